@@ -1,0 +1,44 @@
+# Lantana: `make run` serves the demo site, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export PORT
+
+.DEFAULT_GOAL := help
+.PHONY: help install migrate demo run test test-browser lint screenshots clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[test]"
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install everything
+
+migrate: install ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo content (safe to repeat)
+	$(PY) manage.py load_demo
+
+run: demo ## Set up and serve the site at http://127.0.0.1:$(PORT)
+	@echo "Serving Lantana at http://127.0.0.1:$(PORT)/ (admin at /admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install ## Ruff, Django's checks and missing migrations
+	$(VENV)/bin/ruff check .
+	DJANGO_SETTINGS_MODULE=lantana.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=lantana.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+test: lint ## Run the whole suite (DATABASE_URL selects PostgreSQL)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-browser: install ## Run only the browser tests (Chromium + axe)
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest tests/browser $(PYTEST_ARGS)
+
+clean: ## Remove the virtualenv, the SQLite database and generated files
+	rm -rf $(VENV) db.sqlite3 media build screenshots staticfiles .demo-login

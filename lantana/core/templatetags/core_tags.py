@@ -1,0 +1,73 @@
+import json
+import re
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# Same escapes as Django's json_script: the JSON can never close the <script> element.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def json_ld(data):
+    """Render a dict as a schema.org <script type="application/ld+json"> block."""
+    if not data:
+        return ""
+    payload = json.dumps(data, cls=DjangoJSONEncoder).translate(_JSON_ESCAPES)
+    # Safe: the escapes above leave no <, > or & in the payload.
+    safe_payload = mark_safe(payload)  # noqa: S308
+    return format_html('<script type="application/ld+json">{}</script>', safe_payload)
+
+
+@register.filter
+def tel_href(number) -> str:
+    """'(843) 555-0134' -> 'tel:+18435550134'; '988' stays a short code."""
+    digits = re.sub(r"\D", "", str(number or ""))
+    if not digits:
+        return ""
+    if len(digits) == 10:
+        digits = "1" + digits
+    if len(digits) == 11 and digits.startswith("1"):
+        return f"tel:+{digits}"
+    return f"tel:{digits}"
+
+
+@register.filter
+def sms_href(number) -> str:
+    href = tel_href(number)
+    return href.replace("tel:", "sms:", 1) if href else ""
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    from ..models import NavigationSettings
+
+    request = context.get("request")
+    links = []
+    if request is not None:
+        navigation = NavigationSettings.for_request(request)
+        for block in navigation.main_menu:
+            link = _menu_link(block.value, request)
+            if link:
+                links.append(link)
+    current = request.path if request is not None else ""
+    for link in links:
+        link["current"] = link["url"] == current or (
+            link["url"] != "/" and current.startswith(link["url"])
+        )
+    return {"links": links}
+
+
+def _menu_link(value, request) -> dict | None:
+    page = value.get("page")
+    if page is not None:
+        if not page.live:
+            return None
+        return {"url": page.get_url(request), "label": value.get("label") or page.title}
+    if value.get("url"):
+        return {"url": value["url"], "label": value.get("label") or value["url"]}
+    return None

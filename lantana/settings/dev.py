@@ -1,0 +1,7 @@
+from .base import *  # noqa: F403
+
+DEBUG = env_bool("DEBUG", True)  # noqa: F405
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: F405
+STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
+    "django.contrib.staticfiles.storage.StaticFilesStorage"
+)

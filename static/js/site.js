@@ -1,0 +1,24 @@
+// Progressive enhancement only: every feature here works without JavaScript.
+(function () {
+  "use strict";
+
+  // Close the phone menu with Escape and return focus to its toggle.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var nav = document.querySelector("[data-site-nav][open]");
+    if (!nav) return;
+    nav.removeAttribute("open");
+    nav.querySelector("summary").focus();
+  });
+
+  // On wide screens the menu is always shown: keep the <details> open there.
+  var nav = document.querySelector("[data-site-nav]");
+  if (nav && window.matchMedia) {
+    var wide = window.matchMedia("(min-width: 64rem)");
+    var sync = function () {
+      if (wide.matches) nav.setAttribute("open", "");
+    };
+    sync();
+    if (wide.addEventListener) wide.addEventListener("change", sync);
+  }
+})();

@@ -1,0 +1,107 @@
+"""Playwright + Debian's Chromium against pytest-django's live_server, with axe."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
+WIDTHS = {"phone": 390, "desktop": 1280}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    # Fail loudly rather than skip: CI must never pass without the browser tests.
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": CHROMIUM_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def live_site(transactional_db, live_server, settings):
+    """A site tree whose Site matches live_server's host and port."""
+    from lantana.core.factories import ensure_root
+
+    ensure_root()
+    settings.ALLOWED_HOSTS = ["*"]
+    return live_server
+
+
+class PageChecker:
+    """Opens pages, records every request, runs axe and saves screenshots."""
+
+    def __init__(self, page, live_server, axe):
+        self.page = page
+        self.base = live_server.url
+        self.axe = axe
+        self.requests: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def goto(self, path: str, width: str = "phone"):
+        self.page.set_viewport_size(
+            {"width": WIDTHS[width], "height": 844 if width == "phone" else 900}
+        )
+        response = self.page.goto(self.base + path)
+        return response
+
+    def assert_no_axe_violations(self, context: str = ""):
+        results = self.axe.run(self.page)
+        violations = results.response["violations"]
+        summary = [
+            f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+            for v in violations
+        ]
+        assert violations == [], f"axe violations {context}: {summary}"
+
+    def screenshot(self, name: str):
+        SCREENSHOTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+    def assert_same_origin_only(self):
+        foreign = [
+            url
+            for url in self.requests
+            if not url.startswith(self.base) and not url.startswith("data:")
+        ]
+        assert foreign == [], f"requests to another origin: {foreign}"
+
+    def check(self, path: str, name: str, status: int = 200):
+        """Both widths: status, axe, screenshots, same-origin requests."""
+        for width in WIDTHS:
+            response = self.goto(path, width)
+            assert response.status == status, f"{path} at {width}: {response.status}"
+            self.assert_no_axe_violations(f"{path} at {width}")
+            self.screenshot(f"{name}-{width}")
+        self.assert_same_origin_only()
+
+
+@pytest.fixture
+def checker(page, live_site, axe):
+    return PageChecker(page, live_site, axe)

@@ -1,0 +1,60 @@
+"""Fixtures shared by every test: a site tree built from the same factories as load_demo."""
+
+import pytest
+from django.core.cache import cache
+
+from lantana.core.factories import (
+    HomePageFactory,
+    LocationIndexPageFactory,
+    LocationOperatingHoursFactory,
+    LocationPageFactory,
+    ensure_root,
+    make_site_root,
+)
+from lantana.core.models import SiteSettings
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def home(db):
+    root = ensure_root()
+    page = HomePageFactory(parent=root)
+    site = make_site_root(page)
+    clinic = SiteSettings.for_site(site)
+    clinic.phone = "(843) 555-0134"
+    clinic.address = "65 Wentworth Street\nCharleston, SC 29401"
+    clinic.save()
+    return page
+
+
+@pytest.fixture
+def site(home):
+    return home.get_site()
+
+
+@pytest.fixture
+def location_index(home):
+    return LocationIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def location(location_index):
+    page = LocationPageFactory(
+        parent=location_index, title="Charleston", slug="charleston"
+    )
+    LocationOperatingHoursFactory(location=page, day="MON")
+    LocationOperatingHoursFactory(
+        location=page, day="SUN", opens=None, closes=None, closed=True
+    )
+    return page
