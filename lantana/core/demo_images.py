@@ -65,20 +65,21 @@ def draw_scene(kind: str, seed: int, size=(1600, 1067)) -> Image.Image:
             x += w + rng.randint(4, 16)
         draw.rectangle([0, height - height // 8, width, height], fill=(170, 160, 150))
     elif kind == "water":
-        for i in range(10):
-            y = height // 2 + i * height // 20
-            draw.rectangle(
-                [0, y, width, y + height // 40],
-                fill=tuple(max(0, c - 10 * i) for c in palette[2]),
-            )
+        horizon = height // 2
+        water = _gradient((width, height - horizon), (120, 170, 190), (40, 95, 120))
+        image.paste(water, (0, horizon))
         draw.polygon(
-            [
-                (0, height // 2),
-                (width // 3, height // 2 - height // 10),
-                (width, height // 2),
-            ],
-            fill=(60, 100, 70),
+            [(0, horizon), (width // 3, horizon - height // 14), (width, horizon)],
+            fill=(70, 110, 80),
         )
+        for i in range(14):
+            y = horizon + height // 30 + i * height // 30
+            x = rng.randint(0, width // 3)
+            draw.line(
+                [(x, y), (x + rng.randint(width // 6, width // 2), y)],
+                fill=(200, 225, 232),
+                width=3,
+            )
     else:
         for _ in range(28):
             cx, cy = rng.randint(0, width), rng.randint(height // 2, height)

@@ -35,3 +35,6 @@ TASKS = {
 }
 if "EMAIL_BACKEND" not in os.environ:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+# Wagtail's admin previews pages in a same-origin iframe, so frames stay SAMEORIGIN.
+SILENCED_SYSTEM_CHECKS = ["security.W019"]
