@@ -62,6 +62,7 @@ class Command(BaseCommand):
                 except ModuleNotFoundError:
                     continue
                 module.load(home, self.stdout)
+            self.stdout.write("4. Team, articles and contact pages ready")
 
             # 5. Main menu, once every page it links to exists.
             self.load_menu(site, home, pages)
