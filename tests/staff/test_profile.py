@@ -33,6 +33,10 @@ def test_profile_renders_every_field(client, maya, location):
     # Locations link to their pages.
     location_links = {a["href"] for a in html.select(".clinician-locations a")}
     assert location_links == {location.url}
+    # Search engines get the short bio when no search description is set.
+    description = html.select_one('meta[name="description"]')
+    assert description["content"] == "Maya helps adults work through substance use."
+    assert html.select_one('meta[property="og:type"]')["content"] == "profile"
     # The breadcrumb leads back to the team and to this person's group.
     crumbs = [a["href"] for a in html.select(".breadcrumb a")]
     assert crumbs == ["/team/", "/team/role/clinical/"]
