@@ -1,6 +1,11 @@
+from django import forms
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
+from django.http import Http404
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -8,7 +13,20 @@ from wagtail.snippets.models import register_snippet
 
 from lantana.core.blocks import RICH_TEXT_FEATURES
 
-from .choices import StaffRole
+from .choices import (
+    CREDENTIAL_NAMES,
+    ROLE_FILTER_LABELS,
+    ROLE_GROUP_HEADINGS,
+    StaffRole,
+    USState,
+)
+from .structured_data import clinician_json_ld
+
+# How many articles a profile lists before linking to the article index.
+PROFILE_ARTICLE_COUNT = 3
+# ArticlePage lives in the articles app; the first of these date fields it has orders
+# a profile's articles, newest first.
+ARTICLE_DATE_FIELDS = ("date", "published_date", "publication_date")
 
 
 @register_snippet
@@ -16,25 +34,89 @@ class TherapeuticApproach(models.Model):
     """A managed vocabulary of the approaches clinicians practise (CBT, MI, …)."""
 
     name = models.CharField(max_length=80, unique=True)
-    description = models.TextField(blank=True, max_length=400)
+    description = models.TextField(
+        blank=True,
+        max_length=400,
+        help_text="One or two plain sentences; shown on profiles under the name.",
+    )
 
     panels = [FieldPanel("name"), FieldPanel("description")]
 
     class Meta:
         ordering = ["name"]
+        verbose_name = "therapeutic approach"
 
     def __str__(self):
         return self.name
 
 
-class StaffIndexPage(Page):
-    """The team: every live clinician as a card, grouped by role."""
+class StaffIndexPage(RoutablePageMixin, Page):
+    """The team: every live clinician as a card, grouped by role.
+
+    /team/ shows every group; /team/role/<role>/ shows one (e.g. /team/role/medical/).
+    """
 
     intro = models.TextField(blank=True, max_length=500)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["core.HomePage"]
     subpage_types = ["staff.ClinicianPage"]
+
+    class Meta:
+        verbose_name = "team index page"
+
+    @path("")
+    def team(self, request):
+        return self.render(request, context_overrides=self.get_team_context())
+
+    @path("role/<str:role>/")
+    def team_by_role(self, request, role):
+        if role not in StaffRole.values:
+            raise Http404("No such role")
+        return self.render(request, context_overrides=self.get_team_context(role))
+
+    def get_clinicians(self):
+        return list(
+            ClinicianPage.objects.live()
+            .child_of(self)
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+            .order_by("sort_order", "last_name", "first_name")
+        )
+
+    def get_team_context(self, role: str | None = None) -> dict:
+        clinicians = self.get_clinicians()
+        groups = [
+            {
+                "role": value,
+                "heading": ROLE_GROUP_HEADINGS[value],
+                "url": self.get_role_url(value),
+                "clinicians": [c for c in clinicians if c.role == value],
+            }
+            for value in StaffRole.values
+        ]
+        groups = [group for group in groups if group["clinicians"]]
+        filters = [
+            {"label": "Everyone", "url": self.url, "current": role is None},
+            *(
+                {
+                    "label": ROLE_FILTER_LABELS[group["role"]],
+                    "url": group["url"],
+                    "current": group["role"] == role,
+                }
+                for group in groups
+            ),
+        ]
+        return {
+            "current_role": role,
+            "current_heading": ROLE_GROUP_HEADINGS[role] if role else "",
+            "groups": [g for g in groups if role in (None, g["role"])],
+            "role_filters": filters if len(groups) > 1 else [],
+        }
+
+    def get_role_url(self, role: str) -> str:
+        return self.url + self.reverse_subpage("team_by_role", args=[role])
 
 
 class ClinicianPage(Page):
@@ -43,11 +125,16 @@ class ClinicianPage(Page):
     first_name = models.CharField(max_length=60)
     last_name = models.CharField(max_length=60)
     credentials = models.CharField(
-        max_length=60, blank=True, help_text="Shown after the name, e.g. LMSW, LPC, MD."
+        max_length=60,
+        blank=True,
+        help_text="Shown after the name, separated by commas, e.g. 'LPC, LAC' or 'MD'.",
     )
     job_title = models.CharField(max_length=120, help_text="E.g. Primary Therapist")
     role = models.CharField(
-        max_length=20, choices=StaffRole.choices, default=StaffRole.CLINICAL
+        max_length=20,
+        choices=StaffRole.choices,
+        default=StaffRole.CLINICAL,
+        help_text="The group this person appears in on the team page.",
     )
     photo = models.ForeignKey(
         "core.CustomImage",
@@ -55,6 +142,8 @@ class ClinicianPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text="A square, friendly head-and-shoulders photo. Its description is "
+        "the alt text. Without a photo the page shows the person's initials.",
     )
     short_bio = models.TextField(
         blank=True,
@@ -68,8 +157,10 @@ class ClinicianPage(Page):
     approaches = ParentalManyToManyField(
         TherapeuticApproach, blank=True, related_name="clinicians"
     )
-    licence_number = models.CharField(max_length=40, blank=True)
-    licence_state = models.CharField(max_length=2, blank=True)
+    licence_number = models.CharField("license number", max_length=40, blank=True)
+    licence_state = models.CharField(
+        "license state", max_length=2, blank=True, choices=USState.choices
+    )
     sort_order = models.PositiveSmallIntegerField(
         default=100, help_text="Lower numbers come first on the team page."
     )
@@ -89,15 +180,15 @@ class ClinicianPage(Page):
         FieldPanel("short_bio"),
         FieldPanel("biography"),
         FieldPanel("specialties"),
-        FieldPanel("approaches"),
-        InlinePanel("locations", heading="Practises at", label="Location"),
+        FieldPanel("approaches", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("locations", heading="Practices at", label="Location"),
         MultiFieldPanel(
             [
                 FieldRowPanel(
                     [FieldPanel("licence_number"), FieldPanel("licence_state")]
                 )
             ],
-            heading="Licence (optional)",
+            heading="License (optional)",
         ),
     ]
     search_fields = Page.search_fields + [
@@ -131,11 +222,114 @@ class ClinicianPage(Page):
         return (self.first_name[:1] + self.last_name[:1]).upper()
 
     @property
+    def placeholder_tone(self) -> int:
+        """One of four background tones for the initials, stable per person."""
+        return sum(map(ord, self.full_name)) % 4
+
+    @property
+    def credential_list(self) -> list[str]:
+        return [part.strip() for part in self.credentials.split(",") if part.strip()]
+
+    @property
+    def credential_details(self) -> list[tuple[str, str]]:
+        """(letters, what they stand for or "") for each credential, in order."""
+        return [(c, CREDENTIAL_NAMES.get(c, "")) for c in self.credential_list]
+
+    @property
     def specialty_list(self) -> list[str]:
         return [line.strip() for line in self.specialties.splitlines() if line.strip()]
 
+    @property
+    def is_physician(self) -> bool:
+        return self.role == StaffRole.MEDICAL
+
+    def clean(self):
+        super().clean()
+        if self.licence_number and not self.licence_state:
+            raise ValidationError(
+                {"licence_state": "Choose the state that issued this license."}
+            )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        locations = self.get_locations()
+        approaches = list(self.approaches.all())
+        team_index = StaffIndexPage.objects.parent_of(self).live().first()
+        context.update(
+            locations=locations,
+            approaches=approaches,
+            team_index=team_index,
+            role_heading=ROLE_GROUP_HEADINGS.get(self.role, ""),
+            role_url=team_index.get_role_url(self.role) if team_index else "",
+            json_ld=clinician_json_ld(self, locations, approaches, request),
+        )
+        context.update(self.get_articles_context())
+        return context
+
+    def get_locations(self) -> list:
+        """The live locations this person practises at, in the editor's order."""
+        seen, locations = set(), []
+        for link in self.locations.select_related("location"):
+            if link.location.live and link.location_id not in seen:
+                seen.add(link.location_id)
+                locations.append(link.location)
+        return locations
+
+    def get_articles_context(self) -> dict:
+        written = self.get_articles("author")
+        reviewed = self.get_articles("reviewer")
+        more = (
+            len(written) > PROFILE_ARTICLE_COUNT
+            or len(reviewed) > PROFILE_ARTICLE_COUNT
+        )
+        return {
+            "articles_written": written[:PROFILE_ARTICLE_COUNT],
+            "articles_reviewed": reviewed[:PROFILE_ARTICLE_COUNT],
+            "article_index": self.get_article_index() if more else None,
+        }
+
+    def get_articles(self, relation: str) -> list:
+        """Live articles whose `relation` field is this person, newest first.
+
+        One more than PROFILE_ARTICLE_COUNT, so the caller knows whether to link to
+        the rest. Empty until the articles app defines ArticlePage.<relation>.
+        """
+        try:
+            model = apps.get_model("articles", "ArticlePage")
+            model._meta.get_field(relation)
+        except (LookupError, FieldDoesNotExist):
+            return []
+        date_fields = [name for name in ARTICLE_DATE_FIELDS if _has_field(model, name)]
+        ordering = [f"-{name}" for name in date_fields[:1]] + [
+            "-first_published_at",
+            "-pk",
+        ]
+        return list(
+            model.objects.live()
+            .public()
+            .filter(**{relation: self})
+            .order_by(*ordering)[: PROFILE_ARTICLE_COUNT + 1]
+        )
+
+    def get_article_index(self):
+        try:
+            model = apps.get_model("articles", "ArticleIndexPage")
+        except LookupError:
+            return None
+        return model.objects.live().first()
+
+
+def _has_field(model, name: str) -> bool:
+    try:
+        model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return False
+    return True
+
 
 class ClinicianLocation(Orderable):
+    """A location a clinician practises at; the location page lists them."""
+
     clinician = ParentalKey(
         ClinicianPage, on_delete=models.CASCADE, related_name="locations"
     )
@@ -144,3 +338,6 @@ class ClinicianLocation(Orderable):
     )
 
     panels = [FieldPanel("location")]
+
+    def __str__(self):
+        return f"{self.clinician} at {self.location}"
