@@ -5,6 +5,7 @@ get past the permission checks; see contact/permissions.py.
 """
 
 import re
+from datetime import datetime, timedelta
 
 import django_filters
 from django import forms
@@ -49,6 +50,8 @@ def new_leads(model):
 
 def age(moment) -> str:
     """ "2 hours ago", shortened to its largest unit."""
+    if timezone.now() - moment < timedelta(minutes=1):
+        return "just now"
     return timesince(moment, timezone.now(), depth=1) + " ago"
 
 
@@ -248,7 +251,36 @@ class NoteForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
+# Triage first, then what the visitor sent; fields added later go at the end.
+FIELD_ORDER = [
+    "received_at",
+    "reference",
+    "status",
+    "assignee",
+    "is_urgent",
+    "preferred_name",
+    "email",
+    "phone",
+    "preferred_method",
+    "preferred_time",
+    "voicemail_ok",
+    "email_ok",
+    "lead_for",
+    "location",
+    "first_message",
+    "best_time",
+    "message",
+    "consent",
+    "source_path",
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "is_spam",
+    "spam_reason",
+    "notified_at",
+]
 FIELD_LABELS = {
+    "received_at": "Received",
     "source_path": "Sent from page",
     "utm_source": "Campaign source (utm_source)",
     "utm_medium": "Campaign medium (utm_medium)",
@@ -297,8 +329,16 @@ class LeadInspectView(generic.InspectView):
             field_name, field
         )
 
+    def get_fields(self):
+        fields = super().get_fields()
+        rank = {name: index for index, name in enumerate(FIELD_ORDER)}
+        return sorted(fields, key=lambda name: rank.get(name, len(rank)))
+
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)
+        if isinstance(value, datetime):
+            local = timezone.localtime(value)
+            return f"{local:%b %-d, %Y, %-I:%M %p} ({age(value)})"
         if isinstance(value, bool):
             return "Yes" if value else "No"
         if value in (None, ""):
