@@ -144,22 +144,36 @@ def load(home, stdout):
 
 
 def ensure_intake_user():
-    """The demo intake user, in the Lead reviewers group; its login is kept on disk."""
+    """The demo intake user, in the Lead reviewers group, whose login is kept on disk.
+
+    If the file and the database disagree (another database wrote the file, e.g. a
+    test run), the password is reset so the printed login always works.
+    """
     User = get_user_model()
     user = User.objects.filter(username=INTAKE_USERNAME).first()
     if user is None:
-        password = secrets.token_urlsafe(12)
         user = User.objects.create_user(
             INTAKE_USERNAME,
             "intake@lantana.example",
-            password,
             first_name="Demo",
             last_name="Intake",
         )
+    saved = stored_password()
+    if saved is None or not user.check_password(saved):
+        password = secrets.token_urlsafe(12)
+        user.set_password(password)
+        user.save(update_fields=["password"])
         INTAKE_LOGIN_FILE.write_text(f"{INTAKE_USERNAME} {password}\n")
         os.chmod(INTAKE_LOGIN_FILE, stat.S_IRUSR | stat.S_IWUSR)
     user.groups.add(get_lead_reviewers_group())
     return user
+
+
+def stored_password() -> str | None:
+    if not INTAKE_LOGIN_FILE.exists():
+        return None
+    username, password = INTAKE_LOGIN_FILE.read_text().split()[:2]
+    return password if username == INTAKE_USERNAME else None
 
 
 def login_line() -> str | None:

@@ -54,7 +54,7 @@ def test_reviewer_works_a_lead_and_editor_sees_nothing(checker):
         is_urgent=True,
         received=timezone.now() - timedelta(hours=3),
     )
-    InquiryFactory(status="closed", preferred_name="Already Done")
+    done = InquiryFactory(status="closed", preferred_name="Already Done")
     ChatRequestFactory(preferred_name="Chatty Person")
     page = checker.page
 
@@ -101,11 +101,20 @@ def test_reviewer_works_a_lead_and_editor_sees_nothing(checker):
     export = page.request.get(checker.base + "/admin/leads/inquiries/?export=csv")
     assert export.status == 200
     assert "Marisol Testcase" in export.text()
+    # 7. Bulk: tick a lead, assign it from the footer.
+    checker.goto("/admin/leads/inquiries/", "desktop")
+    page.check(f"input[data-object-id='{done.pk}']")
+    page.click("a.bulk-action-btn:has-text('Assign')")
+    page.select_option("#id_assignee", label="intake")
+    page.click("button[type=submit]:has-text('Assign')")
+    page.wait_for_url("**/admin/leads/inquiries/")
+    done.refresh_from_db()
+    assert done.assignee.username == "intake"
     checker.goto("/admin/leads/inquiries/", "phone")
     checker.screenshot("leads-inbox-phone")
     checker.assert_same_origin_only()
 
-    # 7. An editor finds no trace of leads.
+    # 8. An editor finds no trace of leads.
     log_in(checker, "editor")
     content = page.content()
     assert "Leads" not in content and "lead-desk" not in content
