@@ -202,11 +202,6 @@ class LeadIndexView(generic.IndexView):
             names.append("search")
         return names
 
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["new_count"] = new_leads(self.model).count()
-        return context
-
 
 def received_with_age(lead) -> str:
     local = timezone.localtime(lead.received_at)
