@@ -41,4 +41,4 @@ test-browser: install ## Run only the browser tests (Chromium + axe)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest tests/browser $(PYTEST_ARGS)
 
 clean: ## Remove the virtualenv, the SQLite database and generated files
-	rm -rf $(VENV) db.sqlite3 media build screenshots staticfiles .demo-login
+	rm -rf $(VENV) db.sqlite3 media build screenshots staticfiles .demo-login .demo-intake-login

@@ -82,3 +82,54 @@ class ChatRequest(Lead):
 
     class Meta(Lead.Meta):
         verbose_name = "chat request"
+
+
+NOTE_MAX_LENGTH = 4000
+
+
+class LeadNote(models.Model):
+    """A note intake staff leave on a lead for each other; shown as a timeline."""
+
+    inquiry = models.ForeignKey(
+        Inquiry, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
+    )
+    chat_request = models.ForeignKey(
+        ChatRequest,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="notes",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    text = models.TextField(max_length=NOTE_MAX_LENGTH)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(inquiry__isnull=False, chat_request__isnull=True)
+                    | models.Q(inquiry__isnull=True, chat_request__isnull=False)
+                ),
+                name="leadnote_belongs_to_one_lead",
+            )
+        ]
+
+    def __str__(self):
+        return f"Note on {self.lead}"
+
+    @property
+    def lead(self):
+        return self.inquiry or self.chat_request
+
+    @classmethod
+    def for_lead(cls, lead) -> dict:
+        """The keyword that ties a note to `lead`, whichever kind it is."""
+        field = "inquiry" if isinstance(lead, Inquiry) else "chat_request"
+        return {field: lead}

@@ -26,7 +26,7 @@ from lantana.core.models import (
 )
 
 # Each app that has demo content exposes load(home, stdout) in <app>/demo.py.
-APP_DEMOS = ["staff.demo", "articles.demo", "contact.demo"]
+APP_DEMOS = ["staff.demo", "articles.demo", "contact.demo", "contact.demo_leads"]
 LOGIN_FILE = Path(settings.BASE_DIR) / ".demo-login"
 
 
@@ -169,3 +169,12 @@ class Command(BaseCommand):
             )
         else:
             self.stdout.write("An admin user already exists; use its password.")
+        self.print_intake_login()
+
+    def print_intake_login(self):
+        try:
+            from contact.demo_leads import login_line
+        except ModuleNotFoundError:
+            return
+        if line := login_line():
+            self.stdout.write(self.style.SUCCESS(f"Lead desk (intake) login: {line}"))

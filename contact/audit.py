@@ -1,0 +1,96 @@
+"""Audit trail for the lead desk, in Wagtail's log.
+
+Entries name a lead only as "Inquiry #123": never a name, email, phone or message,
+so the log can be read and kept for longer than the leads themselves.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from wagtail.log_actions import LogFormatter, log
+from wagtail.models import ModelLogEntry
+
+VIEW = "contact.lead.view"
+CHANGE = "contact.lead.change"
+NOTE = "contact.lead.note"
+EXPORT = "contact.lead.export"
+
+# Fields whose changes are recorded; their values are choices or staff usernames.
+TRACKED_FIELDS = {"status": "Status", "assignee": "Assignee", "is_spam": "Spam"}
+
+
+class LeadChangeFormatter(LogFormatter):
+    label = "Change lead"
+
+    def format_message(self, log_entry):
+        parts = [
+            f"{TRACKED_FIELDS.get(field, field)}: "
+            f"{change.get('old') or '—'} → {change.get('new') or '—'}"
+            for field, change in (log_entry.data or {}).get("changes", {}).items()
+        ]
+        return "; ".join(parts) or "Changed"
+
+
+class LeadExportFormatter(LogFormatter):
+    label = "Export leads"
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return f"Exported {data.get('rows', 0)} rows as {data.get('format', '?')}"
+
+
+def register_log_actions(actions) -> None:
+    actions.register_action(VIEW, "View lead", "Viewed")
+    actions.register_action(CHANGE)(LeadChangeFormatter)
+    actions.register_action(NOTE, "Add note to lead", "Note added")
+    actions.register_action(EXPORT)(LeadExportFormatter)
+
+
+def describe(lead, field: str):
+    """A value of a tracked field as it may appear in the log."""
+    if field == "status":
+        return lead.get_status_display()
+    if field == "assignee":
+        return lead.assignee.get_username() if lead.assignee_id else None
+    if field == "is_spam":
+        return "yes" if lead.is_spam else "no"
+    raise ValueError(field)
+
+
+def snapshot(lead) -> dict:
+    return {field: describe(lead, field) for field in TRACKED_FIELDS}
+
+
+def log_change(lead, user, before: dict) -> None:
+    """Log what changed since `before` (a snapshot); nothing if nothing changed."""
+    after = snapshot(lead)
+    changes = {
+        field: {"old": before[field], "new": after[field]}
+        for field in TRACKED_FIELDS
+        if before[field] != after[field]
+    }
+    if changes:
+        log(lead, CHANGE, user=user, data={"changes": changes})
+
+
+def log_view(lead, user) -> None:
+    log(lead, VIEW, user=user)
+
+
+def log_note(lead, user) -> None:
+    log(lead, NOTE, user=user)
+
+
+def log_export(model, user, export_format: str, rows: int, filters: list[str]):
+    """One entry per export: the format, row count and which filters were set.
+
+    The filters' values are left out, since a search term may be a person's name.
+    """
+    return ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id="export",
+        label=f"{model._meta.verbose_name.capitalize()} export",
+        action=EXPORT,
+        timestamp=timezone.now(),
+        user=user,
+        data={"format": export_format, "rows": rows, "filters": sorted(filters)},
+    )

@@ -1,0 +1,185 @@
+"""Who can reach the lead desk: a role × URL matrix with a canary lead."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from contact.models import Inquiry
+from contact.permissions import LEAD_REVIEWERS
+
+from .conftest import leaked
+
+INQUIRY_BULK = [
+    "lead_set_status",
+    "lead_assign",
+    "lead_mark_spam",
+    "lead_mark_not_spam",
+]
+
+
+def lead_urls(lead, prefix: str, model_name: str) -> list[tuple[str, str, dict]]:
+    """(method, url, data) for every lead URL, reads and writes."""
+    pk = lead.pk
+    urls = [
+        ("get", reverse(f"{prefix}:index"), {}),
+        ("get", reverse(f"{prefix}:index") + "?q=Zebulon", {}),
+        ("get", reverse(f"{prefix}:index_results"), {}),
+        ("get", reverse(f"{prefix}:index") + "?export=csv", {}),
+        ("get", reverse(f"{prefix}:index") + "?export=xlsx", {}),
+        ("get", reverse(f"{prefix}:inspect", args=[pk]), {}),
+        ("get", reverse(f"{prefix}:edit", args=[pk]), {}),
+        ("post", reverse(f"{prefix}:edit", args=[pk]), {"status": "closed"}),
+        ("get", reverse(f"{prefix}:history", args=[pk]), {}),
+        ("get", reverse(f"{prefix}:history_results", args=[pk]), {}),
+        ("post", reverse(f"{prefix}:add_note", args=[pk]), {"text": "sneaky"}),
+        ("get", reverse(f"{prefix}:delete", args=[pk]), {}),
+        ("post", reverse(f"{prefix}:delete", args=[pk]), {}),
+    ]
+    for action in INQUIRY_BULK:
+        url = reverse("wagtail_bulk_action", args=["contact", model_name, action])
+        url += f"?id={pk}"
+        urls.append(("get", url, {}))
+        urls.append(("post", url, {"status": "closed"}))
+    return urls
+
+
+def unchanged(lead) -> bool:
+    fresh = type(lead).objects.filter(pk=lead.pk).first()
+    return (
+        fresh is not None
+        and fresh.status == lead.status
+        and not fresh.is_spam
+        and not fresh.notes.exists()
+    )
+
+
+@pytest.mark.parametrize("role", ["anonymous", "editor"])
+def test_outsiders_get_nothing_from_any_lead_url(
+    client, role, canary, canary_chat, editor
+):
+    if role == "editor":
+        client.force_login(editor)
+    urls = lead_urls(canary, "lead_inquiries", "inquiry") + lead_urls(
+        canary_chat, "lead_chats", "chatrequest"
+    )
+    for method, url, data in urls:
+        response = getattr(client, method)(url, data)
+        assert response.status_code < 500, url
+        assert response.status_code in {302, 403, 404}, (url, response.status_code)
+        assert leaked(response) == [], (url, leaked(response))
+    assert unchanged(canary) and unchanged(canary_chat)
+
+
+def test_editor_sees_no_menu_panel_or_search_hit(client, editor, canary):
+    client.force_login(editor)
+    home = client.get(reverse("wagtailadmin_home"))
+    assert home.status_code == 200
+    text = home.content.decode()
+    assert "Leads" not in text and "Inquiries" not in text
+    assert "lead-desk" not in text
+    for url in [
+        "/admin/pages/search/?q=Zebulon",
+        "/admin/choose-page/search/?q=Zebulon",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200
+        # The search box echoes the query itself; nothing else may appear.
+        assert [value for value in leaked(response) if value != "Zebulon"] == []
+
+
+def test_site_history_report_hides_lead_entries_from_editors(
+    client, editor, reviewer, canary
+):
+    client.force_login(reviewer)
+    client.get(reverse("lead_inquiries:inspect", args=[canary.pk]))
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+    assert response.status_code == 200
+    assert f"Inquiry #{canary.pk}" not in response.content.decode()
+
+
+def test_reviewer_reaches_every_read_url(client, reviewer, canary, canary_chat):
+    client.force_login(reviewer)
+    for prefix, lead in [("lead_inquiries", canary), ("lead_chats", canary_chat)]:
+        for name in ["index", "index_results"]:
+            assert client.get(reverse(f"{prefix}:{name}")).status_code == 200
+        for name in ["inspect", "edit", "history", "history_results"]:
+            response = client.get(reverse(f"{prefix}:{name}", args=[lead.pk]))
+            assert response.status_code == 200, name
+        for fmt in ["csv", "xlsx"]:
+            response = client.get(reverse(f"{prefix}:index") + f"?export={fmt}")
+            assert response.status_code == 200
+    inspect = client.get(reverse("lead_inquiries:inspect", args=[canary.pk]))
+    assert "Zebulon Canary" in inspect.content.decode()
+
+
+def test_reviewer_cannot_delete_or_add(client, reviewer, canary):
+    client.force_login(reviewer)
+    for method in ["get", "post"]:
+        url = reverse("lead_inquiries:delete", args=[canary.pk])
+        response = getattr(client, method)(url)
+        assert response.status_code in {302, 403}
+    assert Inquiry.objects.filter(pk=canary.pk).exists()
+    assert client.get("/admin/leads/inquiries/new/").status_code == 404
+    inspect = client.get(reverse("lead_inquiries:inspect", args=[canary.pk]))
+    assert (
+        reverse("lead_inquiries:delete", args=[canary.pk])
+        not in inspect.content.decode()
+    )
+
+
+def test_only_superusers_delete(client, superuser, canary):
+    client.force_login(superuser)
+    url = reverse("lead_inquiries:delete", args=[canary.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(url)
+    assert response.status_code == 302
+    assert not Inquiry.objects.filter(pk=canary.pk).exists()
+
+
+def test_superuser_sees_everything_too(client, superuser, canary):
+    client.force_login(superuser)
+    response = client.get(reverse("lead_inquiries:inspect", args=[canary.pk]))
+    assert response.status_code == 200
+    assert "Zebulon Canary" in response.content.decode()
+
+
+def test_reviewer_dashboard_shows_new_count(client, reviewer, canary, canary_chat):
+    client.force_login(reviewer)
+    text = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Leads waiting" in text
+    assert "<strong data-lead-new-count>2</strong>" in text
+    assert "Leads (2 new)" in text
+    assert leaked_in(text) == []
+
+
+def leaked_in(text):
+    from .conftest import CANARY_STRINGS
+
+    return [value for value in CANARY_STRINGS if value in text]
+
+
+def test_groups_hold_the_right_permissions(db):
+    reviewers = Group.objects.get(name=LEAD_REVIEWERS)
+    codenames = set(reviewers.permissions.values_list("codename", flat=True))
+    assert codenames == {
+        "access_admin",
+        "view_inquiry",
+        "change_inquiry",
+        "view_chatrequest",
+        "change_chatrequest",
+    }
+    for name in ["Editors", "Moderators"]:
+        group = Group.objects.get(name=name)
+        assert not group.permissions.filter(content_type__app_label="contact").exists()
+
+
+def test_delete_permission_given_by_hand_still_does_not_let_reviewers_delete(
+    client, reviewer, canary
+):
+    from django.contrib.auth.models import Permission
+
+    reviewer.user_permissions.add(Permission.objects.get(codename="delete_inquiry"))
+    client.force_login(reviewer)
+    client.post(reverse("lead_inquiries:delete", args=[canary.pk]))
+    assert Inquiry.objects.filter(pk=canary.pk).exists()
