@@ -20,7 +20,11 @@ from .lead_factories import ChatRequestFactory, InquiryFactory, LeadNoteFactory
 from .models import ChatRequest, Inquiry
 from .permissions import get_lead_reviewers_group
 
-INTAKE_LOGIN_FILE = Path(settings.BASE_DIR) / ".demo-intake-login"
+
+def intake_login_file() -> Path:
+    return Path(settings.DEMO_LOGIN_DIR) / ".demo-intake-login"
+
+
 INTAKE_USERNAME = "intake"
 
 # (factory, reference, hours ago, status, extra fields)
@@ -163,22 +167,23 @@ def ensure_intake_user():
         password = secrets.token_urlsafe(12)
         user.set_password(password)
         user.save(update_fields=["password"])
-        INTAKE_LOGIN_FILE.write_text(f"{INTAKE_USERNAME} {password}\n")
-        os.chmod(INTAKE_LOGIN_FILE, stat.S_IRUSR | stat.S_IWUSR)
+        intake_login_file().parent.mkdir(parents=True, exist_ok=True)
+        intake_login_file().write_text(f"{INTAKE_USERNAME} {password}\n")
+        os.chmod(intake_login_file(), stat.S_IRUSR | stat.S_IWUSR)
     user.groups.add(get_lead_reviewers_group())
     return user
 
 
 def stored_password() -> str | None:
-    if not INTAKE_LOGIN_FILE.exists():
+    if not intake_login_file().exists():
         return None
-    username, password = INTAKE_LOGIN_FILE.read_text().split()[:2]
+    username, password = intake_login_file().read_text().split()[:2]
     return password if username == INTAKE_USERNAME else None
 
 
 def login_line() -> str | None:
     """ "user 'intake' password '…'", or None when the password is not on disk."""
-    if not INTAKE_LOGIN_FILE.exists():
+    if not intake_login_file().exists():
         return None
-    username, password = INTAKE_LOGIN_FILE.read_text().split()[:2]
+    username, password = intake_login_file().read_text().split()[:2]
     return f"user '{username}' password '{password}'"

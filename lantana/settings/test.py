@@ -18,3 +18,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the finders: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests run load_demo too: keep their logins away from the developer's.
+DEMO_LOGIN_DIR = BASE_DIR / "build" / "test-logins"

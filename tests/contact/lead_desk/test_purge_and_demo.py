@@ -7,7 +7,6 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from contact import demo_leads
 from contact.choices import LeadStatus
 from contact.lead_factories import ChatRequestFactory, InquiryFactory, LeadNoteFactory
 from contact.models import ChatRequest, Inquiry, LeadNote
@@ -56,11 +55,8 @@ def test_purge_leads_removes_exactly_what_is_due(db, settings):
 
 
 @pytest.fixture
-def demo_files(tmp_path, monkeypatch):
-    from lantana.core.management.commands import load_demo
-
-    monkeypatch.setattr(load_demo, "LOGIN_FILE", tmp_path / ".demo-login")
-    monkeypatch.setattr(demo_leads, "INTAKE_LOGIN_FILE", tmp_path / ".demo-intake")
+def demo_files(tmp_path, settings):
+    settings.DEMO_LOGIN_DIR = tmp_path
     return tmp_path
 
 

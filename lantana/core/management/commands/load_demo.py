@@ -27,7 +27,6 @@ from lantana.core.models import (
 
 # Each app that has demo content exposes load(home, stdout) in <app>/demo.py.
 APP_DEMOS = ["staff.demo", "articles.demo", "contact.demo", "contact.demo_leads"]
-LOGIN_FILE = Path(settings.BASE_DIR) / ".demo-login"
 
 
 class Command(BaseCommand):
@@ -154,13 +153,15 @@ class Command(BaseCommand):
 
     def ensure_admin(self):
         User = get_user_model()
+        login_file = Path(settings.DEMO_LOGIN_DIR) / ".demo-login"
         if not User.objects.filter(is_superuser=True).exists():
             password = secrets.token_urlsafe(12)
             User.objects.create_superuser("admin", "admin@lantana.example", password)
-            LOGIN_FILE.write_text(f"admin {password}\n")
-            os.chmod(LOGIN_FILE, stat.S_IRUSR | stat.S_IWUSR)
-        if LOGIN_FILE.exists():
-            username, password = LOGIN_FILE.read_text().split()[:2]
+            login_file.parent.mkdir(parents=True, exist_ok=True)
+            login_file.write_text(f"admin {password}\n")
+            os.chmod(login_file, stat.S_IRUSR | stat.S_IWUSR)
+        if login_file.exists():
+            username, password = login_file.read_text().split()[:2]
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Admin login: http://127.0.0.1:{os.environ.get('PORT', '8000')}/admin/ "
