@@ -1,15 +1,27 @@
 """schema.org JSON-LD and the share image for an article, built as plain dicts."""
 
+from wagtail.models import Site
+
 from lantana.core.structured_data import clinic_settings
 
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+
+
+def site_root(request) -> str:
+    """The site's own address, so every URL in a page agrees with its canonical one."""
+    site = Site.find_for_request(request)
+    return site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+
+
+def absolute(url: str, request) -> str:
+    return url if "://" in url else site_root(request) + url
 
 
 def share_image_url(article, request) -> str:
     if article.hero_image is None:
         return ""
     rendition = article.hero_image.get_rendition(SHARE_IMAGE_FILTER)
-    return request.build_absolute_uri(rendition.url)
+    return absolute(rendition.url, request)
 
 
 def person(clinician, request) -> dict:
@@ -46,7 +58,7 @@ def article_json_ld(article, context, request) -> dict:
     publisher = {
         "@type": "Organization",
         "name": clinic.clinic_name,
-        "url": request.build_absolute_uri("/"),
+        "url": site_root(request) + "/",
     }
     modified = article.last_published_at or article.latest_revision_created_at
     webpage = {
