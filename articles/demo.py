@@ -32,7 +32,7 @@ def load(home: Page, stdout) -> None:
             home, ArticleIndexPage, "articles", **demo_content.INDEX
         )
         topics = load_topics()
-        workflow = ensure_clinical_review_workflow()
+        workflow = ensure_clinical_review_workflow(index)
         WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
         stdout.write("4a. Article index, topics and clinical-review workflow ready")
 

@@ -1,7 +1,7 @@
 import datetime
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -210,13 +210,17 @@ class ArticlePage(Page):
         return super().save(*args, **kwargs)
 
     def get_workflow(self):
-        # Every article goes through clinical review, wherever it sits in the tree.
-        return (
-            super().get_workflow()
-            or Workflow.objects.filter(
-                name=CLINICAL_REVIEW_WORKFLOW, active=True
-            ).first()
-        )
+        # Every article goes through clinical review, wherever it sits in the tree,
+        # even under a page with another workflow (Wagtail assigns "Moderators
+        # approval" to the root). Add steps to "Clinical review" to extend it.
+        clinical_review = Workflow.objects.filter(
+            name=CLINICAL_REVIEW_WORKFLOW, active=True
+        ).first()
+        return clinical_review or super().get_workflow()
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
 
     @classmethod
     def cards(cls):
@@ -386,14 +390,15 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
     user's; the editor's own choice of reviewer and dates is never overwritten.
     """
 
+    @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
             self.record_review(task_state, user)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def record_review(self, task_state, user):
-        revision = task_state.workflow_state.content_object.get_latest_revision()
-        page = revision.as_object()
+        content = task_state.workflow_state.content_object
+        page = content.get_latest_revision().as_object()
         if not isinstance(page, ArticlePage):
             return
         changed = False
@@ -409,7 +414,9 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
             )
             changed = True
         if changed:
-            page.save_revision(user=user, clean=False, log_action=False)
+            revision = page.save_revision(user=user, clean=False, log_action=False)
+            # The workflow publishes content's latest revision once approved.
+            content.latest_revision = revision
 
     @classmethod
     def get_description(cls):

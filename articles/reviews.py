@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import Workflow, WorkflowTask
+from wagtail.models import GroupPagePermission, Workflow, WorkflowTask
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import (
@@ -52,14 +52,27 @@ def is_clinical_reviewer(user) -> bool:
     return user.groups.filter(name=CLINICAL_REVIEWERS_GROUP).exists()
 
 
-def ensure_clinical_review_workflow() -> Workflow:
-    """The "Clinical reviewers" group and the workflow it approves; safe to repeat."""
+def ensure_clinical_review_workflow(index=None) -> Workflow:
+    """The "Clinical reviewers" group and the workflow it approves; safe to repeat.
+
+    Approving the last task publishes the article as the approver, so reviewers
+    get change and publish permission on the article index when one is given.
+    """
     group, _ = Group.objects.get_or_create(name=CLINICAL_REVIEWERS_GROUP)
     group.permissions.add(
         Permission.objects.get(
             content_type__app_label="wagtailadmin", codename="access_admin"
         )
     )
+    if index is not None:
+        for codename in ("change_page", "publish_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=index,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
     task = ClinicalReviewTask.objects.filter(name=CLINICAL_REVIEW_WORKFLOW).first()
     if task is None:
         task = ClinicalReviewTask.objects.create(name=CLINICAL_REVIEW_WORKFLOW)

@@ -82,9 +82,7 @@ def structured_data(response) -> dict:
     return json.loads(scripts[0].string)
 
 
-def test_json_ld_has_medical_web_page_article_and_breadcrumbs(
-    client, reviewed_article
-):
+def test_json_ld_has_medical_web_page_article_and_breadcrumbs(client, reviewed_article):
     data = structured_data(client.get(reviewed_article.url))
     nodes = {node["@type"]: node for node in data["@graph"]}
     webpage, article, crumbs = (
@@ -143,7 +141,9 @@ def test_open_graph_article_tags_and_meta_description(client, reviewed_article):
 
 def test_feed_links_are_in_the_head(client, reviewed_article):
     page = soup(client.get(reviewed_article.url))
-    types = {link["type"]: link["href"] for link in page.select("head link[rel=alternate]")}
+    types = {
+        link["type"]: link["href"] for link in page.select("head link[rel=alternate]")
+    }
     assert types == {
         "application/rss+xml": "/feeds/articles/rss/",
         "application/atom+xml": "/feeds/articles/atom/",

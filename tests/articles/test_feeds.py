@@ -5,9 +5,7 @@ import feedparser
 from articles.factories import TopicFactory
 
 
-def test_rss_feed_parses_and_lists_latest_live_articles(
-    client, make_article, author
-):
+def test_rss_feed_parses_and_lists_latest_live_articles(client, make_article, author):
     topic = TopicFactory(name="Recovery")
     make_article(title="Older", days_ago=3, summary="Older summary")
     make_article(title="Newest", days_ago=0, author=author, topics=[topic])

@@ -7,7 +7,9 @@ from .conftest import soup
 
 
 def card_titles(response):
-    return [h.get_text(strip=True) for h in soup(response).select(".article-card__title")]
+    return [
+        h.get_text(strip=True) for h in soup(response).select(".article-card__title")
+    ]
 
 
 def test_cards_newest_first_with_summary_topic_and_reading_time(
@@ -37,7 +39,9 @@ def test_topic_filter_has_clean_urls(client, article_index, make_article, topic)
     assert links == ["/articles/", "/articles/topic/family/", "/articles/topic/sleep/"]
 
 
-def test_unknown_topic_and_bad_page_numbers_are_404s(client, article_index, make_article):
+def test_unknown_topic_and_bad_page_numbers_are_404s(
+    client, article_index, make_article
+):
     make_article(title="Only one")
     assert client.get("/articles/topic/no-such-topic/").status_code == 404
     assert client.get("/articles/?page=2").status_code == 404

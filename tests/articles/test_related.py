@@ -11,15 +11,15 @@ def titles(articles):
 
 
 def test_chosen_first_then_most_shared_topics_to_three(make_article):
-    family, alcohol, sleep = (TopicFactory(name=n) for n in ("Family", "Alcohol", "Sleep"))
+    family, alcohol, sleep = (
+        TopicFactory(name=n) for n in ("Family", "Alcohol", "Sleep")
+    )
     chosen = make_article(title="Chosen, no shared topic")
     one_shared_new = make_article(title="One shared, newer", topics=[family])
     make_article(title="One shared, older", topics=[alcohol], days_ago=30)
     two_shared = make_article(title="Two shared", topics=[family, alcohol], days_ago=60)
     make_article(title="Unrelated", topics=[sleep])
-    article = make_article(
-        title="Main", topics=[family, alcohol], related=[chosen]
-    )
+    article = make_article(title="Main", topics=[family, alcohol], related=[chosen])
     assert titles(article.get_related_articles()) == [
         "Chosen, no shared topic",
         "Two shared",
@@ -45,7 +45,7 @@ def test_never_itself_or_an_unpublished_article(make_article):
     draft = make_article(title="Draft", topics=[family], live=False)
     article = make_article(title="Main", topics=[family], related=[draft])
     article.related_links.create(article=article, sort_order=5)
-    live = make_article(title="Live", topics=[family])
+    make_article(title="Live", topics=[family])
     assert titles(article.get_related_articles()) == ["Live"]
     assert draft not in article.get_related_articles()
 

@@ -11,7 +11,9 @@ from .conftest import soup
 
 
 def result_titles(response):
-    return [h.get_text(strip=True) for h in soup(response).select(".search-result__title")]
+    return [
+        h.get_text(strip=True) for h in soup(response).select(".search-result__title")
+    ]
 
 
 @pytest.fixture
@@ -56,21 +58,28 @@ def test_no_results_suggest_calling_or_chatting(client, articles):
 
 
 def test_markup_in_the_query_is_escaped(client, articles):
-    response = client.get("/search/", {"q": '<script>alert("x")</script> & "melatonin"'})
+    response = client.get(
+        "/search/", {"q": '<script>alert("x")</script> & "melatonin"'}
+    )
     assert response.status_code == 200
     assert b'<script>alert("x")' not in response.content
     assert b"&lt;script&gt;" in response.content
 
 
 def test_huge_and_odd_queries_answer_quickly(client, articles):
-    for query in ["a" * 10_000, "melatonin " * 1000, "&|!():*'\"\\ <>", "\x00\x01 sleep"]:
+    for query in [
+        "a" * 10_000,
+        "melatonin " * 1000,
+        "&|!():*'\"\\ <>",
+        "\x00\x01 sleep",
+    ]:
         started = time.monotonic()
         response = client.get("/search/", {"q": query})
         assert response.status_code == 200
         assert time.monotonic() - started < 2
-    value = soup(client.get("/search/", {"q": "a" * 10_000})).select_one("#search-page-q")[
-        "value"
-    ]
+    value = soup(client.get("/search/", {"q": "a" * 10_000})).select_one(
+        "#search-page-q"
+    )["value"]
     assert len(value) == 200
 
 
