@@ -6,7 +6,8 @@ from .reviews import ReviewsDuePanel, ReviewsDueReportView, can_see_reviews_due
 
 
 class ReviewsDueMenuItem(MenuItem):
-    pass
+    def is_shown(self, request):
+        return can_see_reviews_due(request.user)
 
 
 @hooks.register("construct_homepage_panels")
