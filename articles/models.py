@@ -240,6 +240,11 @@ class ArticlePage(Page):
         )
 
     @property
+    def date(self) -> datetime.date:
+        """The publication date, under the name other apps' templates look for."""
+        return self.publication_date
+
+    @property
     def review_is_current(self) -> bool:
         return bool(self.next_review and self.next_review >= timezone.localdate())
 

@@ -23,7 +23,11 @@ def demo(home):
 
 
 def test_demo_is_idempotent(demo):
-    counts = (ArticlePage.objects.count(), Topic.objects.count(), Revision.objects.count())
+    counts = (
+        ArticlePage.objects.count(),
+        Topic.objects.count(),
+        Revision.objects.count(),
+    )
     call_command("load_demo", stdout=io.StringIO())
     assert counts == (
         ArticlePage.objects.count(),
@@ -51,7 +55,8 @@ def test_social_model_article(demo, client):
     assert article.last_reviewed is not None
     page = soup(client.get(article.url))
     headings = [
-        (h.name, h.get_text()) for h in page.select(".article-body h2, .article-body h3")
+        (h.name, h.get_text())
+        for h in page.select(".article-body h2, .article-body h3")
     ]
     h2s = [text for level, text in headings if level == "h2"]
     assert h2s[0].startswith("Why the biomedical view")

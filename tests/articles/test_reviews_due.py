@@ -40,7 +40,9 @@ def admin_user(db):
     return User.objects.create_superuser("boss", "boss@example.com", "pw")
 
 
-def test_dashboard_panel_lists_exactly_the_due_articles(client, due_articles, admin_user):
+def test_dashboard_panel_lists_exactly_the_due_articles(
+    client, due_articles, admin_user
+):
     client.force_login(admin_user)
     response = client.get(reverse("wagtailadmin_home"))
     page = BeautifulSoup(response.content, "html.parser")
