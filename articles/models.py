@@ -77,12 +77,19 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             context_overrides={
+                "canonical_url": self.get_listing_url(request, topic, page_obj.number),
                 "articles": page_obj,
                 "current_topic": topic,
                 "topics": self.get_topic_links(topic),
                 "all_url": self.url,
             },
         )
+
+    def get_listing_url(self, request, topic, number: int) -> str:
+        url = self.get_full_url(request) or ""
+        if topic is not None:
+            url += self.reverse_subpage("topic_articles", args=[topic.slug])
+        return f"{url}?page={number}" if number > 1 else url
 
     def paginate(self, request, articles):
         number = request.GET.get("page", "1")

@@ -81,3 +81,22 @@ def test_home_page_band_shows_latest_three(client, home, article_index, make_art
         "Home article 2",
     ]
     assert band.select_one(".band__more a")["href"] == "/articles/"
+
+
+def test_canonical_url_names_the_topic_and_page(
+    client, article_index, make_article, topic
+):
+    for n in range(ArticleIndexPage.per_page + 1):
+        make_article(title=f"A{n}", topics=[topic])
+
+    def canonical(url):
+        return soup(client.get(url)).select_one('link[rel="canonical"]')["href"]
+
+    assert canonical("/articles/") == "http://localhost/articles/"
+    assert (
+        canonical("/articles/topic/family/")
+        == "http://localhost/articles/topic/family/"
+    )
+    assert canonical("/articles/topic/family/?page=2") == (
+        "http://localhost/articles/topic/family/?page=2"
+    )
