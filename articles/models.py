@@ -1,0 +1,452 @@
+import datetime
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db import models, transaction
+from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
+from wagtail.blocks import StreamValue
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, Workflow
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from .blocks import ArticleStreamBlock
+from .text import heading_anchors, reading_minutes, table_of_contents
+
+REVIEW_SOON_DAYS = 30
+CLINICAL_REVIEW_WORKFLOW = "Clinical review"
+CLINICAL_REVIEWERS_GROUP = "Clinical reviewers"
+
+
+@register_snippet
+class Topic(models.Model):
+    """A managed vocabulary of article topics (Recovery, Family, …) used to filter."""
+
+    name = models.CharField(max_length=60, unique=True)
+    slug = models.SlugField(max_length=60, unique=True, allow_unicode=True)
+    description = models.TextField(blank=True, max_length=300)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ArticleIndexPage(RoutablePageMixin, Page):
+    """Lists live articles, newest first, with a filter by topic."""
+
+    intro = models.TextField(blank=True, max_length=500)
+    per_page = 9
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+
+    class Meta:
+        verbose_name = "article index"
+
+    @path("")
+    def all_articles(self, request):
+        return self.render_listing(request, topic=None)
+
+    @path("topic/<str:topic_slug>/")
+    def topic_articles(self, request, topic_slug):
+        topic = get_object_or_404(Topic, slug=topic_slug)
+        return self.render_listing(request, topic=topic)
+
+    def render_listing(self, request, topic):
+        articles = ArticlePage.cards().child_of(self)
+        if topic is not None:
+            articles = articles.filter(topics=topic)
+        page_obj = self.paginate(request, articles)
+        return self.render(
+            request,
+            context_overrides={
+                "canonical_url": self.get_listing_url(request, topic, page_obj.number),
+                "articles": page_obj,
+                "current_topic": topic,
+                "topics": self.get_topic_links(topic),
+                "all_url": self.url,
+            },
+        )
+
+    def get_listing_url(self, request, topic, number: int) -> str:
+        url = self.get_full_url(request) or ""
+        if topic is not None:
+            url += self.reverse_subpage("topic_articles", args=[topic.slug])
+        return f"{url}?page={number}" if number > 1 else url
+
+    def paginate(self, request, articles):
+        number = request.GET.get("page", "1")
+        if not number.isdigit():
+            raise Http404("No such page of articles")
+        try:
+            return Paginator(articles, self.per_page).page(int(number))
+        except InvalidPage as error:
+            raise Http404("No such page of articles") from error
+
+    def get_topic_links(self, current=None) -> list[dict]:
+        topics = (
+            Topic.objects.filter(
+                articles__live=True, articles__path__startswith=self.path
+            )
+            .distinct()
+            .order_by("name")
+        )
+        base = self.url or "/"
+        return [
+            {
+                "topic": topic,
+                "url": base + self.reverse_subpage("topic_articles", args=[topic.slug]),
+                "current": current is not None and topic.pk == current.pk,
+            }
+            for topic in topics
+        ]
+
+    def topic_url(self, topic) -> str:
+        return (self.url or "/") + self.reverse_subpage(
+            "topic_articles", args=[topic.slug]
+        )
+
+
+class ArticlePage(Page):
+    """A health article: written by a clinician, clinically reviewed, kept current."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two sentences for cards, feeds and search engines.",
+    )
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Give the image alt text in the image library.",
+    )
+    body = StreamField(ArticleStreamBlock())
+    author = models.ForeignKey(
+        "staff.ClinicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_authored",
+    )
+    reviewer = models.ForeignKey(
+        "staff.ClinicianPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_reviewed",
+        verbose_name="clinical reviewer",
+        help_text="Filled in when a clinical reviewer approves, if left empty.",
+    )
+    publication_date = models.DateField(default=timezone.localdate)
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Filled in when a clinical reviewer approves, if left empty.",
+    )
+    next_review = models.DateField(
+        "next review due",
+        null=True,
+        blank=True,
+        help_text="Defaults to a year after the last review.",
+    )
+    topics = ParentalManyToManyField(Topic, blank=True, related_name="articles")
+    reading_time = models.PositiveSmallIntegerField(
+        default=1, editable=False, help_text="Minutes, counted from the body."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("author"), FieldPanel("reviewer")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("publication_date"),
+                        FieldPanel("last_reviewed"),
+                        FieldPanel("next_review"),
+                    ]
+                ),
+            ],
+            heading="Authorship and clinical review",
+        ),
+        FieldPanel("topics"),
+        MultipleChooserPanel(
+            "related_links",
+            chooser_field_name="article",
+            heading="Related articles",
+            label="Article",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("publication_date"),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+
+    def save(self, *args, **kwargs):
+        self.reading_time = reading_minutes(list(self.body.raw_data))
+        if self.last_reviewed and not self.next_review:
+            self.next_review = self.last_reviewed + datetime.timedelta(days=365)
+        return super().save(*args, **kwargs)
+
+    def get_workflow(self):
+        # Every article goes through clinical review, wherever it sits in the tree,
+        # even under a page with another workflow (Wagtail assigns "Moderators
+        # approval" to the root). Add steps to "Clinical review" to extend it.
+        clinical_review = Workflow.objects.filter(
+            name=CLINICAL_REVIEW_WORKFLOW, active=True
+        ).first()
+        return clinical_review or super().get_workflow()
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+    @classmethod
+    def cards(cls):
+        """Live public articles with what a card shows, in a fixed number of queries."""
+        first_topic = (
+            Topic.objects.filter(articles=OuterRef("pk"))
+            .order_by("name")
+            .values("name")
+        )
+        return (
+            cls.objects.live()
+            .public()
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .annotate(topic_name=Subquery(first_topic[:1]))
+            .order_by("-publication_date", "-first_published_at", "-pk")
+        )
+
+    @property
+    def date(self) -> datetime.date:
+        """The publication date, under the name other apps' templates look for."""
+        return self.publication_date
+
+    @property
+    def review_is_current(self) -> bool:
+        return bool(self.next_review and self.next_review >= timezone.localdate())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        related = self.get_related_articles()
+        self.load_images(related)
+        self.load_clinicians()
+        body, toc = self.get_body_and_toc()
+        breadcrumbs = self.get_breadcrumbs()
+        topics = list(self.topics.all())
+        index = breadcrumbs[-2] if len(breadcrumbs) > 1 else None
+        context.update(
+            topics=topics,
+            topic_links=[
+                (topic, index.topic_url(topic))
+                for topic in topics
+                if isinstance(index, ArticleIndexPage)
+            ],
+            related_articles=related,
+            body_blocks=body,
+            toc=toc,
+            breadcrumbs=breadcrumbs,
+        )
+        from .structured_data import article_json_ld, share_image_url
+
+        context["share_image_url"] = share_image_url(self, request)
+        context["json_ld"] = article_json_ld(self, context, request)
+        return context
+
+    def get_breadcrumbs(self) -> list[Page]:
+        ancestors = self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        return [*ancestors, self]
+
+    def get_body_and_toc(self):
+        """The body as (block, anchor) pairs and the nested table of contents."""
+        blocks = list(self.body)
+        headings = [block for block in blocks if block.block_type == "heading"]
+        anchors = heading_anchors([block.value["text"] for block in headings])
+        anchor_for = {
+            id(block): anchor for block, anchor in zip(headings, anchors, strict=True)
+        }
+        toc = table_of_contents(
+            [
+                (block.value["text"], anchor_for[id(block)], block.value["level"])
+                for block in headings
+            ]
+        )
+        return [(block, anchor_for.get(id(block))) for block in blocks], toc
+
+    def get_related_articles(self, limit: int = 3) -> list["ArticlePage"]:
+        """The editor's choices first, then articles sharing the most topics, to limit.
+
+        Never this article, never an unpublished one; one query whatever the number.
+        """
+        chosen = list(
+            self.related_links.order_by("sort_order").values_list(
+                "article_id", flat=True
+            )
+        )
+        through = ArticlePage.topics.through
+        sharing = through.objects.filter(
+            topic__in=through.objects.filter(articlepage=self.pk).values("topic")
+        ).values("articlepage")
+        shared_count = (
+            through.objects.filter(
+                articlepage=OuterRef("pk"),
+                topic__in=through.objects.filter(articlepage=self.pk).values("topic"),
+            )
+            .values("articlepage")
+            .annotate(count=Count("*"))
+            .values("count")
+        )
+        chosen_rank = Case(
+            *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(chosen)],
+            default=Value(len(chosen)),
+        )
+        return list(
+            ArticlePage.cards()
+            .exclude(pk=self.pk)
+            .filter(Q(pk__in=chosen) | Q(pk__in=sharing))
+            .annotate(chosen_rank=chosen_rank, shared=Subquery(shared_count))
+            .prefetch_related(None)
+            .order_by(
+                "chosen_rank",
+                models.F("shared").desc(nulls_last=True),
+                "-publication_date",
+                "-pk",
+            )[: max(limit, len(chosen))]
+        )
+
+    def load_images(self, related):
+        """Hero, body and related-card images and their renditions in two queries."""
+        raw_body = list(self.body.raw_data)
+        ids = {self.hero_image_id} | {article.hero_image_id for article in related}
+        ids |= {
+            (block.get("value") or {}).get("image")
+            for block in raw_body
+            if block.get("type") == "image"
+        }
+        images = (
+            get_image_model()
+            .objects.filter(pk__in=ids - {None})
+            .prefetch_related("renditions")
+            .in_bulk()
+        )
+        self.hero_image = images.get(self.hero_image_id)
+        for article in related:
+            article.hero_image = images.get(article.hero_image_id)
+        image_block = self.body.stream_block.child_blocks["image"]
+        for position, block in enumerate(raw_body):
+            if block.get("type") != "image":
+                continue
+            value = dict(block.get("value") or {})
+            image = images.get(value.pop("image", None))
+            struct = image_block.to_python({**value, "image": None})
+            struct["image"] = image
+            self.body[position] = StreamValue.StreamChild(
+                image_block, struct, id=block.get("id")
+            )
+
+    def load_clinicians(self):
+        from staff.models import ClinicianPage
+
+        people = (
+            ClinicianPage.objects.filter(pk__in=[self.author_id, self.reviewer_id])
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+            .in_bulk()
+        )
+        self.author = people.get(self.author_id)
+        self.reviewer = people.get(self.reviewer_id)
+
+
+class ArticleRelatedLink(Orderable):
+    page = ParentalKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="related_links"
+    )
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("article")]
+
+
+class ClinicalReviewTask(AbstractGroupApprovalTask):
+    """Group approval in which approving also records who reviewed and when.
+
+    The reviewer is the clinician whose first and last names match the approving
+    user's; the editor's own choice of reviewer and dates is never overwritten.
+    """
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        if action_name == "approve":
+            self.record_review(task_state, user)
+        return super().on_action(task_state, user, action_name, **kwargs)
+
+    def record_review(self, task_state, user):
+        content = task_state.workflow_state.content_object
+        page = content.get_latest_revision().as_object()
+        if not isinstance(page, ArticlePage):
+            return
+        changed = False
+        if page.reviewer_id is None:
+            clinician = clinician_for_user(user)
+            if clinician is not None:
+                page.reviewer = clinician
+                changed = True
+        if page.last_reviewed is None and page.reviewer_id is not None:
+            page.last_reviewed = timezone.localdate()
+            page.next_review = page.next_review or (
+                page.last_reviewed + datetime.timedelta(days=365)
+            )
+            changed = True
+        if changed:
+            revision = page.save_revision(user=user, clean=False, log_action=False)
+            # The workflow publishes content's latest revision once approved.
+            content.latest_revision = revision
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Members of the chosen groups approve the article; approving fills in "
+            "the clinical reviewer and review date if they are empty."
+        )
+
+    class Meta:
+        verbose_name = "clinical review task"
+        verbose_name_plural = "clinical review tasks"
+
+
+def clinician_for_user(user):
+    from staff.models import ClinicianPage
+
+    if not (user and user.first_name and user.last_name):
+        return None
+    return ClinicianPage.objects.filter(
+        first_name__iexact=user.first_name, last_name__iexact=user.last_name
+    ).first()

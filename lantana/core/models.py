@@ -9,6 +9,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from articles.models import ArticleIndexPage, ArticlePage
 from staff.models import ClinicianPage, StaffIndexPage
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -197,8 +198,15 @@ class HomePage(Page):
         context["team_index"] = (
             StaffIndexPage.objects.live().descendant_of(self).first()
         )
+        context["latest_articles"] = self.get_latest_articles()
+        context["article_index"] = (
+            ArticleIndexPage.objects.live().descendant_of(self).first()
+        )
         context["json_ld"] = organization_json_ld(self, request)
         return context
+
+    def get_latest_articles(self, count: int = 3):
+        return list(ArticlePage.cards().descendant_of(self)[:count])
 
     def get_team(self, count: int = 4):
         return list(

@@ -22,3 +22,18 @@
     if (wide.addEventListener) wide.addEventListener("change", sync);
   }
 })();
+
+// Article contents: open on wide screens (CSS already shows it there); phones keep
+// the collapsed <details> until tapped.
+(function () {
+  "use strict";
+  var toc = document.querySelector("[data-article-toc]");
+  if (!toc || !window.matchMedia) return;
+  var wide = window.matchMedia("(min-width: 64rem)");
+  var sync = function () {
+    if (wide.matches) toc.setAttribute("open", "");
+    else toc.removeAttribute("open");
+  };
+  sync();
+  if (wide.addEventListener) wide.addEventListener("change", sync);
+})();

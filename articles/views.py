@@ -1,0 +1,49 @@
+"""Site search over articles, clinicians and general pages."""
+
+import re
+
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+from lantana.core.models import StandardPage
+from staff.models import ClinicianPage
+
+from .models import ArticlePage
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+SEARCHABLE_TYPES = (ArticlePage, ClinicianPage, StandardPage)
+LABELS = {ArticlePage: "Article", ClinicianPage: "Our team", StandardPage: "Page"}
+
+
+def clean_query(raw: str) -> str:
+    """Printable text, whitespace collapsed, cut to a length the backend answers fast."""
+    text = re.sub(r"[\x00-\x1f\x7f]", " ", raw[: MAX_QUERY_LENGTH * 4])
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    results_page = None
+    if query:
+        results = Page.objects.live().public().type(*SEARCHABLE_TYPES).search(query)
+        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        results_page.object_list = specific_in_order(results_page.object_list)
+    return TemplateResponse(
+        request,
+        "articles/search_results.html",
+        {"search_query": query, "results": results_page},
+    )
+
+
+def specific_in_order(pages) -> list[Page]:
+    """The specific pages for a page of results, one query per page type."""
+    ids = [page.pk for page in pages]
+    specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
+    found = [specific[pk] for pk in ids if pk in specific]
+    for page in found:
+        page.search_label = LABELS.get(type(page), "Page")
+    return found

@@ -1,0 +1,40 @@
+"""RSS and Atom feeds list the latest live articles and parse."""
+
+import feedparser
+
+from articles.factories import TopicFactory
+
+
+def test_rss_feed_parses_and_lists_latest_live_articles(client, make_article, author):
+    topic = TopicFactory(name="Recovery")
+    make_article(title="Older", days_ago=3, summary="Older summary")
+    make_article(title="Newest", days_ago=0, author=author, topics=[topic])
+    make_article(title="Unpublished", live=False)
+    response = client.get("/feeds/articles/rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "rss20"
+    assert [entry.title for entry in feed.entries] == ["Newest", "Older"]
+    newest = feed.entries[0]
+    assert newest.link == "http://localhost/articles/newest/"
+    assert newest.tags[0].term == "Recovery"
+    assert feed.entries[1].summary == "Older summary"
+
+
+def test_atom_feed_parses(client, make_article):
+    make_article(title="An article")
+    response = client.get("/feeds/articles/atom/")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "atom10"
+    assert [entry.title for entry in feed.entries] == ["An article"]
+
+
+def test_feed_limits_to_twenty(client, make_article):
+    for n in range(22):
+        make_article(title=f"A{n}", days_ago=n)
+    feed = feedparser.parse(client.get("/feeds/articles/rss/").content)
+    assert len(feed.entries) == 20
+    assert feed.entries[0].title == "A0"

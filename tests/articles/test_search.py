@@ -1,0 +1,94 @@
+"""Site search: articles, clinicians and pages; safe with odd input."""
+
+import time
+
+import pytest
+
+from lantana.core.demo import paragraphs, stream
+from lantana.core.factories import StandardPageFactory
+
+from .conftest import soup
+
+
+def result_titles(response):
+    return [
+        h.get_text(strip=True) for h in soup(response).select(".search-result__title")
+    ]
+
+
+@pytest.fixture
+def articles(make_article):
+    make_article(
+        title="Sleep after stopping",
+        body=stream(paragraphs("Melatonin and steady mornings help the body reset.")),
+    )
+    make_article(
+        title="A draft about melatonin",
+        body=stream(paragraphs("Melatonin draft text.")),
+        live=False,
+    )
+
+
+def test_finds_an_article_by_a_word_in_its_body_but_not_a_draft(client, articles):
+    response = client.get("/search/", {"q": "melatonin"})
+    assert result_titles(response) == ["Sleep after stopping"]
+    assert "1 result for “melatonin”" in soup(response).get_text()
+
+
+def test_finds_clinicians_and_standard_pages(client, home, author, articles):
+    StandardPageFactory(parent=home, title="Admissions", intro="How to start with us.")
+    assert result_titles(client.get("/search/", {"q": "Okafor"})) == [
+        "Maya Okafor, LMSW"
+    ]
+    assert result_titles(client.get("/search/", {"q": "admissions"})) == ["Admissions"]
+
+
+def test_empty_query_shows_a_prompt(client, articles):
+    page = soup(client.get("/search/", {"q": "   "}))
+    assert page.select(".search-result") == []
+    assert "Type a word or two" in page.get_text()
+
+
+def test_no_results_suggest_calling_or_chatting(client, articles):
+    page = soup(client.get("/search/", {"q": "zebra"}))
+    empty = page.select_one(".empty-state")
+    assert "Nothing found for “zebra”" in empty.get_text()
+    assert empty.select_one('a[href="tel:+18435550134"]')
+    assert empty.select_one('a[href="/chat/"]')
+
+
+def test_markup_in_the_query_is_escaped(client, articles):
+    response = client.get(
+        "/search/", {"q": '<script>alert("x")</script> & "melatonin"'}
+    )
+    assert response.status_code == 200
+    assert b'<script>alert("x")' not in response.content
+    assert b"&lt;script&gt;" in response.content
+
+
+def test_huge_and_odd_queries_answer_quickly(client, articles):
+    for query in [
+        "a" * 10_000,
+        "melatonin " * 1000,
+        "&|!():*'\"\\ <>",
+        "\x00\x01 sleep",
+    ]:
+        started = time.monotonic()
+        response = client.get("/search/", {"q": query})
+        assert response.status_code == 200
+        assert time.monotonic() - started < 2
+    value = soup(client.get("/search/", {"q": "a" * 10_000})).select_one(
+        "#search-page-q"
+    )["value"]
+    assert len(value) == 200
+
+
+def test_results_are_paginated(client, make_article):
+    for n in range(12):
+        make_article(title=f"Family guide {n}", summary="About family life.")
+    first = client.get("/search/", {"q": "family"})
+    assert len(result_titles(first)) == 10
+    second = client.get("/search/", {"q": "family", "page": "2"})
+    assert len(result_titles(second)) == 2
+    assert client.get("/search/", {"q": "family", "page": "x"}).status_code == 200
+    assert client.get("/search/", {"q": "family", "page": "99"}).status_code == 200

@@ -1,0 +1,137 @@
+"""Clinical review: an article cannot go live until a clinical reviewer approves."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from wagtail.models import GroupPagePermission
+
+from articles.models import CLINICAL_REVIEWERS_GROUP, ArticlePage
+from articles.reviews import ensure_clinical_review_workflow
+from lantana.core.models import User
+
+
+@pytest.fixture
+def workflow(article_index):
+    return ensure_clinical_review_workflow(article_index)
+
+
+@pytest.fixture
+def editor(article_index):
+    group = Group.objects.create(name="Article editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for permission in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=article_index,
+            permission=Permission.objects.get(codename=permission),
+        )
+    user = User.objects.create_user("editor", password="pw")  # noqa: S106
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def clinical_reviewer(workflow, reviewer):
+    user = User.objects.create_user(
+        "dreyes",
+        password="pw",
+        first_name="Daniel",
+        last_name="Reyes",  # noqa: S106
+    )
+    user.groups.add(Group.objects.get(name=CLINICAL_REVIEWERS_GROUP))
+    return user
+
+
+def submit_draft(article_index, editor, **fields):
+    article = ArticlePage(
+        title="New article",
+        slug="new-article",
+        summary="A summary.",
+        body=[{"type": "rich_text", "value": "<p>Words.</p>"}],
+        live=False,
+        **fields,
+    )
+    article_index.add_child(instance=article)
+    article.save_revision(user=editor)
+    workflow = article.get_workflow()
+    assert workflow is not None and workflow.name == "Clinical review"
+    workflow.start(article, editor)
+    article.refresh_from_db()
+    return article
+
+
+def approve_url(article):
+    task_state = article.current_workflow_task_state
+    return reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=(article.pk, "approve", task_state.pk),
+    )
+
+
+def test_every_article_gets_the_clinical_review_workflow(workflow, make_article):
+    assert make_article().get_workflow() == workflow
+
+
+def test_editor_cannot_publish_or_approve(client, workflow, article_index, editor):
+    article = submit_draft(article_index, editor)
+    assert not article.live
+    assert article.workflow_in_progress
+    assert not article.permissions_for_user(editor).can_publish()
+    task = article.current_workflow_task.specific
+    assert task.get_actions(article, editor) == []
+    client.force_login(editor)
+    response = client.post(approve_url(article))
+    assert response.status_code in (302, 403)  # the admin redirects on a 403
+    article.refresh_from_db()
+    assert not article.live
+    assert article.workflow_in_progress
+
+
+def test_clinical_reviewer_approval_publishes_and_records_the_review(
+    client, workflow, article_index, editor, clinical_reviewer, reviewer
+):
+    article = submit_draft(article_index, editor)
+    client.force_login(clinical_reviewer)
+    response = client.post(approve_url(article))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.live
+    assert article.reviewer == reviewer
+    assert article.last_reviewed == datetime.date.today()
+    assert article.next_review == datetime.date.today() + datetime.timedelta(365)
+    assert not article.workflow_in_progress
+
+
+def test_approval_keeps_the_editors_choices(
+    client, workflow, article_index, editor, clinical_reviewer, author
+):
+    chosen_date = datetime.date(2026, 1, 5)
+    article = submit_draft(
+        article_index, editor, reviewer=author, last_reviewed=chosen_date
+    )
+    client.force_login(clinical_reviewer)
+    client.post(approve_url(article))
+    article.refresh_from_db()
+    assert article.live
+    assert article.reviewer == author
+    assert article.last_reviewed == chosen_date
+
+
+def test_request_changes_keeps_the_article_offline(
+    client, workflow, article_index, editor, clinical_reviewer
+):
+    article = submit_draft(article_index, editor)
+    task_state = article.current_workflow_task_state
+    client.force_login(clinical_reviewer)
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(article.pk, "reject", task_state.pk),
+        ),
+        {"comment": "Please cite the guideline."},
+    )
+    article.refresh_from_db()
+    assert not article.live
+    assert article.reviewer is None
