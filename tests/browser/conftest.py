@@ -81,7 +81,19 @@ class PageChecker:
         assert violations == [], f"axe violations {context}: {summary}"
 
     def screenshot(self, name: str):
+        """A full-page picture, after scrolling so lazy images have loaded."""
         SCREENSHOTS.mkdir(exist_ok=True)
+        self.page.evaluate(
+            """async () => {
+                for (let y = 0; y < document.body.scrollHeight; y += 600) {
+                    window.scrollTo(0, y);
+                    await new Promise((resolve) => setTimeout(resolve, 30));
+                }
+                window.scrollTo(0, 0);
+                await Promise.all([...document.images].map((img) => img.complete
+                    ? null : new Promise((resolve) => { img.onload = img.onerror = resolve; })));
+            }"""
+        )
         self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
     def assert_same_origin_only(self):
