@@ -63,6 +63,7 @@ def test_toc_is_collapsed_on_a_phone_and_opens_on_tap(checker, demo):
     assert not first_link.is_visible()
     toc.locator("summary").click()
     assert first_link.is_visible()
+    checker.screenshot("article-toc-open-phone")
     first_link.click()
     page.wait_for_function("location.hash.length > 1")
     toc.locator("summary").click()
