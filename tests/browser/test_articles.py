@@ -82,3 +82,13 @@ def test_toc_is_collapsible_without_javascript(browser, demo):
     summary.click()
     assert link.is_visible()
     context.close()
+
+
+def test_toc_is_open_on_a_wide_screen_without_javascript(browser, demo):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(demo.url + ARTICLE)
+    assert page.locator("[data-article-toc] a").first.is_visible()
+    context.close()
