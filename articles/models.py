@@ -19,7 +19,6 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, Workflow
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from .blocks import ArticleStreamBlock
 from .text import heading_anchors, reading_minutes, table_of_contents
@@ -29,7 +28,6 @@ CLINICAL_REVIEW_WORKFLOW = "Clinical review"
 CLINICAL_REVIEWERS_GROUP = "Clinical reviewers"
 
 
-@register_snippet
 class Topic(models.Model):
     """A managed vocabulary of article topics (Recovery, Family, …) used to filter."""
 

@@ -1,8 +1,12 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
+from .models import Topic
 from .reviews import ReviewsDuePanel, ReviewsDueReportView, can_see_reviews_due
+
+register_snippet(Topic)
 
 
 class ReviewsDueMenuItem(MenuItem):

@@ -63,6 +63,7 @@ def test_toc_is_collapsed_on_a_phone_and_opens_on_tap(checker, demo):
     assert not first_link.is_visible()
     toc.locator("summary").click()
     assert first_link.is_visible()
+    checker.screenshot("article-toc-open-phone")
     first_link.click()
     page.wait_for_function("location.hash.length > 1")
     toc.locator("summary").click()
@@ -80,4 +81,14 @@ def test_toc_is_collapsible_without_javascript(browser, demo):
     assert not link.is_visible()
     summary.click()
     assert link.is_visible()
+    context.close()
+
+
+def test_toc_is_open_on_a_wide_screen_without_javascript(browser, demo):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    page.goto(demo.url + ARTICLE)
+    assert page.locator("[data-article-toc] a").first.is_visible()
     context.close()
