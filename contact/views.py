@@ -56,6 +56,7 @@ class LeadFormHandler:
         *,
         success_path: str,
         location=None,
+        anchor: str = "",
     ):
         self.request = request
         self.form_class = form_class
@@ -63,6 +64,7 @@ class LeadFormHandler:
         self.render = render
         self.success_path = success_path
         self.location = location
+        self.anchor = anchor
 
     def handle(self) -> HttpResponse:
         self.request.sensitive_post_parameters = "__ALL__"
@@ -129,7 +131,7 @@ class LeadFormHandler:
             "reference": receipt.reference,
             "urgent": receipt.is_urgent,
         }
-        response = HttpResponseRedirect(f"{self.success_path}?sent=1")
+        response = HttpResponseRedirect(f"{self.success_path}?sent=1{self.anchor}")
         response.status_code = 303
         return response
 
@@ -214,6 +216,7 @@ def serve_inquiry_page(page, request, *args, location=None, **kwargs) -> HttpRes
         render_page,
         success_path=page.get_url(request) or request.path,
         location=location,
+        anchor="#location-contact" if location is not None else "",
     )
     return handler.handle()
 
