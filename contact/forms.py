@@ -113,6 +113,7 @@ class LeadForm(forms.ModelForm):
     email = forms.EmailField(
         label="Email address",
         required=False,
+        help_text="Only if email is a good way to reach you.",
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"invalid": "Enter an email address like name@example.com."},
