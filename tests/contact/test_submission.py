@@ -192,10 +192,10 @@ def test_the_same_submission_twice_stores_one_row_and_answers_the_same(
 
 def test_a_database_outage_answers_503_and_keeps_what_they_typed(client, contact_page):
     data = lead_data("inquiry", message="Please call my sister about Tuesday")
-    with mock.patch(
-        "contact.services.transaction.atomic",
-        side_effect=OperationalError("could not connect to server"),
-    ):
+    # Only the lead's transaction fails (patching django.db.transaction itself
+    # would also break unrelated code that happens to import during the request).
+    with mock.patch("contact.services.transaction") as transaction:
+        transaction.atomic.side_effect = OperationalError("could not connect")
         response = client.post("/contact/", data)
     assert response.status_code == 503
     html = response.content.decode()
@@ -270,3 +270,16 @@ def test_ordinary_pages_carry_no_per_visitor_content(client, home):
     assert "csrftoken" not in response.cookies
     assert "sessionid" not in response.cookies
     assert client.get("/").content == response.content  # identical for everyone
+
+
+def test_a_database_outage_while_finding_the_page_still_keeps_the_typing(
+    client, contact_page
+):
+    data = lead_data("inquiry", message="Typed before the outage")
+    with mock.patch(
+        "wagtail.views.Page.route_for_request", side_effect=OperationalError("down")
+    ):
+        response = client.post("/contact/", data)
+    assert response.status_code == 503
+    assert "Typed before the outage" in response.content.decode()
+    assert response.wsgi_request.sensitive_post_parameters == "__ALL__"
