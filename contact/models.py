@@ -151,7 +151,16 @@ class ContactPage(Page):
     class Meta:
         verbose_name = "contact page"
 
+    preview_modes = [("form", "Form"), ("thanks", "Thank-you message")]
+
     def serve(self, request, *args, **kwargs):
         from .views import serve_inquiry_page
 
         return serve_inquiry_page(self, request, *args, **kwargs)
+
+    def get_preview_context(self, request, mode_name):
+        from .views import get_preview_extra
+
+        context = super().get_preview_context(request, mode_name)
+        context.update(get_preview_extra(self, mode_name))
+        return context

@@ -221,6 +221,17 @@ def serve_inquiry_page(page, request, *args, location=None, **kwargs) -> HttpRes
     return handler.handle()
 
 
+def get_preview_extra(page: ContactPage, mode_name: str) -> dict:
+    """What an editor's preview shows: the blank form, or the thank-you state."""
+    if mode_name == "thanks":
+        return {
+            "sent": True,
+            "receipt": Receipt("inquiry", "K7QM-X4TB", False),
+            "thank_you": (page.thank_you_heading, page.thank_you_text),
+        }
+    return {"form": InquiryForm(prefix="inquiry")}
+
+
 @sensitive_post_parameters()
 def chat(request):
     """The plain /chat/ page: the dialog's home when JavaScript is off."""

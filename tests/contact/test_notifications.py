@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django_tasks.signals import task_enqueued
 
 from contact.crisis import CRISIS_PHRASES, mentions_crisis
@@ -63,7 +63,7 @@ def test_a_failing_mail_backend_keeps_the_lead_and_notify_pending_sends_it_once(
     assert mailoutbox == []
 
     # Still down: the command reports the failure and leaves the lead pending.
-    with pytest.raises(SystemExit):
+    with pytest.raises(CommandError):
         call_command("notify_pending", stdout=io.StringIO(), stderr=io.StringIO())
     lead.refresh_from_db()
     assert lead.notified_at is None

@@ -57,3 +57,12 @@ def test_load_demo_creates_the_contact_page_once(db):
     call_command("load_demo", stdout=io.StringIO())
     assert ContactPage.objects.count() == 1
     assert contact.revisions.count() == revisions
+
+
+def test_editors_can_preview_the_form_and_the_thank_you(contact_page, location):
+    response = contact_page.make_preview_request(preview_mode="form")
+    assert response.status_code == 200
+    assert b"id_inquiry-preferred_name" in response.content
+    response = contact_page.make_preview_request(preview_mode="thanks")
+    assert contact_page.thank_you_heading.encode() in response.content
+    assert location.make_preview_request().status_code == 200

@@ -1,4 +1,4 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from contact.emails import send_lead_notification
 from contact.services import LEAD_MODELS
@@ -26,4 +26,6 @@ class Command(BaseCommand):
                     )
         self.stdout.write(f"Sent {sent} notification(s); {failed} failed.")
         if failed:
-            raise SystemExit(1)
+            raise CommandError(
+                f"{failed} notification(s) could not be sent; run again later."
+            )
