@@ -7,6 +7,7 @@ honeypot and the rate limit, stores the lead in one transaction, and answers
 """
 
 import logging
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -36,6 +37,9 @@ from .spam import (
 logger = logging.getLogger(__name__)
 
 RECEIPT_SESSION_KEY = "contact.receipt"
+# The thank-you state shows the reference for a while, not to the next person on a
+# shared computer days later.
+RECEIPT_MAX_AGE = 60 * 60
 STALE_NOTICE = (
     "This form was open for a while, so for your safety we need you to press "
     "Send once more. Everything you typed is still here."
@@ -108,9 +112,11 @@ class LeadFormHandler:
         valid = form.is_valid()
         submission_id = form.cleaned_data.get("submission_id") or new_submission_id()
         stamp_state = check_stamp(posted_stamp, submission_id)
-        # Any re-render carries a fresh stamp for the same submission id.
+        # Any re-render carries a fresh stamp for the same submission id, dated as
+        # if filled already: fixing one field and resending quickly is not spam.
+        filled = time.time() - settings.LEAD_MIN_FILL_SECONDS
         data[f"{self.prefix}-submission_id"] = submission_id
-        data[f"{self.prefix}-stamp"] = make_stamp(submission_id)
+        data[f"{self.prefix}-stamp"] = make_stamp(submission_id, now=filled)
         if not valid:
             return self.render({"form": form}, 400)
         if stamp_state in (StampState.EXPIRED, StampState.INVALID):
@@ -130,6 +136,7 @@ class LeadFormHandler:
             "kind": receipt.kind,
             "reference": receipt.reference,
             "urgent": receipt.is_urgent,
+            "at": time.time(),
         }
         response = HttpResponseRedirect(f"{self.success_path}?sent=1{self.anchor}")
         response.status_code = 303
@@ -156,6 +163,8 @@ class LeadFormHandler:
     def get_receipt(self) -> Receipt | None:
         stored = self.request.session.get(RECEIPT_SESSION_KEY)
         if not stored or stored.get("kind") != self.form_class._meta.model.kind:
+            return None
+        if time.time() - stored.get("at", 0) > RECEIPT_MAX_AGE:
             return None
         return Receipt(stored["kind"], stored["reference"], bool(stored["urgent"]))
 

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from contact.models import ChatRequest, Inquiry
 from tests.browser.conftest import SCREENSHOTS
@@ -31,9 +32,8 @@ def test_a_phone_visitor_chats_from_a_page(demo, checker):
     dialog = page.locator("dialog[data-chat-dialog]")
     dialog.wait_for(state="visible")
     assert page.evaluate("document.activeElement.id") == "id_chat-preferred_name"
-    page.wait_for_function(
-        "document.querySelector('[name=chat-stamp]').value.length > 0"
-    )
+    # The token, submission id and stamp arrive from /chat/session/.
+    expect(page.locator("[name=chat-stamp]")).not_to_have_value("")
     checker.assert_no_axe_violations("chat dialog open")
     checker.screenshot("chat-dialog-phone")
 
@@ -69,9 +69,8 @@ def test_the_dialog_shows_errors_in_place(demo, checker):
     checker.goto("/", "desktop")
     page.locator(".site-header__chat").click()
     dialog = page.locator("dialog[data-chat-dialog]")
-    page.wait_for_function(
-        "document.querySelector('[name=chat-stamp]').value.length > 0"
-    )
+    # The token, submission id and stamp arrive from /chat/session/.
+    expect(page.locator("[name=chat-stamp]")).not_to_have_value("")
     dialog.get_by_role("button", name="Request a chat").click()
     summary = dialog.locator("[data-error-summary]")
     summary.wait_for()
