@@ -21,7 +21,6 @@
   var body = dialog.querySelector("[data-chat-body]");
   var pristine = body.innerHTML;
   var opener = null;
-  var session = null;
   var prepared = null;
   var dirty = false;
 
@@ -30,8 +29,9 @@
     if (input) input.value = value;
   }
 
+  // The token, submission id and stamp are per visitor, so never in cached HTML.
   function loadSession() {
-    session = fetch("/chat/session/", {
+    return fetch("/chat/session/", {
       credentials: "same-origin",
       headers: { Accept: "application/json" },
       cache: "no-store",
@@ -39,7 +39,6 @@
       if (!response.ok) throw new Error("session " + response.status);
       return response.json();
     });
-    return session;
   }
 
   function prepareForm() {
@@ -61,17 +60,23 @@
   function open(event) {
     event.preventDefault();
     opener = event.currentTarget;
-    if (dirty) {
+    // After a thank-you, a new request starts from a blank form; a form with
+    // errors stays as it was.
+    if (dirty && !body.querySelector("form[data-lead-form]")) {
       body.innerHTML = pristine;
       dirty = false;
+      prepared = null;
     }
     dialog.showModal();
     var first = body.querySelector("input:not([type=hidden]):not([tabindex='-1'])");
     if (first) first.focus();
-    prepared = prepareForm();
-    prepared.catch(function () {
-      prepared = null;
-    });
+    // Once per form: reopening keeps what was typed and when the form was first shown.
+    if (!prepared) {
+      prepared = prepareForm();
+      prepared.catch(function () {
+        prepared = null;
+      });
+    }
   }
 
   function showFailure() {
@@ -100,7 +105,6 @@
           method: "POST",
           body: new FormData(form),
           credentials: "same-origin",
-          headers: { "X-Requested-With": "fetch" },
         });
       })
       .then(function (response) {

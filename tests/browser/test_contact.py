@@ -61,6 +61,16 @@ def test_a_phone_visitor_chats_from_a_page(demo, checker):
     assert page.evaluate(
         "document.activeElement.classList.contains('action-bar__chat')"
     )
+
+    # Opening it again starts a new, blank request.
+    page.locator(".action-bar__chat").click()
+    expect(dialog.locator("form[data-lead-form]")).to_be_visible()
+    submission_id = page.locator("[name=chat-submission_id]")
+    expect(submission_id).not_to_have_value("")
+    expect(submission_id).not_to_have_value(str(lead.submission_id))
+    assert dialog.get_by_label("What should we call you?").input_value() == ""
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
     checker.assert_same_origin_only()
 
 
