@@ -13,10 +13,19 @@ from .models import Lead
 logger = logging.getLogger(__name__)
 
 
+# URL namespaces of the lead desk's admin viewsets, tried in order.
+ADMIN_URL_NAMESPACES = {
+    "inquiry": ("lead_inquiries", "inquiry", "contact_inquiry"),
+    "chatrequest": ("lead_chats", "chatrequest", "contact_chatrequest"),
+}
+
+
 def admin_url(lead: Lead) -> str:
+    """The lead's page in the admin; a conventional path until the viewsets exist."""
     model_name = lead._meta.model_name
     path = f"/admin/contact/{model_name}/inspect/{lead.pk}/"
-    for name in (f"{model_name}:inspect", f"contact_{model_name}:inspect"):
+    for namespace in ADMIN_URL_NAMESPACES.get(model_name, ()):
+        name = f"{namespace}:inspect"
         try:
             path = reverse(name, args=[lead.pk])
             break

@@ -1,6 +1,7 @@
 """Staff hear about each lead once, with a link and no detail; a mail outage loses nothing."""
 
 import io
+from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -37,9 +38,10 @@ def test_the_email_says_only_kind_number_and_link(
     (mail,) = mailoutbox
     assert mail.subject == f"New chat request #{lead.pk}"
     assert mail.to == ["intake@lantana.example"]
-    assert (
-        f"http://testserver/admin/contact/chatrequest/inspect/{lead.pk}/" in mail.body
-    )
+    link = admin_url(lead)
+    assert link.startswith("http://testserver/admin/")
+    assert link.endswith(f"/inspect/{lead.pk}/")
+    assert link in mail.body
     assert enqueued == [("notify_new_lead", ["chat", lead.pk], {})]
 
 
@@ -49,7 +51,15 @@ def test_inquiry_subject_and_admin_link(
     post(client, "/contact/", "inquiry", django_capture_on_commit_callbacks)
     lead = Inquiry.objects.get()
     assert mailoutbox[0].subject == f"New inquiry #{lead.pk}"
-    assert admin_url(lead).endswith(f"/admin/contact/inquiry/inspect/{lead.pk}/")
+    assert admin_url(lead) in mailoutbox[0].body
+
+
+def test_the_admin_link_follows_the_lead_desk_urls(contact_page):
+    lead = Inquiry(pk=42)
+    found = "/admin/leads/inquiries/inspect/42/"
+    with mock.patch("contact.emails.reverse", return_value=found) as reverse:
+        assert admin_url(lead) == "http://testserver" + found
+    reverse.assert_called_with("lead_inquiries:inspect", args=[42])
 
 
 def test_a_failing_mail_backend_keeps_the_lead_and_notify_pending_sends_it_once(
