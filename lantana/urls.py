@@ -13,6 +13,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("articles.urls")),
+    path("", include("contact.urls")),
 ]
 
 if settings.DEBUG:

@@ -379,6 +379,12 @@ class LocationPage(Page):
         context["json_ld"] = location_json_ld(self, context["hours"], request)
         return context
 
+    def serve(self, request, *args, **kwargs):
+        # The page carries the inquiry form, routed to this location (contact app).
+        from contact.views import serve_inquiry_page
+
+        return serve_inquiry_page(self, request, *args, location=self, **kwargs)
+
 
 class LocationOperatingHours(Orderable):
     location = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="hours")

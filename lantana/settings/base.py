@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "contact.middleware.LeadOutageMiddleware",
 ]
 
 ROOT_URLCONF = "lantana.urls"
@@ -167,6 +168,13 @@ DEFAULT_FROM_EMAIL = os.environ.get(
 )
 LEAD_NOTIFY_EMAILS = env_list("LEAD_NOTIFY_EMAILS")
 LEAD_RETENTION_DAYS = env_int("LEAD_RETENTION_DAYS", 365)
+# Spam defences for the contact and chat forms (contact/spam.py).
+LEAD_MIN_FILL_SECONDS = env_int("LEAD_MIN_FILL_SECONDS", 3)
+LEAD_FORM_MAX_AGE = env_int("LEAD_FORM_MAX_AGE", 60 * 60 * 12)
+LEAD_RATE_LIMIT = env_int("LEAD_RATE_LIMIT", 5)
+LEAD_RATE_LIMIT_WINDOW = env_int("LEAD_RATE_LIMIT_WINDOW", 60 * 60)
+LEAD_CLIENT_IP_HEADER = os.environ.get("LEAD_CLIENT_IP_HEADER", "REMOTE_ADDR")
+CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
 
 # Unset = tasks run inline, right after the request's transaction commits.
 TASKS = {

@@ -1,0 +1,270 @@
+"""The inquiry and chat forms: every rule is checked on the server, always."""
+
+import re
+import unicodedata
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .choices import ContactMethod, ContactTime, LeadFor
+from .models import (
+    FIRST_MESSAGE_MAX_LENGTH,
+    MESSAGE_MAX_LENGTH,
+    ChatRequest,
+    Inquiry,
+)
+
+CONTROL_CHARS_MESSAGE = (
+    "Please remove the hidden control characters (such as a null byte) from this "
+    "field. They sometimes come along when text is pasted from another app."
+)
+PHONE_MESSAGE = "Enter a US phone number with its area code, like (843) 555-0134."
+CHANNEL_MESSAGE = "Give us a phone number or an email address so we can reach you."
+CONSENT_MESSAGE = "Please tick this box so that we may contact you."
+
+# Line breaks and tabs belong in a message; every other control character does not.
+_MULTILINE_OK = {"\n", "\r", "\t"}
+
+
+def has_control_chars(value: str, multiline: bool = False) -> bool:
+    allowed = _MULTILINE_OK if multiline else set()
+    return any(
+        unicodedata.category(char) == "Cc" and char not in allowed for char in value
+    )
+
+
+def normalize_us_phone(value: str) -> str | None:
+    """'(843) 555-0134', '843.555.0134', '+1 843 555 0134' -> '+18435550134'.
+
+    None when the text is not a plausible US number (NANP: area code and exchange
+    start with 2-9).
+    """
+    if not re.fullmatch(r"[\d\s().+\-]{7,25}", value):
+        return None
+    digits = re.sub(r"\D", "", value)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10 or value.count("+") > 1:
+        return None
+    if value.strip().startswith("+") and not value.strip().startswith("+1"):
+        return None
+    if digits[0] in "01" or digits[3] in "01":
+        return None
+    return f"+1{digits}"
+
+
+class TextField(forms.CharField):
+    """Free text kept exactly as typed (no stripping), control characters refused."""
+
+    def __init__(self, *args, multiline: bool = False, **kwargs):
+        kwargs.setdefault("strip", False)
+        self.multiline = multiline
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value and has_control_chars(value, self.multiline):
+            raise ValidationError(CONTROL_CHARS_MESSAGE, code="control_chars")
+        return value
+
+    def validate(self, value):
+        super().validate(value)
+        if self.required and not value.strip():
+            raise ValidationError(self.error_messages["required"], code="required")
+
+
+class LenientHiddenField(forms.CharField):
+    """Bookkeeping a visitor cannot see: bad values are dropped, never shown as errors."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, *args, max_length: int = 100, **kwargs):
+        self.keep_length = max_length
+        kwargs.update(required=False, strip=True)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if has_control_chars(value):
+            return ""
+        return value[: self.keep_length]
+
+
+class LeadForm(forms.ModelForm):
+    """What both forms share. Subclasses name their model and message field."""
+
+    preferred_name = TextField(
+        label="What should we call you?",
+        max_length=80,
+        help_text="A first name or a nickname is fine.",
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={"required": "Tell us what we should call you."},
+    )
+    phone = TextField(
+        label="Phone number",
+        required=False,
+        max_length=25,
+        help_text="US number with area code.",
+        widget=forms.TextInput(
+            attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
+        ),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        help_text="Only if email is a good way to reach you.",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={"invalid": "Enter an email address like name@example.com."},
+    )
+    preferred_method = forms.ChoiceField(
+        label="How should we contact you?",
+        choices=ContactMethod.choices,
+        initial=ContactMethod.PHONE,
+        widget=forms.RadioSelect,
+    )
+    preferred_time = forms.ChoiceField(
+        label="When is a good time?",
+        choices=ContactTime.choices,
+        initial=ContactTime.ANY,
+        help_text="Eastern time.",
+    )
+    voicemail_ok = forms.BooleanField(
+        label="It is safe to leave a voicemail", required=False
+    )
+    email_ok = forms.BooleanField(label="It is safe to email me", required=False)
+    lead_for = forms.ChoiceField(
+        label="Who are you reaching out for?",
+        choices=LeadFor.choices,
+        initial=LeadFor.SELF,
+        widget=forms.RadioSelect,
+    )
+    consent = forms.BooleanField(
+        label=(
+            "I agree that Lantana Recovery may contact me about treatment, as "
+            "described in the privacy notice."
+        ),
+        error_messages={"required": CONSENT_MESSAGE},
+    )
+    submission_id = LenientHiddenField(max_length=36)
+    stamp = LenientHiddenField(max_length=200)
+    website = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    source_path = LenientHiddenField(max_length=300)
+    utm_source = LenientHiddenField()
+    utm_medium = LenientHiddenField()
+    utm_campaign = LenientHiddenField()
+
+    message_field = "message"
+    hidden_names = ("submission_id", "stamp", "source_path", "utm_source")
+    hidden_names += ("utm_medium", "utm_campaign")
+
+    class Meta:
+        fields = [
+            "preferred_name",
+            "phone",
+            "email",
+            "preferred_method",
+            "preferred_time",
+            "voicemail_ok",
+            "email_ok",
+            "lead_for",
+            "consent",
+            "source_path",
+            "utm_source",
+            "utm_medium",
+            "utm_campaign",
+        ]
+
+    def clean_phone(self):
+        value = self.cleaned_data.get("phone", "")
+        if not value.strip():
+            return ""
+        normalized = normalize_us_phone(value)
+        if normalized is None:
+            raise ValidationError(PHONE_MESSAGE, code="invalid_phone")
+        return normalized
+
+    def clean_submission_id(self):
+        try:
+            return str(uuid.UUID(self.cleaned_data.get("submission_id", "")))
+        except ValueError:
+            return ""
+
+    def clean_source_path(self):
+        path = self.cleaned_data.get("source_path", "")
+        # A path on this site only: no scheme, host or query string.
+        if not path.startswith("/") or path.startswith("//"):
+            return ""
+        return path.split("?", 1)[0].split("#", 1)[0]
+
+    def clean(self):
+        cleaned = super().clean()
+        phone, email = cleaned.get("phone"), cleaned.get("email")
+        if (
+            not phone
+            and not email
+            and "phone" not in self.errors
+            and "email" not in self.errors
+        ):
+            self.add_error("phone", CHANNEL_MESSAGE)
+            self.add_error("email", CHANNEL_MESSAGE)
+            return cleaned
+        method = cleaned.get("preferred_method")
+        if method in (ContactMethod.PHONE, ContactMethod.TEXT) and not phone:
+            if "phone" not in self.errors:
+                self.add_error(
+                    "phone",
+                    "Add a phone number, or choose email as the way to reach you.",
+                )
+        if method == ContactMethod.EMAIL and not email and "email" not in self.errors:
+            self.add_error(
+                "email", "Add an email address, or choose a call or text instead."
+            )
+        return cleaned
+
+    @property
+    def message_text(self) -> str:
+        return self.cleaned_data.get(self.message_field, "")
+
+
+class InquiryForm(LeadForm):
+    message = TextField(
+        label="Anything you would like us to know? (optional)",
+        required=False,
+        max_length=MESSAGE_MAX_LENGTH,
+        multiline=True,
+        help_text=f"Up to {MESSAGE_MAX_LENGTH} characters. Share only what you are comfortable with.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+
+    class Meta(LeadForm.Meta):
+        model = Inquiry
+        fields = LeadForm.Meta.fields + ["message"]
+
+
+class ChatRequestForm(LeadForm):
+    best_time = TextField(
+        label="Best time to reach you (optional)",
+        required=False,
+        max_length=120,
+        help_text="For example: weekdays after 6 pm.",
+    )
+    first_message = TextField(
+        label="What would you like to talk about? (optional)",
+        required=False,
+        max_length=FIRST_MESSAGE_MAX_LENGTH,
+        multiline=True,
+        help_text=f"A few words is plenty. Up to {FIRST_MESSAGE_MAX_LENGTH} characters.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    message_field = "first_message"
+
+    class Meta(LeadForm.Meta):
+        model = ChatRequest
+        fields = LeadForm.Meta.fields + ["best_time", "first_message"]

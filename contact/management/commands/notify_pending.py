@@ -1,0 +1,31 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from contact.emails import send_lead_notification
+from contact.services import LEAD_MODELS
+
+
+class Command(BaseCommand):
+    help = (
+        "Email staff about leads that were stored but never notified (for example "
+        "during a mail outage). Safe to run from cron: each lead is mailed once."
+    )
+
+    def handle(self, *args, **options):
+        sent = failed = 0
+        for model in LEAD_MODELS.values():
+            pending = model.objects.filter(
+                notified_at__isnull=True, is_spam=False
+            ).order_by("received_at")
+            for pk in pending.values_list("pk", flat=True):
+                try:
+                    sent += send_lead_notification(model, pk)
+                except Exception as error:  # noqa: BLE001 - report and move on
+                    failed += 1
+                    self.stderr.write(
+                        f"Could not notify {model.kind} #{pk}: {type(error).__name__}"
+                    )
+        self.stdout.write(f"Sent {sent} notification(s); {failed} failed.")
+        if failed:
+            raise CommandError(
+                f"{failed} notification(s) could not be sent; run again later."
+            )

@@ -1,0 +1,28 @@
+from django.db import DatabaseError
+
+from .forms import ChatRequestForm, InquiryForm
+
+
+class LeadOutageMiddleware:
+    """A lead form posted while the database is down answers 503 with what they typed.
+
+    The views handle a failed save themselves; this catches the failures that come
+    earlier, such as Wagtail looking up the contact or location page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method != "POST" or not isinstance(exception, DatabaseError):
+            return None
+        for form_class, prefix in ((InquiryForm, "inquiry"), (ChatRequestForm, "chat")):
+            if f"{prefix}-submission_id" in request.POST:
+                from .views import unavailable
+
+                request.sensitive_post_parameters = "__ALL__"
+                return unavailable(request, form_class(request.POST, prefix=prefix))
+        return None

@@ -1,0 +1,279 @@
+"""Public views for inquiries and chat requests.
+
+Every form follows one path (`LeadFormHandler`): GET renders a blank form with a
+fresh submission id and signed stamp; POST validates, checks the stamp, the
+honeypot and the rate limit, stores the lead in one transaction, and answers
+303 to a thank-you state whose URL carries nothing the visitor typed.
+"""
+
+import logging
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET
+
+from .forms import ChatRequestForm, InquiryForm, LeadForm
+from .models import DEFAULT_THANK_YOU_TEXT, ContactPage
+from .services import Receipt, find_receipt, store_lead
+from .spam import (
+    StampState,
+    check_stamp,
+    client_key,
+    is_rate_limited,
+    make_stamp,
+    new_submission_id,
+)
+
+logger = logging.getLogger(__name__)
+
+RECEIPT_SESSION_KEY = "contact.receipt"
+# The thank-you state shows the reference for a while, not to the next person on a
+# shared computer days later.
+RECEIPT_MAX_AGE = 60 * 60
+STALE_NOTICE = (
+    "This form was open for a while, so for your safety we need you to press "
+    "Send once more. Everything you typed is still here."
+)
+UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign")
+
+Renderer = Callable[[dict, int], HttpResponse]
+
+
+class LeadFormHandler:
+    """Serve one lead form. `render(extra_context, status)` draws the page around it."""
+
+    def __init__(
+        self,
+        request,
+        form_class: type[LeadForm],
+        render: Renderer,
+        *,
+        success_path: str,
+        location=None,
+        anchor: str = "",
+    ):
+        self.request = request
+        self.form_class = form_class
+        self.prefix = "chat" if form_class is ChatRequestForm else "inquiry"
+        self.render = render
+        self.success_path = success_path
+        self.location = location
+        self.anchor = anchor
+
+    def handle(self) -> HttpResponse:
+        self.request.sensitive_post_parameters = "__ALL__"
+        if self.request.method == "POST":
+            response = self.post()
+        elif self.request.GET.get("sent"):
+            response = self.render({"receipt": self.get_receipt(), "sent": True}, 200)
+        else:
+            response = self.render({"form": self.blank_form()}, 200)
+        add_never_cache_headers(response)
+        return response
+
+    def blank_form(self) -> LeadForm:
+        submission_id = new_submission_id()
+        initial = {
+            "submission_id": submission_id,
+            "stamp": make_stamp(submission_id),
+            "source_path": self.get_source_path(),
+        }
+        for name in UTM_FIELDS:
+            initial[name] = self.request.GET.get(name, "")[:100]
+        return self.form_class(prefix=self.prefix, initial=initial)
+
+    def get_source_path(self) -> str:
+        if self.form_class is not ChatRequestForm:
+            return self.request.path
+        # /chat/ without JavaScript: the page the visitor came from, path only.
+        referer = self.request.headers.get("referer", "")
+        if referer and url_has_allowed_host_and_scheme(
+            referer, allowed_hosts={self.request.get_host()}
+        ):
+            from urllib.parse import urlsplit
+
+            return urlsplit(referer).path[:300]
+        return ""
+
+    def post(self) -> HttpResponse:
+        data = self.request.POST.copy()
+        posted_stamp = data.get(f"{self.prefix}-stamp", "")
+        form = self.form_class(data, prefix=self.prefix)
+        valid = form.is_valid()
+        submission_id = form.cleaned_data.get("submission_id") or new_submission_id()
+        stamp_state = check_stamp(posted_stamp, submission_id)
+        # Any re-render carries a fresh stamp for the same submission id, dated as
+        # if filled already: fixing one field and resending quickly is not spam.
+        filled = time.time() - settings.LEAD_MIN_FILL_SECONDS
+        data[f"{self.prefix}-submission_id"] = submission_id
+        data[f"{self.prefix}-stamp"] = make_stamp(submission_id, now=filled)
+        if not valid:
+            return self.render({"form": form}, 400)
+        if stamp_state in (StampState.EXPIRED, StampState.INVALID):
+            return self.render({"form": form, "notice": STALE_NOTICE}, 200)
+        try:
+            receipt = self.save(form, submission_id, stamp_state)
+        except RateLimited:
+            return rate_limited(self.request)
+        except DatabaseError as error:
+            logger.error(
+                "Could not store a %s: database unavailable (%s)",
+                self.prefix,
+                type(error).__name__,
+            )
+            return unavailable(self.request, form)
+        self.request.session[RECEIPT_SESSION_KEY] = {
+            "kind": receipt.kind,
+            "reference": receipt.reference,
+            "urgent": receipt.is_urgent,
+            "at": time.time(),
+        }
+        response = HttpResponseRedirect(f"{self.success_path}?sent=1{self.anchor}")
+        response.status_code = 303
+        return response
+
+    def save(self, form: LeadForm, submission_id: str, stamp_state) -> Receipt:
+        model = form._meta.model
+        existing = find_receipt(model, submission_id)
+        if existing is not None:
+            return existing
+        key = client_key(self.request)
+        if is_rate_limited(key):
+            raise RateLimited
+        lead = form.save(commit=False)
+        lead.submission_id = submission_id
+        lead.client_key = key
+        lead.location = self.location
+        if form.cleaned_data.get("website"):
+            lead.is_spam, lead.spam_reason = True, "honeypot"
+        elif stamp_state is StampState.TOO_FAST:
+            lead.is_spam, lead.spam_reason = True, "too_fast"
+        return store_lead(lead, form.message_text)
+
+    def get_receipt(self) -> Receipt | None:
+        stored = self.request.session.get(RECEIPT_SESSION_KEY)
+        if not stored or stored.get("kind") != self.form_class._meta.model.kind:
+            return None
+        if time.time() - stored.get("at", 0) > RECEIPT_MAX_AGE:
+            return None
+        return Receipt(stored["kind"], stored["reference"], bool(stored["urgent"]))
+
+
+class RateLimited(Exception):
+    pass
+
+
+def rate_limited(request) -> HttpResponse:
+    response = render(request, "contact/rate_limited.html", status=429)
+    add_never_cache_headers(response)
+    return response
+
+
+def unavailable(request, form: LeadForm) -> HttpResponse:
+    """The database is down: keep what they typed, say it was not sent, give the phone.
+
+    Rendered from a standalone template that makes no database query.
+    """
+    context = {
+        "form": form,
+        "fallback_phone": settings.CLINIC_FALLBACK_PHONE,
+        "action": request.path,
+        "is_chat": isinstance(form, ChatRequestForm),
+    }
+    response = render(request, "contact/unavailable.html", context, status=503)
+    add_never_cache_headers(response)
+    return response
+
+
+def get_thank_you(request) -> tuple[str, str]:
+    """The contact page's editor-written thank-you heading and text, or the defaults."""
+    page = ContactPage.objects.live().only("thank_you_heading", "thank_you_text")
+    page = page.first()
+    if page is None:
+        return "Thank you. Your message reached us.", DEFAULT_THANK_YOU_TEXT
+    return page.thank_you_heading, page.thank_you_text
+
+
+def serve_inquiry_page(page, request, *args, location=None, **kwargs) -> HttpResponse:
+    """Serve a Wagtail page that carries the inquiry form (ContactPage, LocationPage)."""
+
+    def render_page(extra: dict, status: int) -> HttpResponse:
+        context = page.get_context(request, *args, **kwargs)
+        context.update(extra)
+        if extra.get("sent"):
+            if isinstance(page, ContactPage):
+                context["thank_you"] = (page.thank_you_heading, page.thank_you_text)
+            else:
+                context["thank_you"] = get_thank_you(request)
+        return TemplateResponse(
+            request, page.get_template(request, *args, **kwargs), context, status=status
+        )
+
+    handler = LeadFormHandler(
+        request,
+        InquiryForm,
+        render_page,
+        success_path=page.get_url(request) or request.path,
+        location=location,
+        anchor="#location-contact" if location is not None else "",
+    )
+    return handler.handle()
+
+
+def get_preview_extra(page: ContactPage, mode_name: str) -> dict:
+    """What an editor's preview shows: the blank form, or the thank-you state."""
+    if mode_name == "thanks":
+        return {
+            "sent": True,
+            "receipt": Receipt("inquiry", "K7QM-X4TB", False),
+            "thank_you": (page.thank_you_heading, page.thank_you_text),
+        }
+    return {"form": InquiryForm(prefix="inquiry")}
+
+
+@sensitive_post_parameters()
+def chat(request):
+    """The plain /chat/ page: the dialog's home when JavaScript is off."""
+
+    def render_chat(extra: dict, status: int) -> HttpResponse:
+        if extra.get("sent"):
+            extra["thank_you"] = get_thank_you(request)
+        return TemplateResponse(request, "contact/chat_page.html", extra, status=status)
+
+    handler = LeadFormHandler(
+        request, ChatRequestForm, render_chat, success_path="/chat/"
+    )
+    return handler.handle()
+
+
+@require_GET
+@never_cache
+def chat_session(request):
+    """What the dialog needs that cached HTML must not carry: a CSRF token, a
+    submission id and a signed stamp."""
+    submission_id = new_submission_id()
+    return JsonResponse(
+        {
+            "csrfToken": get_token(request),
+            "submissionId": submission_id,
+            "stamp": make_stamp(submission_id),
+        }
+    )
+
+
+def csrf_failure(request, reason=""):
+    """A friendly 403 with the phone number instead of Django's technical page."""
+    context = {"fallback_phone": settings.CLINIC_FALLBACK_PHONE}
+    response = render(request, "contact/csrf_failure.html", context, status=403)
+    add_never_cache_headers(response)
+    return response

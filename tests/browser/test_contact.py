@@ -1,0 +1,157 @@
+"""A visitor reaches out: the chat dialog on a phone, /chat/ without JavaScript, the contact page."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from contact.models import ChatRequest, Inquiry
+from tests.browser.conftest import SCREENSHOTS
+
+
+@pytest.fixture
+def demo(live_site, settings):
+    call_command("load_demo", stdout=io.StringIO())
+    settings.LEAD_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
+    return live_site
+
+
+def fill_lead_form(page, scope: str, prefix: str, name: str):
+    form = page.locator(scope)
+    form.get_by_label("What should we call you?").fill(name)
+    form.get_by_label("Phone number").fill("843 555 0123")
+    form.get_by_label("It is safe to leave a voicemail").check()
+    form.locator(f"#id_{prefix}-consent").check()
+
+
+def test_a_phone_visitor_chats_from_a_page(demo, checker):
+    page = checker.page
+    checker.goto("/about/", "phone")
+    page.locator(".action-bar__chat").click()
+    dialog = page.locator("dialog[data-chat-dialog]")
+    dialog.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.id") == "id_chat-preferred_name"
+    # The token, submission id and stamp arrive from /chat/session/.
+    expect(page.locator("[name=chat-stamp]")).not_to_have_value("")
+    checker.assert_no_axe_violations("chat dialog open")
+    checker.screenshot("chat-dialog-phone")
+
+    fill_lead_form(page, "dialog[data-chat-dialog]", "chat", "Jordan")
+    dialog.get_by_label("What would you like to talk about? (optional)").fill(
+        "Questions about the evening program"
+    )
+    with page.expect_response(lambda r: r.url.endswith("/chat/?sent=1")):
+        dialog.get_by_role("button", name="Request a chat").click()
+    thanks = dialog.locator("[data-lead-thanks]")
+    thanks.wait_for()
+    assert page.url.endswith("/about/")  # no page load
+    assert page.evaluate("document.activeElement.hasAttribute('data-lead-thanks')")
+    lead = ChatRequest.objects.get()
+    assert lead.preferred_name == "Jordan"
+    assert lead.phone == "+18435550123"
+    assert lead.source_path == "/about/"
+    assert not lead.is_spam
+    assert lead.reference in thanks.inner_text()
+    checker.assert_no_axe_violations("chat dialog thank-you")
+    checker.screenshot("chat-dialog-thanks-phone")
+
+    dialog.get_by_role("button", name="Close").click()
+    assert not dialog.is_visible()
+    assert page.evaluate(
+        "document.activeElement.classList.contains('action-bar__chat')"
+    )
+
+    # Opening it again starts a new, blank request.
+    page.locator(".action-bar__chat").click()
+    expect(dialog.locator("form[data-lead-form]")).to_be_visible()
+    submission_id = page.locator("[name=chat-submission_id]")
+    expect(submission_id).not_to_have_value("")
+    expect(submission_id).not_to_have_value(str(lead.submission_id))
+    assert dialog.get_by_label("What should we call you?").input_value() == ""
+    page.keyboard.press("Escape")
+    assert not dialog.is_visible()
+    checker.assert_same_origin_only()
+
+
+def test_the_dialog_shows_errors_in_place(demo, checker):
+    page = checker.page
+    checker.goto("/", "desktop")
+    page.locator(".site-header__chat").click()
+    dialog = page.locator("dialog[data-chat-dialog]")
+    # The token, submission id and stamp arrive from /chat/session/.
+    expect(page.locator("[name=chat-stamp]")).not_to_have_value("")
+    dialog.get_by_role("button", name="Request a chat").click()
+    summary = dialog.locator("[data-error-summary]")
+    summary.wait_for()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    checker.assert_no_axe_violations("chat dialog errors")
+    fill_lead_form(page, "dialog[data-chat-dialog]", "chat", "Ari")
+    dialog.get_by_role("button", name="Request a chat").click()
+    dialog.locator("[data-lead-thanks]").wait_for()
+    assert ChatRequest.objects.filter(preferred_name="Ari").count() == 1
+
+
+def test_chat_works_without_javascript(demo, browser):
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 390, "height": 844}
+    )
+    page = context.new_page()
+    page.goto(demo.url + "/about/")
+    page.locator(".action-bar__chat").click()
+    page.wait_for_url("**/chat/")
+    fill_lead_form(page, "main form[data-lead-form]", "chat", "Casey")
+    page.get_by_role("button", name="Request a chat").click()
+    page.wait_for_url("**/chat/?sent=1")
+    lead = ChatRequest.objects.get()
+    assert lead.preferred_name == "Casey"
+    assert lead.source_path == "/about/"
+    assert lead.reference in page.locator("[data-lead-thanks]").inner_text()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(
+        path=str(SCREENSHOTS / "chat-nojs-thanks-phone.png"), full_page=True
+    )
+    context.close()
+
+
+def test_the_contact_page_error_and_thank_you_states(demo, checker):
+    checker.check("/contact/", "contact")
+    page = checker.page
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+    checker.check("/chat/", "chat")
+    checker.goto("/contact/", "phone")
+    page.get_by_role("button", name="Send my message").click()
+    page.locator("[data-error-summary]").wait_for()
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert Inquiry.objects.count() == 0
+    checker.assert_no_axe_violations("contact page error state")
+    checker.screenshot("contact-error-phone")
+    # The summary links take the visitor to the field.
+    page.locator("[data-error-summary] a").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_inquiry-preferred_name"
+
+    fill_lead_form(page, "main form[data-lead-form]", "inquiry", "Robin")
+    page.get_by_label("Anything you would like us to know? (optional)").fill(
+        "I think I overdosed last week and I am scared"
+    )
+    page.get_by_role("button", name="Send my message").click()
+    page.wait_for_url("**/contact/?sent=1")
+    lead = Inquiry.objects.get()
+    assert lead.is_urgent
+    thanks = page.locator("[data-lead-thanks]")
+    assert thanks.inner_text().index("988") < thanks.inner_text().index(lead.reference)
+    checker.assert_no_axe_violations("contact page thank-you")
+    checker.screenshot("contact-thanks-phone")
+    checker.goto("/contact/?sent=1", "desktop")
+    checker.screenshot("contact-thanks-desktop")
+    checker.assert_no_axe_violations("contact page thank-you, desktop")
+
+
+def test_the_location_page_form(demo, checker):
+    checker.check("/locations/charleston/", "location-with-form")
+    page = checker.page
+    fill_lead_form(page, "#location-contact", "inquiry", "Sky")
+    page.get_by_role("button", name="Send my message").click()
+    page.wait_for_url("**/locations/charleston/?sent=1#location-contact")
+    assert Inquiry.objects.get().location.slug == "charleston"
+    checker.assert_no_axe_violations("location thank-you")

@@ -1,0 +1,68 @@
+"""The contact page as editors and visitors see it, and its demo content."""
+
+import io
+
+from django.core.management import call_command
+
+from contact.models import ContactPage
+from lantana.core.models import HomePage, StandardPage
+
+
+def test_the_contact_page_lives_under_the_home_page(home, location_index):
+    assert ContactPage.can_create_at(home)
+    assert not ContactPage.can_create_at(location_index)
+
+
+def test_the_contact_page_renders_the_form_beside_the_phone(client, contact_page):
+    response = client.get("/contact/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "Tell us a little about what is going on." in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert 'inputmode="tel"' in html and 'autocomplete="tel"' in html
+    assert 'autocomplete="email"' in html
+    assert 'href="tel:+18435550134"' in html
+    assert 'href="tel:988"' in html
+    assert "privacy notice" in html
+
+
+def test_editors_control_the_thank_you_message(client, contact_page):
+    contact_page.thank_you_heading = "We have your note"
+    contact_page.thank_you_text = "<p>Expect a call from Dana before noon.</p>"
+    contact_page.save_revision().publish()
+    html = client.get("/contact/?sent=1").content.decode()
+    assert "We have your note" in html
+    assert "Expect a call from Dana before noon." in html
+
+
+def test_the_chat_page_uses_the_contact_page_thank_you(client, contact_page):
+    html = client.get("/chat/?sent=1").content.decode()
+    assert contact_page.thank_you_heading in html
+
+
+def test_the_chat_page_has_no_second_dialog(client, home):
+    html = client.get("/chat/").content.decode()
+    assert "data-chat-dialog" not in html
+    assert html.count('id="id_chat-preferred_name"') == 1
+
+
+def test_load_demo_creates_the_contact_page_once(db):
+    call_command("load_demo", stdout=io.StringIO())
+    home = HomePage.objects.get()
+    contact = ContactPage.objects.child_of(home).get()
+    assert contact.slug == "contact" and contact.live
+    assert StandardPage.objects.filter(slug="privacy").count() == 1
+    revisions = contact.revisions.count()
+    call_command("load_demo", stdout=io.StringIO())
+    assert ContactPage.objects.count() == 1
+    assert contact.revisions.count() == revisions
+
+
+def test_editors_can_preview_the_form_and_the_thank_you(contact_page, location):
+    response = contact_page.make_preview_request(preview_mode="form")
+    assert response.status_code == 200
+    assert b"id_inquiry-preferred_name" in response.content
+    response = contact_page.make_preview_request(preview_mode="thanks")
+    assert contact_page.thank_you_heading.encode() in response.content
+    assert location.make_preview_request().status_code == 200

@@ -1,0 +1,300 @@
+"""The submission path: POST -> one row -> 303 -> a thank-you state; spam, limits, outages."""
+
+import re
+import time
+import uuid
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+
+from contact.models import ChatRequest, Inquiry
+from contact.spam import StampState, check_stamp, make_stamp
+from tests.contact.conftest import lead_data
+
+REFERENCE = re.compile(r"^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
+
+
+def thanks_html(client, response) -> str:
+    assert response.status_code == 303
+    follow = client.get(response["Location"])
+    assert follow.status_code == 200
+    assert "no-store" in follow["Cache-Control"]
+    return follow.content.decode()
+
+
+def test_an_inquiry_is_stored_and_thanked(
+    client, contact_page, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/contact/", lead_data("inquiry"))
+    assert response["Location"] == "/contact/?sent=1"
+    assert "no-store" in response["Cache-Control"]
+    lead = Inquiry.objects.get()
+    assert lead.phone == "+18435550199"
+    assert lead.message == "I would like to know about evening groups."
+    assert lead.source_path == "/articles/first-steps/"
+    assert lead.consent and not lead.is_spam and not lead.is_urgent
+    assert lead.location is None
+    assert REFERENCE.match(lead.reference)
+    assert lead.notified_at is not None
+    assert len(mailoutbox) == 1
+    html = thanks_html(client, response)
+    assert contact_page.thank_you_heading in html
+    assert lead.reference in html
+    assert "tel:+18435550134" in html  # the clinic's phone
+    assert "tel:988" in html
+
+
+def test_the_reference_is_shown_for_an_hour_only(client, contact_page):
+    response = client.post("/contact/", lead_data("inquiry"))
+    reference = Inquiry.objects.get().reference
+    assert reference in client.get("/contact/?sent=1").content.decode()
+    with mock.patch("contact.views.time.time", return_value=time.time() + 3700):
+        assert reference not in client.get(response["Location"]).content.decode()
+
+
+def test_fixing_an_error_and_resending_quickly_is_not_spam(client, contact_page):
+    data = lead_data("inquiry", consent=None)
+    html = client.post("/contact/", data).content.decode()
+    data["inquiry-stamp"] = re.search(r'name="inquiry-stamp" value="([^"]+)"', html)[1]
+    data["inquiry-consent"] = "on"
+    assert client.post("/contact/", data).status_code == 303
+    assert not Inquiry.objects.get().is_spam
+
+
+def test_the_thank_you_state_without_a_session_has_no_reference(client, contact_page):
+    html = client.get("/contact/?sent=1").content.decode()
+    assert contact_page.thank_you_heading in html
+    assert "Your reference is" not in html
+
+
+def test_a_chat_request_keeps_its_first_message_only(
+    client, home, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/chat/", lead_data("chat"))
+    assert response["Location"] == "/chat/?sent=1"
+    lead = ChatRequest.objects.get()
+    assert lead.first_message == "Can we talk about evening groups?"
+    assert lead.best_time == "Weekdays after 6 pm"
+    assert lead.message == ""
+    assert lead.reference in thanks_html(client, response)
+
+
+def test_the_location_form_is_routed_to_its_location(client, location):
+    page = client.get(location.url)
+    assert page.status_code == 200
+    assert "id_inquiry-preferred_name" in page.content.decode()
+    assert "no-store" in page["Cache-Control"]
+    response = client.post(location.url, lead_data("inquiry"))
+    assert response["Location"] == f"{location.url}?sent=1#location-contact"
+    assert Inquiry.objects.get().location_id == location.pk
+    assert Inquiry.objects.get().reference in thanks_html(client, response)
+
+
+def test_the_chat_page_remembers_where_the_visitor_came_from(client, home):
+    response = client.get("/chat/", HTTP_REFERER="http://testserver/about/?q=1")
+    assert 'value="/about/"' in response.content.decode()
+
+
+def test_references_are_not_sequential(client, contact_page):
+    for _ in range(3):
+        client.post("/contact/", lead_data("inquiry"))
+    references = list(Inquiry.objects.values_list("reference", flat=True))
+    assert len(set(references)) == 3
+    assert all(REFERENCE.match(reference) for reference in references)
+
+
+@pytest.mark.parametrize("prefix,url", [("inquiry", "/contact/"), ("chat", "/chat/")])
+def test_the_honeypot_quarantines_and_never_notifies(
+    client, contact_page, django_capture_on_commit_callbacks, mailoutbox, prefix, url
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, lead_data(prefix, website="http://spam.example"))
+    assert response.status_code == 303  # the same answer a person gets
+    model = Inquiry if prefix == "inquiry" else ChatRequest
+    lead = model.objects.get()
+    assert lead.is_spam and lead.spam_reason == "honeypot"
+    assert lead.notified_at is None
+    assert mailoutbox == []
+
+
+@pytest.mark.parametrize("prefix,url", [("inquiry", "/contact/"), ("chat", "/chat/")])
+def test_a_too_fast_post_is_quarantined_and_never_notified(
+    client, contact_page, django_capture_on_commit_callbacks, mailoutbox, prefix, url
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, lead_data(prefix, age=0.5))
+    assert response.status_code == 303
+    model = Inquiry if prefix == "inquiry" else ChatRequest
+    lead = model.objects.get()
+    assert lead.is_spam and lead.spam_reason == "too_fast"
+    assert mailoutbox == []
+
+
+def test_an_expired_stamp_re_renders_with_a_fresh_one(client, contact_page, settings):
+    data = lead_data("inquiry", age=settings.LEAD_FORM_MAX_AGE + 60)
+    response = client.post("/contact/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "press Send once more" in html
+    assert Inquiry.objects.count() == 0
+    fresh = re.search(r'name="inquiry-stamp" value="([^"]+)"', html).group(1)
+    assert fresh != data["inquiry-stamp"]
+    submission_id = data["inquiry-submission_id"]
+    assert f'value="{submission_id}"' in html
+    # Sent again straight away by a person: stored, and not taken for a bot.
+    data["inquiry-stamp"] = fresh
+    assert client.post("/contact/", data).status_code == 303
+    assert Inquiry.objects.filter(is_spam=False).count() == 1
+
+
+@pytest.mark.parametrize("stamp", ["", "forged", make_stamp(str(uuid.uuid4()))])
+def test_a_missing_or_forged_stamp_re_renders(client, contact_page, stamp):
+    response = client.post("/contact/", lead_data("inquiry", stamp=stamp))
+    assert response.status_code == 200
+    assert "press Send once more" in response.content.decode()
+    assert Inquiry.objects.count() == 0
+
+
+def test_the_rate_limit_answers_429_with_the_phone_number(
+    client, contact_page, settings
+):
+    settings.LEAD_RATE_LIMIT = 3
+    for _ in range(3):
+        assert client.post("/contact/", lead_data("inquiry")).status_code == 303
+    # Chat requests count towards the same limit.
+    response = client.post("/chat/", lead_data("chat"))
+    assert response.status_code == 429
+    assert "(843) 555-0134" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert client.post("/contact/", lead_data("inquiry")).status_code == 429
+    assert Inquiry.objects.count() == 3
+    assert ChatRequest.objects.count() == 0
+    # Another client is not affected.
+    other = client.post("/contact/", lead_data("inquiry"), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 303
+
+
+def test_the_rate_limit_window_passes(client, contact_page, settings):
+    settings.LEAD_RATE_LIMIT = 1
+    client.post("/contact/", lead_data("inquiry"))
+    Inquiry.objects.update(received_at="2020-01-01T00:00Z")
+    assert client.post("/contact/", lead_data("inquiry")).status_code == 303
+
+
+@pytest.mark.parametrize("prefix,url", [("inquiry", "/contact/"), ("chat", "/chat/")])
+def test_the_same_submission_twice_stores_one_row_and_answers_the_same(
+    client, contact_page, django_capture_on_commit_callbacks, mailoutbox, prefix, url
+):
+    data = lead_data(prefix)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(url, data)
+        first_html = thanks_html(client, first)
+    second_client = Client()  # another tab, or the back button after a new session
+    with django_capture_on_commit_callbacks(execute=True):
+        second = second_client.post(url, data)
+    assert second.status_code == 303
+    assert second["Location"] == first["Location"]
+    model = Inquiry if prefix == "inquiry" else ChatRequest
+    lead = model.objects.get()
+    assert lead.reference in first_html
+    assert lead.reference in thanks_html(second_client, second)
+    assert len(mailoutbox) == 1
+
+
+def test_a_database_outage_answers_503_and_keeps_what_they_typed(client, contact_page):
+    data = lead_data("inquiry", message="Please call my sister about Tuesday")
+    # Only the lead's transaction fails (patching django.db.transaction itself
+    # would also break unrelated code that happens to import during the request).
+    with mock.patch("contact.services.transaction") as transaction:
+        transaction.atomic.side_effect = OperationalError("could not connect")
+        response = client.post("/contact/", data)
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "was not sent" in html
+    assert "Please call my sister about Tuesday" in html
+    assert 'value="Sam"' in html
+    assert "(843) 555-0134" in html  # CLINIC_FALLBACK_PHONE
+    assert "tel:988" in html
+    assert "no-store" in response["Cache-Control"]
+    assert Inquiry.objects.count() == 0
+    # It posts back to the same page, ready to try again.
+    assert 'action="/contact/"' in html
+
+
+def test_a_database_outage_on_save_also_answers_503(client, home):
+    with mock.patch.object(
+        ChatRequest,
+        "save",
+        side_effect=OperationalError("server closed the connection"),
+    ):
+        response = client.post("/chat/", lead_data("chat", first_message="hello there"))
+    assert response.status_code == 503
+    assert "hello there" in response.content.decode()
+
+
+def test_a_database_outage_before_saving_answers_503(client, home):
+    with mock.patch(
+        "contact.views.find_receipt", side_effect=OperationalError("gone away")
+    ):
+        response = client.post("/chat/", lead_data("chat"))
+    assert response.status_code == 503
+
+
+def test_a_missing_csrf_token_gets_a_friendly_403(contact_page):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/contact/", lead_data("inquiry"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "did not go through" in html
+    assert "(843) 555-0134" in html
+    assert Inquiry.objects.count() == 0
+
+
+def test_with_a_token_the_csrf_protected_form_works(contact_page):
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/contact/").content.decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = {**lead_data("inquiry"), "csrfmiddlewaretoken": token}
+    assert client.post("/contact/", data).status_code == 303
+
+
+def test_the_chat_session_endpoint_supplies_what_cached_pages_cannot(home):
+    client = Client(enforce_csrf_checks=True)
+    response = client.get("/chat/session/")
+    assert "no-store" in response["Cache-Control"]
+    data = response.json()
+    uuid.UUID(data["submissionId"])
+    assert check_stamp(data["stamp"], data["submissionId"]) is StampState.TOO_FAST
+    post = lead_data("chat", stamp=data["stamp"], submission_id=data["submissionId"])
+    post["csrfmiddlewaretoken"] = data["csrfToken"]
+    assert client.post("/chat/", post).status_code == 303
+
+
+def test_ordinary_pages_carry_no_per_visitor_content(client, home):
+    response = client.get("/")
+    html = response.content.decode()
+    assert "data-chat-dialog" in html
+    assert "csrfmiddlewaretoken" in html  # the dialog's empty placeholder
+    assert re.search(r'name="csrfmiddlewaretoken" value=""', html)
+    assert 'name="chat-submission_id"' in html
+    assert not re.search(r'name="chat-(submission_id|stamp)" value="[^"]', html)
+    assert "csrftoken" not in response.cookies
+    assert "sessionid" not in response.cookies
+    assert client.get("/").content == response.content  # identical for everyone
+
+
+def test_a_database_outage_while_finding_the_page_still_keeps_the_typing(
+    client, contact_page
+):
+    data = lead_data("inquiry", message="Typed before the outage")
+    with mock.patch(
+        "wagtail.views.Page.route_for_request", side_effect=OperationalError("down")
+    ):
+        response = client.post("/contact/", data)
+    assert response.status_code == 503
+    assert "Typed before the outage" in response.content.decode()
+    assert response.wsgi_request.sensitive_post_parameters == "__ALL__"
