@@ -6,6 +6,7 @@ is shared by every model, and logs one change entry per lead it touches.
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.utils.functional import classproperty
 from wagtail.admin.views.bulk_action import BulkAction
@@ -14,7 +15,7 @@ from wagtail.permissions import policy_registry
 from . import audit
 from .choices import LeadStatus
 from .models import ChatRequest, Inquiry
-from .notifications import notify_lead
+from .services import enqueue_notification
 
 
 class LeadBulkAction(BulkAction):
@@ -147,7 +148,12 @@ class MarkNotSpamBulkAction(LeadBulkAction):
     def execute_action(cls, objects, user=None, **changes):
         count = super().execute_action(objects, user=user, **changes)
         for lead in objects:
-            notify_lead(lead)  # the notification it missed while in quarantine
+            # The notification it missed while in quarantine, sent once the change is
+            # committed; the task skips leads that were already notified.
+            transaction.on_commit(
+                lambda kind=lead.kind, pk=lead.pk: enqueue_notification(kind, pk),
+                robust=True,
+            )
         return count
 
 

@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import Lead
@@ -13,24 +13,14 @@ from .models import Lead
 logger = logging.getLogger(__name__)
 
 
-# URL namespaces of the lead desk's admin viewsets, tried in order.
-ADMIN_URL_NAMESPACES = {
-    "inquiry": ("lead_inquiries", "inquiry", "contact_inquiry"),
-    "chatrequest": ("lead_chats", "chatrequest", "contact_chatrequest"),
-}
+# URL namespaces of the lead desk's admin viewsets (contact/viewsets.py).
+ADMIN_URL_NAMESPACES = {"inquiry": "lead_inquiries", "chatrequest": "lead_chats"}
 
 
 def admin_url(lead: Lead) -> str:
-    """The lead's page in the admin; a conventional path until the viewsets exist."""
-    model_name = lead._meta.model_name
-    path = f"/admin/contact/{model_name}/inspect/{lead.pk}/"
-    for namespace in ADMIN_URL_NAMESPACES.get(model_name, ()):
-        name = f"{namespace}:inspect"
-        try:
-            path = reverse(name, args=[lead.pk])
-            break
-        except NoReverseMatch:
-            continue
+    """The lead's inspect page in the lead desk."""
+    namespace = ADMIN_URL_NAMESPACES[lead._meta.model_name]
+    path = reverse(f"{namespace}:inspect", args=[lead.pk])
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from contact import audit
+from contact.emails import send_lead_notification
 from contact.lead_factories import ChatRequestFactory, InquiryFactory
 from contact.models import Inquiry, LeadNote
-from contact.notifications import notify_lead
 
 from .conftest import CANARY_STRINGS
 
@@ -208,9 +208,9 @@ def test_bulk_action_ids_that_are_not_numbers_answer_404(desk):
     assert desk.get(url + "?id=999999").status_code == 404
 
 
-def test_notify_lead_sends_once_and_never_for_spam(canary):
-    assert notify_lead(canary) is True
-    assert notify_lead(canary) is False
+def test_notification_sends_once_and_never_for_spam(canary):
+    assert send_lead_notification(type(canary), canary.pk) is True
+    assert send_lead_notification(type(canary), canary.pk) is False
     spam = InquiryFactory(is_spam=True)
-    assert notify_lead(spam) is False
+    assert send_lead_notification(Inquiry, spam.pk) is False
     assert len(mail.outbox) == 1
