@@ -90,8 +90,13 @@ class PageChecker:
                     await new Promise((resolve) => setTimeout(resolve, 30));
                 }
                 window.scrollTo(0, 0);
-                await Promise.all([...document.images].map((img) => img.complete
-                    ? null : new Promise((resolve) => { img.onload = img.onerror = resolve; })));
+                // Hidden lazy images never load: wait for the others, two seconds at most.
+                const loads = [...document.images].map((img) => img.complete
+                    ? null : new Promise((resolve) => { img.onload = img.onerror = resolve; }));
+                await Promise.race([
+                    Promise.all(loads),
+                    new Promise((resolve) => setTimeout(resolve, 2000)),
+                ]);
             }"""
         )
         self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
