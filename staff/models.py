@@ -294,6 +294,8 @@ class ClinicianPage(Page):
         One more than PROFILE_ARTICLE_COUNT, so the caller knows whether to link to
         the rest. Empty until the articles app defines ArticlePage.<relation>.
         """
+        if self.pk is None:  # a preview of a clinician not saved yet
+            return []
         try:
             model = apps.get_model("articles", "ArticlePage")
             model._meta.get_field(relation)

@@ -2,7 +2,7 @@
 
 from wagtail.models import Site
 
-from lantana.core.structured_data import clinic_settings
+from lantana.core.structured_data import clinic_settings, postal_address
 
 # The rendition the profile shows; JSON-LD points at the same file.
 PROFILE_PHOTO_SPEC = "fill-640x640|format-jpeg"
@@ -78,12 +78,5 @@ def _place(location, request) -> dict:
         "@type": "Place",
         "name": location.title,
         "url": location.get_full_url(request),
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": location.street_address,
-            "addressLocality": location.city,
-            "addressRegion": location.state,
-            "postalCode": location.postal_code,
-            "addressCountry": "US",
-        },
+        "address": postal_address(location),
     }

@@ -40,6 +40,17 @@ def opening_hours_json_ld(hours) -> list[dict]:
     ]
 
 
+def postal_address(location) -> dict:
+    return {
+        "@type": "PostalAddress",
+        "streetAddress": location.street_address,
+        "addressLocality": location.city,
+        "addressRegion": location.state,
+        "postalCode": location.postal_code,
+        "addressCountry": "US",
+    }
+
+
 def location_json_ld(location, hours, request) -> dict:
     settings = clinic_settings(request)
     data = {
@@ -47,14 +58,7 @@ def location_json_ld(location, hours, request) -> dict:
         "@type": "MedicalClinic",
         "name": f"{settings.clinic_name} — {location.title}",
         "url": location.get_full_url(request),
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": location.street_address,
-            "addressLocality": location.city,
-            "addressRegion": location.state,
-            "postalCode": location.postal_code,
-            "addressCountry": "US",
-        },
+        "address": postal_address(location),
         "openingHoursSpecification": opening_hours_json_ld(hours),
     }
     telephone = location.phone or settings.phone

@@ -13,6 +13,9 @@ from tests.browser.conftest import SCREENSHOTS
 @pytest.fixture
 def demo(live_site, settings):
     call_command("load_demo", stdout=io.StringIO())
+    # The demo's fictional leads would hide the one each test sends.
+    Inquiry.objects.all().delete()
+    ChatRequest.objects.all().delete()
     settings.LEAD_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
     return live_site
 

@@ -75,6 +75,7 @@ def test_reviewer_works_a_lead_and_editor_sees_nothing(checker):
 
     # 3. The lead itself.
     page.click(f"text=Inquiry #{lead.pk}")
+    page.wait_for_url(f"**/inspect/{lead.pk}/")
     assert "Marisol Testcase" in page.inner_text("main")
     checker.screenshot("leads-inspect-desktop")
 
@@ -105,6 +106,7 @@ def test_reviewer_works_a_lead_and_editor_sees_nothing(checker):
     checker.goto("/admin/leads/inquiries/", "desktop")
     page.check(f"input[data-object-id='{done.pk}']")
     page.click("a.bulk-action-btn:has-text('Assign')")
+    page.wait_for_url("**/bulk/**")
     page.select_option("#id_assignee", label="intake")
     page.click("button[type=submit]:has-text('Assign')")
     page.wait_for_url("**/admin/leads/inquiries/")

@@ -180,7 +180,9 @@ def test_bulk_set_status_and_assign(desk, reviewer):
     assert first.assignee == reviewer
 
 
-def test_bulk_mark_spam_and_not_spam_sends_the_missed_notification(desk):
+def test_bulk_mark_spam_and_not_spam_sends_the_missed_notification(
+    desk, django_capture_on_commit_callbacks
+):
     missed = InquiryFactory(is_spam=True, spam_reason="honeypot", notified_at=None)
     caught = InquiryFactory()
 
@@ -188,7 +190,8 @@ def test_bulk_mark_spam_and_not_spam_sends_the_missed_notification(desk):
     caught.refresh_from_db()
     assert caught.is_spam
 
-    desk.post(bulk_url("lead_mark_not_spam", missed))
+    with django_capture_on_commit_callbacks(execute=True):
+        desk.post(bulk_url("lead_mark_not_spam", missed))
     missed.refresh_from_db()
     assert not missed.is_spam and missed.notified_at is not None
     [message] = mail.outbox
