@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -71,7 +72,22 @@ class PageChecker:
         response = self.page.goto(self.base + path)
         return response
 
+    def settle(self):
+        """Let fades and slide-ins finish: axe measures colours mid-animation.
+
+        Endless animations (spinners) never finish, so this waits two seconds at most.
+        """
+        try:
+            self.page.wait_for_function(
+                """document.getAnimations().every((a) => a.playState !== 'running'
+                    || a.effect.getComputedTiming().endTime === Infinity)""",
+                timeout=2000,
+            )
+        except PlaywrightTimeoutError:
+            pass
+
     def assert_no_axe_violations(self, context: str = ""):
+        self.settle()
         results = self.axe.run(self.page)
         violations = results.response["violations"]
         summary = [

@@ -37,6 +37,7 @@ def log_in(checker, username):
 def assert_accessible(checker, context):
     """axe on an admin page, less one issue in Wagtail's own markup: its
     "There is 1 match" heading carries role="alert" (minor, best practice)."""
+    checker.settle()
     violations = [
         (violation["id"], [node["target"] for node in violation["nodes"]])
         for violation in checker.axe.run(checker.page).response["violations"]
