@@ -27,7 +27,9 @@ def demo_site(live_site):
 def test_site_pages_at_both_widths_pass_axe_and_stay_on_our_origin(checker, demo_site):
     for name, path in PAGES.items():
         checker.check(path, name, status=404 if name == "not-found" else 200)
-        tel = checker.page.locator('header a[href^="tel:"], .action-bar a[href^="tel:"]')
+        tel = checker.page.locator(
+            'header a[href^="tel:"], .action-bar a[href^="tel:"]'
+        )
         assert tel.count() >= 1, f"no tel: link on {path}"
         assert checker.page.locator("h1").count() == 1, path
 
@@ -76,7 +78,9 @@ def test_missing_settings_fall_back_without_empty_links(checker, live_site):
 def test_admin_makes_no_third_party_requests(checker, live_site, django_user_model):
     home = HomePageFactory(parent=ensure_root())
     make_site_root(home)
-    django_user_model.objects.create_superuser("admin", "a@lantana.example", "pass-word-1")
+    django_user_model.objects.create_superuser(
+        "admin", "a@lantana.example", "pass-word-1"
+    )
     checker.goto("/admin/login/", "desktop")
     checker.page.fill("#id_username", "admin")
     checker.page.fill("#id_password", "pass-word-1")

@@ -26,6 +26,13 @@ def test_load_demo_builds_the_site_and_is_idempotent(db, client):
     assert charleston.hours.count() == 7
     assert SiteSettings.for_site(site).phone == "(843) 555-0134"
     assert len(NavigationSettings.for_site(site).main_menu) >= 4
-    for path in ["/", "/about/", "/admissions/", "/programs/", "/programs/day-treatment/",
-                 "/locations/", "/locations/charleston/"]:
+    for path in [
+        "/",
+        "/about/",
+        "/admissions/",
+        "/programs/",
+        "/programs/day-treatment/",
+        "/locations/",
+        "/locations/charleston/",
+    ]:
         assert client.get(path).status_code == 200, path

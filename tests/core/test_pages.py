@@ -75,7 +75,10 @@ def test_location_page_shows_hours_directions_and_closed_days(client, location):
     html = client.get(location.url).content.decode()
     assert "Monday" in html and "8:00 a.m." in html
     assert "Sunday" in html and "Closed" in html
-    assert "https://www.google.com/maps/dir/?api=1&amp;destination=42+Society+Street" in html
+    assert (
+        "https://www.google.com/maps/dir/?api=1&amp;destination=42+Society+Street"
+        in html
+    )
     assert "<iframe" not in html
 
 
@@ -87,8 +90,18 @@ def test_standard_page_renders_every_block(client, home):
         body=[
             {"type": "heading", "value": {"text": "Our story", "level": "h2"}},
             {"type": "rich_text", "value": "<p>We began <b>small</b>.</p>"},
-            {"type": "image", "value": {"image": image.pk, "alt_text": "Row houses", "caption": "Our street"}},
-            {"type": "quote", "value": {"quote": "It helped.", "attribution": "An alumna"}},
+            {
+                "type": "image",
+                "value": {
+                    "image": image.pk,
+                    "alt_text": "Row houses",
+                    "caption": "Our street",
+                },
+            },
+            {
+                "type": "quote",
+                "value": {"quote": "It helped.", "attribution": "An alumna"},
+            },
             {
                 "type": "call_to_action",
                 "value": {
@@ -106,7 +119,9 @@ def test_standard_page_renders_every_block(client, home):
     assert "<b>small</b>" in html
     assert 'alt="Row houses"' in html and "Our street" in html
     assert "format-webp" not in html or ".webp" in html
-    assert 'type="image/webp"' in html and 'loading="lazy"' in html and "srcset=" in html
+    assert (
+        'type="image/webp"' in html and 'loading="lazy"' in html and "srcset=" in html
+    )
     assert "It helped." in html and "An alumna" in html
     assert "Talk to us" in html
 
@@ -115,7 +130,12 @@ def test_broken_image_reference_does_not_break_the_page(client, home):
     image = ImageFactory()
     page = StandardPageFactory(
         parent=home,
-        body=[{"type": "image", "value": {"image": image.pk, "alt_text": "", "caption": "x"}}],
+        body=[
+            {
+                "type": "image",
+                "value": {"image": image.pk, "alt_text": "", "caption": "x"},
+            }
+        ],
     )
     image.file.storage.delete(image.file.name)  # the file vanished from storage
     assert client.get(page.url).status_code == 200
@@ -165,7 +185,10 @@ def test_sitemap_lists_every_live_page_and_no_draft(client, home, location):
 
 def test_page_meta_canonical_and_open_graph(client, home):
     page = StandardPageFactory(
-        parent=home, title="Admissions", seo_title="How to start", search_description="Steps."
+        parent=home,
+        title="Admissions",
+        seo_title="How to start",
+        search_description="Steps.",
     )
     html = client.get(page.url).content.decode()
     assert "<title>How to start | Lantana Recovery</title>" in html
@@ -198,7 +221,9 @@ def test_location_page_queries_do_not_grow_with_hours_and_photos(query_count, lo
     for day in ["TUE", "WED", "THU", "FRI", "SAT"]:
         LocationOperatingHoursFactory(location=location, day=day)
     for _ in range(6):
-        LocationPhoto.objects.create(location=location, image=ImageFactory(), caption="c")
+        LocationPhoto.objects.create(
+            location=location, image=ImageFactory(), caption="c"
+        )
     assert query_count(location.url) == one
 
 

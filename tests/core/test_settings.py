@@ -23,7 +23,9 @@ def run_settings(module: str, env: dict) -> subprocess.CompletedProcess:
 
 
 def test_production_refuses_to_start_without_secret_key():
-    result = run_settings("lantana.settings.production", {"ALLOWED_HOSTS": "lantana.example"})
+    result = run_settings(
+        "lantana.settings.production", {"ALLOWED_HOSTS": "lantana.example"}
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
@@ -37,7 +39,10 @@ def test_production_refuses_to_start_without_allowed_hosts():
 def test_production_starts_with_both_and_is_not_debug():
     result = run_settings(
         "lantana.settings.production",
-        {"SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "lantana.example,www.lantana.example"},
+        {
+            "SECRET_KEY": "k" * 60,
+            "ALLOWED_HOSTS": "lantana.example,www.lantana.example",
+        },
     )
     assert result.returncode == 0, result.stderr
     assert "['lantana.example', 'www.lantana.example'] False" in result.stdout
@@ -70,7 +75,9 @@ def test_database_url_selects_postgres(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/example")
     reloaded = importlib.reload(base)
     try:
-        assert reloaded.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        assert (
+            reloaded.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        )
         assert reloaded.DATABASES["default"]["NAME"] == "example"
     finally:
         monkeypatch.delenv("DATABASE_URL")
