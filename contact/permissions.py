@@ -1,5 +1,6 @@
 """Who may see leads: the "Lead reviewers" group, and superusers for deletion."""
 
+from django.contrib.contenttypes.models import ContentType
 from wagtail.permissions import ModelPermissionPolicy
 
 LEAD_REVIEWERS = "Lead reviewers"
@@ -16,6 +17,13 @@ LEAD_REVIEWER_PERMISSIONS = [
 class LeadPermissionPolicy(ModelPermissionPolicy):
     """Leads arrive only through the public forms and only superusers delete them,
     whatever permissions a group has been given by hand."""
+
+    @property
+    def _content_type(self):
+        # Not cached on the instance as Wagtail does: the policy lives for the whole
+        # process, and a content type re-created under a new id (a test database
+        # flush) must not leave it filtering by the old one. get_for_model caches.
+        return ContentType.objects.get_for_model(self.auth_model)
 
     def user_has_permission(self, user, action):
         if action == "add":

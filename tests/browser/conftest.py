@@ -48,8 +48,13 @@ def axe():
 @pytest.fixture
 def live_site(transactional_db, live_server, settings):
     """A site tree whose Site matches live_server's host and port."""
+    from django.contrib.contenttypes.models import ContentType
+
     from lantana.core.factories import ensure_root
 
+    # transactional_db flushes and re-creates content types under new ids; a cache
+    # kept from an earlier test would make permission checks look up stale ids.
+    ContentType.objects.clear_cache()
     ensure_root()
     settings.ALLOWED_HOSTS = ["*"]
     return live_server
