@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 
+from lantana.core.client_address import get_client_network
+
 STAMP_SALT = "contact.form-stamp"
 
 
@@ -50,11 +52,7 @@ def check_stamp(stamp: str, submission_id: str, now: float | None = None) -> Sta
 
 def client_key(request) -> str:
     """A keyed hash of the client's address: enough to count posts, not to find anyone."""
-    address = request.META.get(settings.LEAD_CLIENT_IP_HEADER, "") or request.META.get(
-        "REMOTE_ADDR", ""
-    )
-    # Behind a proxy the header can hold a list; the proxy appends the real client last.
-    address = address.split(",")[-1].strip()
+    address = get_client_network(request)
     key = hashlib.sha256(f"contact.client:{settings.SECRET_KEY}".encode()).digest()
     return hmac.new(key, address.encode(), hashlib.sha256).hexdigest()[:32]
 

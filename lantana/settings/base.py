@@ -173,8 +173,14 @@ LEAD_MIN_FILL_SECONDS = env_int("LEAD_MIN_FILL_SECONDS", 3)
 LEAD_FORM_MAX_AGE = env_int("LEAD_FORM_MAX_AGE", 60 * 60 * 12)
 LEAD_RATE_LIMIT = env_int("LEAD_RATE_LIMIT", 5)
 LEAD_RATE_LIMIT_WINDOW = env_int("LEAD_RATE_LIMIT_WINDOW", 60 * 60)
-LEAD_CLIENT_IP_HEADER = os.environ.get("LEAD_CLIENT_IP_HEADER", "REMOTE_ADDR")
 CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
+
+# How many proxies (nginx, a load balancer) stand in front of the app; the client
+# address is read that many hops from the right of X-Forwarded-For
+# (lantana/core/client_address.py). 0 = the socket address, the header is ignored.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 
 # Unset = tasks run inline, right after the request's transaction commits.
 TASKS = {

@@ -28,13 +28,12 @@ def test_the_client_key_is_a_keyed_hash_of_the_address(settings):
     assert one != client_key(factory.get("/", REMOTE_ADDR="192.0.2.8"))
 
 
-def test_behind_a_proxy_the_last_forwarded_address_counts(settings):
-    settings.LEAD_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+def test_behind_a_trusted_proxy_the_forwarded_client_counts(settings):
     factory = RequestFactory()
-    proxied = factory.get(
-        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 192.0.2.7"
-    )
-    settings.LEAD_CLIENT_IP_HEADER = "REMOTE_ADDR"
+    settings.TRUSTED_PROXY_COUNT = 0
     direct = client_key(factory.get("/", REMOTE_ADDR="192.0.2.7"))
-    settings.LEAD_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxied = factory.get(
+        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9, 192.0.2.7"
+    )
     assert client_key(proxied) == direct
