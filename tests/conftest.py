@@ -12,6 +12,7 @@ from lantana.core.factories import (
     make_site_root,
 )
 from lantana.core.models import SiteSettings
+from tests.auth import sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +25,12 @@ def _clear_cache():
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin_client, signed in the way every staff test is."""
+    return sign_in(client, admin_user)
 
 
 @pytest.fixture

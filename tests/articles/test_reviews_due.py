@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from articles.reviews import ensure_clinical_review_workflow, reviews_due
 from lantana.core.models import User
+from tests.auth import sign_in
 
 TODAY = datetime.date.today()
 
@@ -43,7 +44,7 @@ def admin_user(db):
 def test_dashboard_panel_lists_exactly_the_due_articles(
     client, due_articles, admin_user
 ):
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     response = client.get(reverse("wagtailadmin_home"))
     page = BeautifulSoup(response.content, "html.parser")
     panel = page.select_one('[aria-labelledby="reviews-due-title"]')
@@ -59,7 +60,7 @@ def test_clinical_reviewers_see_the_panel(client, due_articles, article_index):
     ensure_clinical_review_workflow(article_index)
     user = User.objects.create_user("rev", password="pw")  # noqa: S106
     user.groups.add(Group.objects.get(name="Clinical reviewers"))
-    client.force_login(user)
+    sign_in(client, user)
     response = client.get(reverse("wagtailadmin_home"))
     assert b"Clinical reviews due" in response.content
     assert b"Overdue long ago" in response.content
@@ -68,7 +69,7 @@ def test_clinical_reviewers_see_the_panel(client, due_articles, article_index):
 def test_users_without_page_permissions_do_not_see_the_panel(client, due_articles):
     user = User.objects.create_user("intake", password="pw")  # noqa: S106
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    sign_in(client, user)
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200
     assert b"reviews-due-title" not in response.content
@@ -77,7 +78,7 @@ def test_users_without_page_permissions_do_not_see_the_panel(client, due_article
 
 
 def test_admin_listing_of_reviews_due(client, due_articles, admin_user):
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     response = client.get(reverse("articles_reviews_due"))
     assert response.status_code == 200
     page = BeautifulSoup(response.content, "html.parser")
@@ -91,6 +92,6 @@ def test_admin_listing_of_reviews_due(client, due_articles, admin_user):
 
 
 def test_empty_panel_says_nothing_is_due(client, admin_user, article_index):
-    client.force_login(admin_user)
+    sign_in(client, admin_user)
     response = client.get(reverse("wagtailadmin_home"))
     assert b"No article is due for clinical review" in response.content

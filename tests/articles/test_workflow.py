@@ -10,6 +10,7 @@ from wagtail.models import GroupPagePermission
 from articles.models import CLINICAL_REVIEWERS_GROUP, ArticlePage
 from articles.reviews import ensure_clinical_review_workflow
 from lantana.core.models import User
+from tests.auth import sign_in
 
 
 @pytest.fixture
@@ -81,7 +82,7 @@ def test_editor_cannot_publish_or_approve(client, workflow, article_index, edito
     assert not article.permissions_for_user(editor).can_publish()
     task = article.current_workflow_task.specific
     assert task.get_actions(article, editor) == []
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.post(approve_url(article))
     assert response.status_code in (302, 403)  # the admin redirects on a 403
     article.refresh_from_db()
@@ -93,7 +94,7 @@ def test_clinical_reviewer_approval_publishes_and_records_the_review(
     client, workflow, article_index, editor, clinical_reviewer, reviewer
 ):
     article = submit_draft(article_index, editor)
-    client.force_login(clinical_reviewer)
+    sign_in(client, clinical_reviewer)
     response = client.post(approve_url(article))
     assert response.status_code == 302
     article.refresh_from_db()
@@ -111,7 +112,7 @@ def test_approval_keeps_the_editors_choices(
     article = submit_draft(
         article_index, editor, reviewer=author, last_reviewed=chosen_date
     )
-    client.force_login(clinical_reviewer)
+    sign_in(client, clinical_reviewer)
     client.post(approve_url(article))
     article.refresh_from_db()
     assert article.live
@@ -124,7 +125,7 @@ def test_request_changes_keeps_the_article_offline(
 ):
     article = submit_draft(article_index, editor)
     task_state = article.current_workflow_task_state
-    client.force_login(clinical_reviewer)
+    sign_in(client, clinical_reviewer)
     client.post(
         reverse(
             "wagtailadmin_pages:workflow_action",

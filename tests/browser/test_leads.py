@@ -9,6 +9,7 @@ from contact.lead_factories import ChatRequestFactory, InquiryFactory
 from contact.models import Inquiry, LeadNote
 from contact.permissions import get_lead_reviewers_group
 from lantana.core.models import User
+from tests.auth import sign_in_browser
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 
@@ -25,13 +26,7 @@ def make_people():
 
 
 def log_in(checker, username):
-    page = checker.page
-    page.context.clear_cookies()
-    checker.goto("/admin/login/", "desktop")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in_browser(checker, username, PASSWORD)
 
 
 def assert_accessible(checker, context):

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from lantana.core.factories import HomePageFactory, ensure_root, make_site_root
 from lantana.core.models import NavigationSettings, SiteSettings
+from tests.auth import sign_in_browser
 
 PAGES = {
     "home": "/",
@@ -81,11 +82,7 @@ def test_admin_makes_no_third_party_requests(checker, live_site, django_user_mod
     django_user_model.objects.create_superuser(
         "admin", "a@lantana.example", "pass-word-1"
     )
-    checker.goto("/admin/login/", "desktop")
-    checker.page.fill("#id_username", "admin")
-    checker.page.fill("#id_password", "pass-word-1")
-    checker.page.click("button[type=submit]")
-    checker.page.wait_for_url("**/admin/")
+    sign_in_browser(checker, "admin", "pass-word-1")
     checker.page.goto(checker.base + f"/admin/pages/{home.pk}/edit/")
     checker.page.wait_for_load_state("networkidle")
     checker.screenshot("admin-page-editor-desktop")

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from staff.factories import TherapeuticApproachFactory
+from tests.auth import sign_in
 
 from .helpers import soup
 
@@ -11,7 +12,7 @@ from .helpers import soup
 @pytest.fixture
 def editor_client(client, db):
     user = get_user_model().objects.create_superuser("editor", "e@example.com", "pw")
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from contact.models import Inquiry
 from contact.permissions import LEAD_REVIEWERS
+from tests.auth import sign_in
 
 from .conftest import leaked
 
@@ -58,7 +59,7 @@ def test_outsiders_get_nothing_from_any_lead_url(
     client, role, canary, canary_chat, editor
 ):
     if role == "editor":
-        client.force_login(editor)
+        sign_in(client, editor)
     urls = lead_urls(canary, "lead_inquiries", "inquiry") + lead_urls(
         canary_chat, "lead_chats", "chatrequest"
     )
@@ -71,7 +72,7 @@ def test_outsiders_get_nothing_from_any_lead_url(
 
 
 def test_editor_sees_no_menu_panel_or_search_hit(client, editor, canary):
-    client.force_login(editor)
+    sign_in(client, editor)
     home = client.get(reverse("wagtailadmin_home"))
     assert home.status_code == 200
     text = home.content.decode()
@@ -90,16 +91,16 @@ def test_editor_sees_no_menu_panel_or_search_hit(client, editor, canary):
 def test_site_history_report_hides_lead_entries_from_editors(
     client, editor, reviewer, canary
 ):
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     client.get(reverse("lead_inquiries:inspect", args=[canary.pk]))
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.get(reverse("wagtailadmin_reports:site_history"))
     assert response.status_code == 200
     assert f"Inquiry #{canary.pk}" not in response.content.decode()
 
 
 def test_reviewer_reaches_every_read_url(client, reviewer, canary, canary_chat):
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     for prefix, lead in [("lead_inquiries", canary), ("lead_chats", canary_chat)]:
         for name in ["index", "index_results"]:
             assert client.get(reverse(f"{prefix}:{name}")).status_code == 200
@@ -114,7 +115,7 @@ def test_reviewer_reaches_every_read_url(client, reviewer, canary, canary_chat):
 
 
 def test_reviewer_cannot_delete_or_add(client, reviewer, canary):
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     for method in ["get", "post"]:
         url = reverse("lead_inquiries:delete", args=[canary.pk])
         response = getattr(client, method)(url)
@@ -129,7 +130,7 @@ def test_reviewer_cannot_delete_or_add(client, reviewer, canary):
 
 
 def test_only_superusers_delete(client, superuser, canary):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     url = reverse("lead_inquiries:delete", args=[canary.pk])
     assert client.get(url).status_code == 200
     response = client.post(url)
@@ -138,14 +139,14 @@ def test_only_superusers_delete(client, superuser, canary):
 
 
 def test_superuser_sees_everything_too(client, superuser, canary):
-    client.force_login(superuser)
+    sign_in(client, superuser)
     response = client.get(reverse("lead_inquiries:inspect", args=[canary.pk]))
     assert response.status_code == 200
     assert "Zebulon Canary" in response.content.decode()
 
 
 def test_reviewer_dashboard_shows_new_count(client, reviewer, canary, canary_chat):
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     text = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Leads waiting" in text
     assert "<strong data-lead-new-count>2</strong>" in text
@@ -180,6 +181,6 @@ def test_delete_permission_given_by_hand_still_does_not_let_reviewers_delete(
     from django.contrib.auth.models import Permission
 
     reviewer.user_permissions.add(Permission.objects.get(codename="delete_inquiry"))
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     client.post(reverse("lead_inquiries:delete", args=[canary.pk]))
     assert Inquiry.objects.filter(pk=canary.pk).exists()

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from contact.lead_factories import InquiryFactory
 from contact.models import Inquiry
 from lantana.core.factories import LocationPageFactory
+from tests.auth import sign_in
 
 from .conftest import body
 
@@ -28,7 +29,7 @@ def listed(client, query: str = "") -> list[int]:
 
 @pytest.fixture
 def inbox(client, reviewer):
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     return client
 
 

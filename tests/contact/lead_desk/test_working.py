@@ -11,13 +11,14 @@ from contact import audit
 from contact.emails import send_lead_notification
 from contact.lead_factories import ChatRequestFactory, InquiryFactory
 from contact.models import Inquiry, LeadNote
+from tests.auth import sign_in
 
 from .conftest import CANARY_STRINGS
 
 
 @pytest.fixture
 def desk(client, reviewer):
-    client.force_login(reviewer)
+    sign_in(client, reviewer)
     return client
 
 
