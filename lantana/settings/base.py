@@ -147,41 +147,6 @@ STORAGES = {
     },
 }
 
-# ---- Media in object storage (deploy) ----
-# With a bucket named, uploads and image renditions go to S3-compatible object
-# storage through django-storages, so several app servers share them; unset =
-# MEDIA_ROOT on local disk. Credentials never pass through settings: boto3 reads
-# AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or an instance role) itself.
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
-if AWS_STORAGE_BUCKET_NAME:
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
-    if AWS_S3_ENDPOINT_URL and not AWS_S3_ENDPOINT_URL.startswith(
-        ("https://", "http://")
-    ):
-        raise ImproperlyConfigured(
-            "AWS_S3_ENDPOINT_URL must start with https:// (or http:// for a local server)"
-        )
-    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "")
-    if AWS_S3_ADDRESSING_STYLE not in {"", "auto", "path", "virtual"}:
-        raise ImproperlyConfigured(
-            "AWS_S3_ADDRESSING_STYLE must be auto, path or virtual"
-        )
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "addressing_style": AWS_S3_ADDRESSING_STYLE or None,
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-            # Off: image URLs stay stable, as cached pages outlive any signature.
-            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
-            # Two uploads with one name must not replace each other's file.
-            "file_overwrite": False,
-            "object_parameters": {"CacheControl": "public, max-age=86400"},
-        },
-    }
-
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
@@ -280,3 +245,55 @@ CLINIC_FALLBACK_PHONE = os.environ.get("CLINIC_FALLBACK_PHONE", "(843) 555-0134"
 
 # Where load_demo keeps the demo logins it prints (git-ignored files).
 DEMO_LOGIN_DIR = BASE_DIR
+
+# ---- Media in object storage (deploy) ----
+# With a bucket named, uploads and image renditions go to S3-compatible object
+# storage through django-storages, so several app servers share them; unset =
+# MEDIA_ROOT on local disk. Credentials never pass through settings: boto3 reads
+# AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or an instance role) itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+    if AWS_S3_ENDPOINT_URL and not AWS_S3_ENDPOINT_URL.startswith(
+        ("https://", "http://")
+    ):
+        raise ImproperlyConfigured(
+            "AWS_S3_ENDPOINT_URL must start with https:// (or http:// for a local server)"
+        )
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "")
+    if AWS_S3_ADDRESSING_STYLE not in {"", "auto", "path", "virtual"}:
+        raise ImproperlyConfigured(
+            "AWS_S3_ADDRESSING_STYLE must be auto, path or virtual"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": AWS_S3_ADDRESSING_STYLE or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Off: image URLs stay stable, as cached pages outlive any signature.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            # Two uploads with one name must not replace each other's file.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    # Pages may show images from the bucket's origin, and from no other.
+    if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
+        MEDIA_ORIGINS = ["https://" + os.environ["AWS_S3_CUSTOM_DOMAIN"]]
+    elif AWS_S3_ENDPOINT_URL:
+        scheme, _, host = AWS_S3_ENDPOINT_URL.split("/")[:3]
+        # Path-style URLs use the endpoint's host, virtual-hosted ones the bucket's.
+        MEDIA_ORIGINS = [
+            f"{scheme}//{host}",
+            f"{scheme}//{AWS_STORAGE_BUCKET_NAME}.{host}",
+        ]
+    else:
+        MEDIA_ORIGINS = [f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"]
+        if region := os.environ.get("AWS_S3_REGION_NAME"):
+            MEDIA_ORIGINS.append(
+                f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{region}.amazonaws.com"
+            )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += MEDIA_ORIGINS

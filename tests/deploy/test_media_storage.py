@@ -53,16 +53,29 @@ def aws_env(monkeypatch, tmp_path):
     return monkeypatch
 
 
-def storage_settings(env: dict, monkeypatch) -> dict:
-    """The STORAGES that lantana/settings/base.py builds from this environment."""
+def reloaded_settings(env: dict, monkeypatch):
+    """lantana/settings/base.py as this environment builds it."""
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     try:
-        return importlib.reload(base).STORAGES
+        module = importlib.reload(base)
+        return {
+            "STORAGES": module.STORAGES,
+            "CONTENT_SECURITY_POLICY": module.CONTENT_SECURITY_POLICY,
+        }
     finally:
         for name in env:
             monkeypatch.delenv(name)
         importlib.reload(base)
+
+
+def storage_settings(env: dict, monkeypatch) -> dict:
+    return reloaded_settings(env, monkeypatch)["STORAGES"]
+
+
+def image_sources(env: dict, monkeypatch) -> list[str]:
+    policy = reloaded_settings(env, monkeypatch)["CONTENT_SECURITY_POLICY"]
+    return policy["DIRECTIVES"]["img-src"]
 
 
 @pytest.fixture
@@ -72,7 +85,7 @@ def bucket(s3_endpoint, aws_env, settings):
     client = boto3.client("s3", endpoint_url=s3_endpoint, region_name="us-east-1")
     client.create_bucket(Bucket=name)
     client.put_bucket_policy(Bucket=name, Policy=public_images_policy(name))
-    storages = storage_settings(
+    built = reloaded_settings(
         {
             "AWS_STORAGE_BUCKET_NAME": name,
             "AWS_S3_ENDPOINT_URL": s3_endpoint,
@@ -80,8 +93,14 @@ def bucket(s3_endpoint, aws_env, settings):
         },
         aws_env,
     )
-    settings.STORAGES = {**settings.STORAGES, "default": storages["default"]}
-    return {"name": name, "client": client, "url": f"{s3_endpoint}/{name}/"}
+    settings.STORAGES = {**settings.STORAGES, "default": built["STORAGES"]["default"]}
+    settings.CONTENT_SECURITY_POLICY = built["CONTENT_SECURITY_POLICY"]
+    return {
+        "name": name,
+        "client": client,
+        "url": f"{s3_endpoint}/{name}/",
+        "origin": s3_endpoint,
+    }
 
 
 def public_images_policy(name: str) -> str:
@@ -159,6 +178,27 @@ def test_custom_domain_serves_the_media_urls(bucket, settings, aws_env):
     )
 
 
+def test_pages_may_show_images_from_the_bucket_origin_only(monkeypatch):
+    assert image_sources({}, monkeypatch) == ["'self'", "data:"]
+    named = {"AWS_STORAGE_BUCKET_NAME": "lantana-media"}
+    assert image_sources(
+        {**named, "AWS_S3_CUSTOM_DOMAIN": "media.lantana.example"}, monkeypatch
+    ) == ["'self'", "data:", "https://media.lantana.example"]
+    assert image_sources(
+        {**named, "AWS_S3_ENDPOINT_URL": "https://s3.example.org:9000/"}, monkeypatch
+    ) == [
+        "'self'",
+        "data:",
+        "https://s3.example.org:9000",
+        "https://lantana-media.s3.example.org:9000",
+    ]
+    assert image_sources(named, monkeypatch) == [
+        "'self'",
+        "data:",
+        "https://lantana-media.s3.amazonaws.com",
+    ]
+
+
 @pytest.mark.parametrize(
     ("env", "variable"),
     [
@@ -178,7 +218,7 @@ def test_bad_storage_settings_fail_at_start_naming_the_variable(
 
 @pytest.mark.django_db
 def test_uploaded_image_and_its_rendition_land_in_the_bucket(
-    client, admin_user, bucket
+    client, admin_user, bucket, settings
 ):
     sign_in(client, admin_user)
     response = client.post(
@@ -193,6 +233,7 @@ def test_uploaded_image_and_its_rendition_land_in_the_bucket(
     assert image.file.name.startswith("original_images/")
     assert rendition.file.name.startswith("images/")
     assert rendition.url.startswith(bucket["url"])
+    assert bucket["origin"] in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"]
     with urllib.request.urlopen(rendition.url, timeout=10) as served:  # noqa: S310
         assert served.status == 200
         assert served.read(12)[8:12] == b"WEBP"
