@@ -280,6 +280,10 @@ if AWS_STORAGE_BUCKET_NAME:
             "object_parameters": {"CacheControl": "public, max-age=86400"},
         },
     }
+    # Documents stay private in the bucket and stream through Django, which checks
+    # collection privacy; unsigned redirects to the bucket would be refused.
+    if not STORAGES["default"]["OPTIONS"]["querystring_auth"]:
+        WAGTAILDOCS_SERVE_METHOD = "serve_view"
     # Pages may show images from the bucket's origin, and from no other.
     if os.environ.get("AWS_S3_CUSTOM_DOMAIN"):
         MEDIA_ORIGINS = ["https://" + os.environ["AWS_S3_CUSTOM_DOMAIN"]]

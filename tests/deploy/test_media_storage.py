@@ -7,16 +7,19 @@ import importlib
 import io
 import json
 import socket
+import urllib.error
 import urllib.request
 import uuid
 
 import boto3
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from lantana.settings import base
@@ -60,6 +63,9 @@ def reloaded_settings(env: dict, monkeypatch):
     try:
         module = importlib.reload(base)
         return {
+            "WAGTAILDOCS_SERVE_METHOD": getattr(
+                module, "WAGTAILDOCS_SERVE_METHOD", None
+            ),
             "STORAGES": module.STORAGES,
             "CONTENT_SECURITY_POLICY": module.CONTENT_SECURITY_POLICY,
         }
@@ -95,6 +101,7 @@ def bucket(s3_endpoint, aws_env, settings):
     )
     settings.STORAGES = {**settings.STORAGES, "default": built["STORAGES"]["default"]}
     settings.CONTENT_SECURITY_POLICY = built["CONTENT_SECURITY_POLICY"]
+    settings.WAGTAILDOCS_SERVE_METHOD = built["WAGTAILDOCS_SERVE_METHOD"]
     return {
         "name": name,
         "client": client,
@@ -248,3 +255,18 @@ def test_nothing_of_the_upload_is_written_to_local_media(
     get_image_model().objects.get(title="Porch").get_rendition("width-200")
     local = settings.MEDIA_ROOT
     assert not local.exists() or not any(path.is_file() for path in local.rglob("*"))
+
+
+@pytest.mark.django_db
+def test_documents_stay_private_in_the_bucket_and_stream_through_django(client, bucket):
+    document = get_document_model().objects.create(
+        title="Family guide", file=ContentFile(b"%PDF-1.4 guide", name="guide.pdf")
+    )
+    assert document.file.name in keys_in(bucket)
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(bucket["url"] + document.file.name, timeout=10)  # noqa: S310
+    assert refused.value.code == 403
+
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 guide"
