@@ -1,4 +1,4 @@
-"""Demo articles: the index, topics, ten articles and the clinical-review workflow.
+"""Demo articles: the index, topics and ten articles.
 
 Called by load_demo after the staff demo, so the clinicians named as authors exist.
 Safe to run again: it only adds what is missing.
@@ -7,7 +7,7 @@ Safe to run again: it only adds what is missing.
 import datetime
 
 from django.db import transaction
-from wagtail.models import Page, WorkflowPage
+from wagtail.models import Page
 
 from lantana.core.demo import get_or_create_image, get_or_create_page
 from lantana.core.demo_images import draw_scene
@@ -15,7 +15,6 @@ from staff.models import ClinicianPage
 
 from . import demo_content
 from .models import ArticleIndexPage, ArticlePage, ArticleRelatedLink, Topic
-from .reviews import ensure_clinical_review_workflow
 
 GARDEN_IMAGE = (
     "Courtyard garden in spring",
@@ -27,14 +26,13 @@ GARDEN_IMAGE = (
 
 def load(home: Page, stdout) -> None:
     with transaction.atomic():
-        # 1. The index page, the topics and the review workflow on the index.
+        # 1. The index page and the topics. Clinical review comes from migrations:
+        # creating the index gives it the workflow and its reviewers' permissions.
         index = get_or_create_page(
             home, ArticleIndexPage, "articles", **demo_content.INDEX
         )
         topics = load_topics()
-        workflow = ensure_clinical_review_workflow(index)
-        WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
-        stdout.write("4a. Article index, topics and clinical-review workflow ready")
+        stdout.write("4a. Article index and topics ready")
 
         # 2. The articles, then the editors' related picks between them.
         garden = image(GARDEN_IMAGE)

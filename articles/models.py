@@ -1,5 +1,7 @@
 import datetime
 
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models, transaction
 from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
@@ -24,8 +26,6 @@ from .blocks import ArticleStreamBlock
 from .text import heading_anchors, reading_minutes, table_of_contents
 
 REVIEW_SOON_DAYS = 30
-CLINICAL_REVIEW_WORKFLOW = "Clinical review"
-CLINICAL_REVIEWERS_GROUP = "Clinical reviewers"
 
 
 class Topic(models.Model):
@@ -215,13 +215,19 @@ class ArticlePage(Page):
         return super().save(*args, **kwargs)
 
     def get_workflow(self):
-        # Every article goes through clinical review, wherever it sits in the tree,
-        # even under a page with another workflow (Wagtail assigns "Moderators
-        # approval" to the root). Add steps to "Clinical review" to extend it.
-        clinical_review = Workflow.objects.filter(
-            name=CLINICAL_REVIEW_WORKFLOW, active=True
-        ).first()
-        return clinical_review or super().get_workflow()
+        """The clinical review workflow, wherever the article sits in the tree.
+
+        Wagtail assigns "Moderators approval" to the root, so an article would
+        otherwise inherit that. The workflow is the one holding a clinical review
+        task: its name is the administrators' to change. One assigned to the
+        article's own index wins, so an index may have its own clinical workflow.
+        """
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return None
+        inherited = super().get_workflow()
+        if inherited is not None and is_clinical_review_workflow(inherited):
+            return inherited
+        return get_clinical_review_workflow() or inherited
 
     @property
     def has_workflow(self):
@@ -396,8 +402,9 @@ class ArticleRelatedLink(Orderable):
 class ClinicalReviewTask(AbstractGroupApprovalTask):
     """Group approval in which approving also records who reviewed and when.
 
-    The reviewer is the clinician whose first and last names match the approving
-    user's; the editor's own choice of reviewer and dates is never overwritten.
+    The reviewer is the clinician profile linked to the approving user's account
+    (ClinicianPage.user); the editor's own choice of reviewer and dates is never
+    overwritten.
     """
 
     @transaction.atomic
@@ -432,7 +439,8 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
     def get_description(cls):
         return (
             "Members of the chosen groups approve the article; approving fills in "
-            "the clinical reviewer and review date if they are empty."
+            "the clinical reviewer (the profile linked to the approver's account) "
+            "and the review date if they are empty."
         )
 
     class Meta:
@@ -440,11 +448,35 @@ class ClinicalReviewTask(AbstractGroupApprovalTask):
         verbose_name_plural = "clinical review tasks"
 
 
+def get_clinical_review_workflow() -> Workflow | None:
+    """The oldest active workflow with an active clinical review task in it."""
+    return (
+        Workflow.objects.filter(
+            active=True,
+            workflow_tasks__task__in=ClinicalReviewTask.objects.filter(active=True),
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def is_clinical_review_workflow(workflow: Workflow) -> bool:
+    return workflow.workflow_tasks.filter(
+        task__in=ClinicalReviewTask.objects.filter(active=True)
+    ).exists()
+
+
+def get_clinical_reviewer_groups():
+    """The groups that approve clinical review tasks, whatever they are called."""
+    return Group.objects.filter(
+        clinicalreviewtask__in=ClinicalReviewTask.objects.filter(active=True)
+    ).distinct()
+
+
 def clinician_for_user(user):
+    """The clinician profile linked to this account, if any."""
     from staff.models import ClinicianPage
 
-    if not (user and user.first_name and user.last_name):
+    if user is None or not user.pk:
         return None
-    return ClinicianPage.objects.filter(
-        first_name__iexact=user.first_name, last_name__iexact=user.last_name
-    ).first()
+    return ClinicianPage.objects.filter(user=user).first()

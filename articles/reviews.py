@@ -2,22 +2,14 @@
 
 import datetime
 
-from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.models import GroupPagePermission, Workflow, WorkflowTask
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import (
-    CLINICAL_REVIEW_WORKFLOW,
-    CLINICAL_REVIEWERS_GROUP,
-    REVIEW_SOON_DAYS,
-    ArticlePage,
-    ClinicalReviewTask,
-)
+from .models import REVIEW_SOON_DAYS, ArticlePage, get_clinical_reviewer_groups
 
 
 def reviews_due(today: datetime.date | None = None):
@@ -49,39 +41,7 @@ def can_see_reviews_due(user) -> bool:
 
 
 def is_clinical_reviewer(user) -> bool:
-    return user.groups.filter(name=CLINICAL_REVIEWERS_GROUP).exists()
-
-
-def ensure_clinical_review_workflow(index=None) -> Workflow:
-    """The "Clinical reviewers" group and the workflow it approves; safe to repeat.
-
-    Approving the last task publishes the article as the approver, so reviewers
-    get change and publish permission on the article index when one is given.
-    """
-    group, _ = Group.objects.get_or_create(name=CLINICAL_REVIEWERS_GROUP)
-    group.permissions.add(
-        Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        )
-    )
-    if index is not None:
-        for codename in ("change_page", "publish_page"):
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=index,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
-    task = ClinicalReviewTask.objects.filter(name=CLINICAL_REVIEW_WORKFLOW).first()
-    if task is None:
-        task = ClinicalReviewTask.objects.create(name=CLINICAL_REVIEW_WORKFLOW)
-    task.groups.add(group)
-    workflow, _ = Workflow.objects.get_or_create(name=CLINICAL_REVIEW_WORKFLOW)
-    WorkflowTask.objects.get_or_create(
-        workflow=workflow, task=task, defaults={"sort_order": 0}
-    )
-    return workflow
+    return user.groups.filter(pk__in=get_clinical_reviewer_groups()).exists()
 
 
 class ReviewsDuePanel(Component):

@@ -17,17 +17,34 @@ SEARCHABLE_TYPES = (ArticlePage, ClinicianPage, StandardPage)
 LABELS = {ArticlePage: "Article", ClinicianPage: "Our team", StandardPage: "Page"}
 
 
+# Anything that is not a letter, digit or underscore, in any script.
+NON_WORD = re.compile(r"\W+")
+
+
 def clean_query(raw: str) -> str:
     """Printable text, whitespace collapsed, cut to a length the backend answers fast."""
-    text = re.sub(r"[\x00-\x1f\x7f]", " ", raw[: MAX_QUERY_LENGTH * 4])
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f]", " ", raw[: MAX_QUERY_LENGTH * 4])
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search_terms(query: str) -> str:
+    """The words of a query, and nothing else, for the full-text backend.
+
+    Wagtail's database backend hands each word to SQLite's FTS5 inside double quotes
+    without escaping them, so a quote (or FTS5 syntax around it) is a syntax error:
+    `"<>" AND \\` raised a 500. Both backends' tokenizers drop punctuation anyway, so
+    only words reach them; AND, OR, NOT and NEAR are then searched as plain words.
+    """
+    return " ".join(NON_WORD.sub(" ", query).split())
 
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     results_page = None
     if query:
-        results = Page.objects.live().public().type(*SEARCHABLE_TYPES).search(query)
+        pages = Page.objects.live().public().type(*SEARCHABLE_TYPES)
+        terms = search_terms(query)
+        results = pages.search(terms) if terms else pages.none()
         results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )

@@ -26,6 +26,8 @@ def intake_login_file() -> Path:
 
 
 INTAKE_USERNAME = "intake"
+# How the demo recognises the intake user it created: .example is reserved (RFC 2606).
+INTAKE_EMAIL = "intake@lantana.example"
 
 # (factory, reference, hours ago, status, extra fields)
 DEMO_LEADS = [
@@ -119,6 +121,11 @@ DEMO_LEADS = [
 def load(home, stdout):
     location = LocationPage.objects.descendant_of(home).first()
     intake = ensure_intake_user()
+    if intake is None:
+        stdout.write(
+            f"4. A user called '{INTAKE_USERNAME}' exists and is not the demo's: "
+            "left untouched, demo leads left unassigned"
+        )
     created = 0
     for factory, reference, hours, status, fields in DEMO_LEADS:
         model = factory._meta.model
@@ -150,18 +157,23 @@ def load(home, stdout):
 def ensure_intake_user():
     """The demo intake user, in the Lead reviewers group, whose login is kept on disk.
 
-    If the file and the database disagree (another database wrote the file, e.g. a
-    test run), the password is reset so the printed login always works.
+    The demo knows its own user by the address it gave it, in the reserved
+    `.example` domain no real account has. A real user who happens to be called
+    `intake` is left exactly as it is (None is returned). For the demo's own user,
+    if the file and the database disagree (another database wrote the file), the
+    password is reset so the printed login always works.
     """
     User = get_user_model()
     user = User.objects.filter(username=INTAKE_USERNAME).first()
     if user is None:
         user = User.objects.create_user(
             INTAKE_USERNAME,
-            "intake@lantana.example",
+            INTAKE_EMAIL,
             first_name="Demo",
             last_name="Intake",
         )
+    elif user.email != INTAKE_EMAIL:
+        return None
     saved = stored_password()
     if saved is None or not user.check_password(saved):
         password = secrets.token_urlsafe(12)
@@ -182,8 +194,12 @@ def stored_password() -> str | None:
 
 
 def login_line() -> str | None:
-    """ "user 'intake' password '…'", or None when the password is not on disk."""
-    if not intake_login_file().exists():
+    """ "user 'intake' password '…'", or None when the password is not on disk or
+    `intake` is not the demo's user."""
+    demo_user = get_user_model().objects.filter(
+        username=INTAKE_USERNAME, email=INTAKE_EMAIL
+    )
+    if not intake_login_file().exists() or not demo_user.exists():
         return None
     username, password = intake_login_file().read_text().split()[:2]
     return f"user '{username}' password '{password}'"

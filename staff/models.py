@@ -1,5 +1,6 @@
 from django import forms
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
@@ -164,6 +165,16 @@ class ClinicianPage(Page):
     sort_order = models.PositiveSmallIntegerField(
         default=100, help_text="Lower numbers come first on the team page."
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clinician_profile",
+        verbose_name="admin account",
+        help_text="This clinician's sign-in. When they approve an article in "
+        "clinical review, this profile is recorded as its clinical reviewer.",
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel(
@@ -190,6 +201,10 @@ class ClinicianPage(Page):
             ],
             heading="License (optional)",
         ),
+        # Linking a sign-in to a profile is for those who manage accounts.
+        FieldPanel(
+            "user", heading="Admin account (optional)", permission="core.change_user"
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("first_name"),
@@ -201,6 +216,8 @@ class ClinicianPage(Page):
     ]
     parent_page_types = ["staff.StaffIndexPage"]
     subpage_types = []
+    # One profile per account: a copy starts without one.
+    exclude_fields_in_copy = ["user"]
 
     class Meta:
         verbose_name = "clinician"

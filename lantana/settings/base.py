@@ -163,6 +163,7 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Lantana Recovery <no-reply@lantana.example>"
 )
@@ -245,6 +246,8 @@ CLINIC_FALLBACK_PHONE = os.environ.get("CLINIC_FALLBACK_PHONE", "(843) 555-0134"
 
 # Where load_demo keeps the demo logins it prints (git-ignored files).
 DEMO_LOGIN_DIR = BASE_DIR
+# Governance: production settings turn this off, and load_demo then refuses to run.
+DEMO_CONTENT_ALLOWED = True
 
 # ---- Media in object storage (deploy) ----
 # With a bucket named, uploads and image renditions go to S3-compatible object

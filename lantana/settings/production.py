@@ -1,20 +1,51 @@
 """Production: fail fast on anything that would be unsafe to guess."""
 
 import os
+import re
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
-DEBUG = False
+# --- Governance: refuse unsafe defaults --------------------------------------------
+# A misconfigured environment stops the process at start, with the variable's name,
+# never at the first request and never by quietly falling back to a dev default.
 
 
-def _require(name: str) -> str:
+def _require(name: str, example: str = "") -> str:
     value = os.environ.get(name, "")
     if not value:
-        raise ImproperlyConfigured(f"{name} must be set in production")
+        hint = f", e.g. {example}" if example else ""
+        raise ImproperlyConfigured(f"{name} must be set in production{hint}")
     return value
 
+
+# Health information never lands in the SQLite file in the code folder.
+_require("DATABASE_URL", "postgres://lantana@db.internal:5432/lantana")
+
+# Notification emails link here; staff must never be sent to plain http.
+WAGTAILADMIN_BASE_URL = _require(
+    "WAGTAILADMIN_BASE_URL", "https://www.lantanarecovery.example"
+).rstrip("/")
+if not re.fullmatch(r"https://[^/\s]+(/\S*)?", WAGTAILADMIN_BASE_URL):
+    raise ImproperlyConfigured(
+        f"WAGTAILADMIN_BASE_URL must be an https:// URL, not {WAGTAILADMIN_BASE_URL!r}"
+    )
+
+# SMTP over TLS (STARTTLS) unless implicit TLS (EMAIL_USE_SSL) is chosen or
+# EMAIL_USE_TLS=false is set explicitly, e.g. for a relay on the same machine.
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS and EMAIL_USE_SSL are exclusive: set only one to true"
+    )
+
+# load_demo refuses to run: fictional clinicians, articles, leads and logins.
+DEMO_CONTENT_ALLOWED = False
+# --- end of governance -------------------------------------------------------------
+
+DEBUG = False
 
 SECRET_KEY = _require("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [_require("ALLOWED_HOSTS")]  # noqa: F405

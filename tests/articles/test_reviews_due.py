@@ -4,10 +4,11 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from articles.reviews import ensure_clinical_review_workflow, reviews_due
+from articles.models import get_clinical_reviewer_groups
+from articles.reviews import reviews_due
 from lantana.core.models import User
 from tests.auth import sign_in
 
@@ -57,9 +58,8 @@ def test_dashboard_panel_lists_exactly_the_due_articles(
 
 
 def test_clinical_reviewers_see_the_panel(client, due_articles, article_index):
-    ensure_clinical_review_workflow(article_index)
     user = User.objects.create_user("rev", password="pw")  # noqa: S106
-    user.groups.add(Group.objects.get(name="Clinical reviewers"))
+    user.groups.add(get_clinical_reviewer_groups().get())
     sign_in(client, user)
     response = client.get(reverse("wagtailadmin_home"))
     assert b"Clinical reviews due" in response.content

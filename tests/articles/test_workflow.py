@@ -7,15 +7,21 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from articles.models import CLINICAL_REVIEWERS_GROUP, ArticlePage
-from articles.reviews import ensure_clinical_review_workflow
+from articles.models import (
+    ArticlePage,
+    get_clinical_review_workflow,
+    get_clinical_reviewer_groups,
+)
 from lantana.core.models import User
 from tests.auth import sign_in
 
 
 @pytest.fixture
 def workflow(article_index):
-    return ensure_clinical_review_workflow(article_index)
+    """The one migrations created (db tests run before any test flushes the rows)."""
+    workflow = get_clinical_review_workflow()
+    assert workflow is not None
+    return workflow
 
 
 @pytest.fixture
@@ -35,13 +41,10 @@ def editor(article_index):
 
 @pytest.fixture
 def clinical_reviewer(workflow, reviewer):
-    user = User.objects.create_user(
-        "dreyes",
-        password="pw",
-        first_name="Daniel",
-        last_name="Reyes",  # noqa: S106
-    )
-    user.groups.add(Group.objects.get(name=CLINICAL_REVIEWERS_GROUP))
+    user = User.objects.create_user("dreyes", password="pw")  # noqa: S106
+    user.groups.add(get_clinical_reviewer_groups().get())
+    reviewer.user = user
+    reviewer.save_revision().publish()
     return user
 
 
@@ -57,7 +60,7 @@ def submit_draft(article_index, editor, **fields):
     article_index.add_child(instance=article)
     article.save_revision(user=editor)
     workflow = article.get_workflow()
-    assert workflow is not None and workflow.name == "Clinical review"
+    assert workflow == get_clinical_review_workflow()
     workflow.start(article, editor)
     article.refresh_from_db()
     return article

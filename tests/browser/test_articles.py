@@ -1,6 +1,7 @@
 """Articles in Chromium: index, a topic, the demo article; contents and phone layout."""
 
 import io
+from urllib.parse import urlencode
 
 import pytest
 from django.core.management import call_command
@@ -38,6 +39,9 @@ def test_article_pages_pass_axe_at_both_widths(checker, demo):
     checker.check("/articles/topic/family/", "articles-topic")
     checker.check(ARTICLE, "article-social-model")
     checker.check("/search/?q=recovery", "search-results")
+    # FTS5 syntax of the kind that was a 500 on SQLite: now a calm "nothing found".
+    checker.check("/search/?" + urlencode({"q": '"<>" \\ (*)'}), "search-no-results")
+    assert checker.page.locator(".empty-state").is_visible()
 
 
 def test_toc_link_moves_to_its_section(checker, demo):

@@ -36,3 +36,15 @@ def test_load_demo_builds_the_site_and_is_idempotent(db, client):
         "/locations/charleston/",
     ]:
         assert client.get(path).status_code == 200, path
+
+
+def test_load_demo_refuses_where_demo_content_is_not_allowed(db, settings):
+    import pytest
+    from django.core.management.base import CommandError
+
+    settings.DEMO_CONTENT_ALLOWED = False  # what production settings say
+    pages = Page.objects.count()
+    with pytest.raises(CommandError, match="refuses to run under production"):
+        call_command("load_demo", stdout=io.StringIO())
+    assert Page.objects.count() == pages
+    assert not LocationPage.objects.exists()

@@ -22,47 +22,117 @@ def run_settings(module: str, env: dict) -> subprocess.CompletedProcess:
     )
 
 
-def test_production_refuses_to_start_without_secret_key():
-    result = run_settings(
-        "lantana.settings.production", {"ALLOWED_HOSTS": "lantana.example"}
+# Everything production needs; each test takes one thing away or changes it.
+PRODUCTION_ENV = {
+    "SECRET_KEY": "a-long-random-production-secret-" + "q7Zp" * 10,
+    "ALLOWED_HOSTS": "lantana.example,www.lantana.example",
+    # Never connected to: importing settings and `check` open no connection.
+    "DATABASE_URL": "postgres://lantana@127.0.0.1:1/lantana",
+    "WAGTAILADMIN_BASE_URL": "https://www.lantana.example",
+}
+
+
+def production(without: str = "", **changes) -> subprocess.CompletedProcess:
+    env = {**PRODUCTION_ENV, **changes}
+    env.pop(without, None)
+    code = (
+        "import lantana.settings.production as s; "
+        "print(s.ALLOWED_HOSTS, s.DEBUG, s.EMAIL_USE_TLS, s.EMAIL_USE_SSL)"
     )
-    assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
-
-
-def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_settings("lantana.settings.production", {"SECRET_KEY": "x" * 60})
-    assert result.returncode != 0
-    assert "ALLOWED_HOSTS must be set" in result.stderr
-
-
-def test_production_starts_with_both_and_is_not_debug():
-    result = run_settings(
-        "lantana.settings.production",
-        {
-            "SECRET_KEY": "k" * 60,
-            "ALLOWED_HOSTS": "lantana.example,www.lantana.example",
-        },
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        check=False,
     )
+
+
+def refusal(result: subprocess.CompletedProcess) -> str:
+    """The one line that says why production would not start."""
+    assert result.returncode != 0, result.stdout
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("django.core.exceptions.ImproperlyConfigured: "), last
+    return last.removeprefix("django.core.exceptions.ImproperlyConfigured: ")
+
+
+@pytest.mark.parametrize(
+    "name", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "WAGTAILADMIN_BASE_URL"]
+)
+def test_production_refuses_to_start_without_a_required_variable(name):
+    message = refusal(production(without=name))
+    assert message.startswith(f"{name} must be set in production")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://www.lantana.example", "http://127.0.0.1:8000", "www.lantana.example"],
+)
+def test_production_refuses_an_admin_url_that_is_not_https(url):
+    message = refusal(production(WAGTAILADMIN_BASE_URL=url))
+    assert message.startswith("WAGTAILADMIN_BASE_URL must be an https:// URL")
+    assert url in message
+
+
+def test_production_starts_with_everything_set_and_is_not_debug():
+    result = production()
     assert result.returncode == 0, result.stderr
     assert "['lantana.example', 'www.lantana.example'] False" in result.stdout
 
 
-def test_production_passes_deploy_checks():
-    result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+@pytest.mark.parametrize(
+    ("changes", "tls_and_ssl"),
+    [
+        ({}, "True False"),
+        ({"EMAIL_USE_SSL": "true"}, "False True"),
+        ({"EMAIL_USE_TLS": "false"}, "False False"),
+        ({"EMAIL_USE_TLS": "true"}, "True False"),
+    ],
+)
+def test_production_smtp_uses_tls_unless_told_otherwise(changes, tls_and_ssl):
+    result = production(**changes)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(tls_and_ssl)
+
+
+def test_production_refuses_both_tls_and_ssl():
+    message = refusal(production(EMAIL_USE_TLS="true", EMAIL_USE_SSL="true"))
+    assert "EMAIL_USE_TLS" in message and "EMAIL_USE_SSL" in message
+
+
+def test_production_refuses_a_short_secret_key():
+    assert "SECRET_KEY" in refusal(production(SECRET_KEY="short"))
+
+
+def manage(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", *args],
         cwd=PROJECT,
         env={
             "PATH": "/usr/bin:/bin",
             "DJANGO_SETTINGS_MODULE": "lantana.settings.production",
-            "SECRET_KEY": "a-long-random-production-secret-" + "q7Zp" * 10,
-            "ALLOWED_HOSTS": "lantana.example",
+            **PRODUCTION_ENV,
         },
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_production_passes_deploy_checks():
+    result = manage("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_load_demo_refuses_production_settings():
+    result = manage("load_demo")
+    assert result.returncode != 0
+    assert (
+        result.stderr.strip()
+        .splitlines()[-1]
+        .startswith("CommandError: load_demo refuses to run under production settings")
+    )
 
 
 def test_dev_defaults_to_sqlite_file_and_debug():

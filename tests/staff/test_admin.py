@@ -66,3 +66,52 @@ def test_preview_a_new_clinician(editor_client, team_index, location):
     ]
     assert html.select_one(".clinician-locations a").get_text() == "Charleston"
     assert html.select_one(".clinician__initials").get_text() == "JP"
+
+
+def edit_data(client, page) -> dict:
+    """What the edit form would post back unchanged."""
+    from wagtail.test.utils.form_data import querydict_from_html
+
+    html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    return querydict_from_html(html, form_id="page-edit-form")
+
+
+def test_an_account_manager_links_a_profile_to_a_sign_in(editor_client, maya):
+    account = get_user_model().objects.create_user("mokafor", password="pw")
+    data = edit_data(editor_client, maya)
+    data["user"] = str(account.pk)
+    response = editor_client.post(f"/admin/pages/{maya.pk}/edit/", data)
+    assert response.status_code == 302
+    maya.refresh_from_db()
+    assert maya.get_latest_revision().as_object().user == account
+
+
+def test_one_profile_per_sign_in(editor_client, maya, make_clinician):
+    account = get_user_model().objects.create_user("mokafor", password="pw")
+    make_clinician(first_name="Other", last_name="Person", slug="other", user=account)
+    data = edit_data(editor_client, maya)
+    data["user"] = str(account.pk)
+    response = editor_client.post(f"/admin/pages/{maya.pk}/edit/", data)
+    assert response.status_code == 200  # the form again, with the error
+    assert "already exists" in response.content.decode()
+    maya.refresh_from_db()
+    assert maya.user is None
+
+
+def test_an_editor_who_cannot_manage_accounts_does_not_see_the_link(client, maya):
+    from django.contrib.auth.models import Group
+
+    editor = get_user_model().objects.create_user("writer", password="pw")
+    editor.groups.add(Group.objects.get(name="Editors"))  # Wagtail's own group
+    sign_in(client, editor)
+    response = client.get(f"/admin/pages/{maya.pk}/edit/")
+    assert response.status_code == 200
+    assert not soup(response).select('[name="user"]')
+
+
+def test_a_copied_profile_starts_without_the_sign_in(maya):
+    account = get_user_model().objects.create_user("mokafor", password="pw")
+    maya.user = account
+    maya.save()
+    copy = maya.copy(update_attrs={"slug": "maya-copy", "title": "Copy"})
+    assert copy.user is None

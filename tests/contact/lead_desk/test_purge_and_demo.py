@@ -81,3 +81,23 @@ def test_demo_has_leads_in_every_status_and_an_intake_login(db, demo_files):
 
     call_command("load_demo", stdout=io.StringIO())
     assert Inquiry.objects.count() + ChatRequest.objects.count() == count
+
+
+def test_demo_leaves_a_real_user_called_intake_alone(db, demo_files):
+    from django.contrib.auth.models import Group
+
+    from lantana.core.models import User
+
+    real = User.objects.create_user(
+        "intake", "intake@clinic.example.org", "their-own-password"
+    )
+    (demo_files / ".demo-intake-login").write_text("intake stale-password\n")
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    real.refresh_from_db()
+    assert real.check_password("their-own-password")
+    assert not real.groups.exists()
+    assert Group.objects.get(name="Lead reviewers").user_set.count() == 0
+    assert "Lead desk (intake) login" not in out.getvalue()
+    assert "is not the demo's" in out.getvalue()
+    assert not Inquiry.objects.filter(assignee=real).exists()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from lantana.core import demo_content
@@ -35,6 +35,12 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if not settings.DEMO_CONTENT_ALLOWED:
+            raise CommandError(
+                "load_demo refuses to run under production settings "
+                f"({settings.SETTINGS_MODULE}): it adds fictional clinicians, "
+                "articles, leads and demo logins. Use it with lantana.settings.dev."
+            )
         with transaction.atomic():
             # 1. The page tree's root and the site.
             root = ensure_root()
