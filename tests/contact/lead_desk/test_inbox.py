@@ -15,6 +15,7 @@ from contact.lead_factories import ChatRequestFactory, InquiryFactory
 from contact.models import Lead
 from lantana.core.factories import LocationPageFactory
 from tests.auth import sign_in
+from tests.contact.conftest import inquiries, lead_data
 
 from .conftest import body
 
@@ -264,3 +265,20 @@ def test_export_follows_the_filters(inbox):
     text = body(inbox.get(INBOX + "?status=new&export=csv")).decode()
     assert "Waiting Person" in text
     assert "Closed Person" not in text and "Spammy Person" not in text
+
+
+def test_an_urgent_possible_spam_lead_shows_in_the_default_inbox_and_counts(
+    client, contact_page, reviewer
+):
+    client.post(
+        "/contact/",
+        lead_data("inquiry", message="I want to end my life", leave_blank="x"),
+    )
+    lead = inquiries().get()
+    sign_in(client, reviewer)
+    inbox = client.get("/admin/leads/")
+    assert [row.pk for row in inbox.context["page_obj"].object_list] == [lead.pk]
+    assert "possible spam" in inbox.content.decode()
+    home = client.get("/admin/").content.decode()
+    assert "Leads (1 new)" in home
+    assert "<strong data-lead-new-count>1</strong>" in home
