@@ -246,12 +246,10 @@ class LeadInspectView(generic.InspectView):
 
     def get_fields(self):
         # Only the fields this lead's kind has (contact/kinds.py).
-        other_kinds = KIND_FIELDS - set(self.lead.spec.fields)
-        fields = [
-            name
-            for name in super().get_fields()
-            if name not in other_kinds and name not in HIDDEN_FIELDS
-        ]
+        hidden = (KIND_FIELDS - set(self.lead.spec.fields)) | set(HIDDEN_FIELDS)
+        if self.user_has_permission("change"):
+            hidden |= set(LeadWorkForm.Meta.fields)  # the triage form shows them
+        fields = [name for name in super().get_fields() if name not in hidden]
         rank = {name: index for index, name in enumerate(FIELD_ORDER)}
         return sorted(fields, key=lambda name: rank.get(name, len(rank)))
 

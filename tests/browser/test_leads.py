@@ -102,8 +102,9 @@ def test_intake_works_one_inbox_and_an_editor_sees_nothing(checker):
     page.select_option("#id_status", "contacted")
     page.select_option("#id_assignee", label="intake")
     page.focus("button:has-text('Save status and assignee')")
-    page.keyboard.press("Enter")
-    page.wait_for_url(f"**/inspect/{lead.pk}/")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"/inspect/{lead.pk}/")
     lead.refresh_from_db()
     assert lead.status == "contacted" and lead.assignee.username == "intake"
 
