@@ -202,3 +202,13 @@ def test_typed_values_survive_a_re_render(client, contact_page):
     html = response.content.decode()
     assert "About my brother" in html
     assert 'value="Sam"' in html
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["//evil.example/x", "/\\evil.example/x", "/a\\b", "https://evil.example/x", "x/"],
+)
+def test_the_source_page_must_be_a_path_on_this_site(source):
+    form = bound(InquiryForm, source_path=source)
+    assert form.is_valid()
+    assert form.cleaned_data["source_path"] == ""
