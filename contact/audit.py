@@ -9,10 +9,14 @@ from django.utils import timezone
 from wagtail.log_actions import LogFormatter, log
 from wagtail.models import ModelLogEntry
 
+from .models import Lead
+
 VIEW = "contact.lead.view"
 CHANGE = "contact.lead.change"
 NOTE = "contact.lead.note"
 EXPORT = "contact.lead.export"
+SEARCH = "contact.lead.search"
+PURGE = "contact.lead.purge"
 
 # Fields whose changes are recorded; their values are choices or staff usernames.
 TRACKED_FIELDS = {"status": "Status", "assignee": "Assignee", "is_spam": "Spam"}
@@ -38,11 +42,25 @@ class LeadExportFormatter(LogFormatter):
         return f"Exported {data.get('rows', 0)} rows as {data.get('format', '?')}"
 
 
+class LeadPurgeFormatter(LogFormatter):
+    label = "Purge leads"
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return (
+            f"Purged {data.get('closed', 0)} closed, {data.get('spam', 0)} spam and "
+            f"{data.get('stale', 0)} stale leads ({data.get('notes', 0)} notes); "
+            f"cleared {data.get('client_keys', 0)} client keys"
+        )
+
+
 def register_log_actions(actions) -> None:
     actions.register_action(VIEW, "View lead", "Viewed")
     actions.register_action(CHANGE)(LeadChangeFormatter)
     actions.register_action(NOTE, "Add note to lead", "Note added")
     actions.register_action(EXPORT)(LeadExportFormatter)
+    actions.register_action(SEARCH, "Search leads", "Searched the leads")
+    actions.register_action(PURGE)(LeadPurgeFormatter)
 
 
 def describe(lead, field: str):
@@ -80,17 +98,37 @@ def log_note(lead, user) -> None:
     log(lead, NOTE, user=user)
 
 
+def log_for_all_leads(action: str, label: str, user=None, data=None):
+    """An entry about the leads as a whole (an export, a search, a purge)."""
+    return ModelLogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Lead),
+        object_id=action.rsplit(".", 1)[-1],
+        label=label,
+        action=action,
+        timestamp=timezone.now(),
+        user=user,
+        data=data or {},
+    )
+
+
 def log_export(model, user, export_format: str, rows: int, filters: list[str]):
     """One entry per export: the format, row count and which filters were set.
 
     The filters' values are left out, since a search term may be a person's name.
     """
-    return ModelLogEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(model),
-        object_id="export",
-        label=f"{model._meta.verbose_name.capitalize()} export",
-        action=EXPORT,
-        timestamp=timezone.now(),
-        user=user,
-        data={"format": export_format, "rows": rows, "filters": sorted(filters)},
+    return log_for_all_leads(
+        EXPORT,
+        "Lead export",
+        user,
+        {"format": export_format, "rows": rows, "filters": sorted(filters)},
     )
+
+
+def log_search(user):
+    """That someone searched the leads, never what for: a term may be a name."""
+    return log_for_all_leads(SEARCH, "Lead search", user)
+
+
+def log_purge(counts: dict):
+    """One entry per purge_leads run, with counts only."""
+    return log_for_all_leads(PURGE, "Lead purge", None, counts)

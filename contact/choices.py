@@ -25,3 +25,10 @@ class LeadFor(models.TextChoices):
     SELF = "self", "Me"
     LOVED_ONE = "loved_one", "A loved one"
     PROFESSIONAL = "professional", "A professional referral"
+
+
+class LeadKind(models.TextChoices):
+    """Stored in Lead.kind. Everything else about a kind is in contact/kinds.py."""
+
+    INQUIRY = "inquiry", "Inquiry"
+    CHAT_REQUEST = "chat_request", "Chat request"

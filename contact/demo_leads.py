@@ -17,7 +17,7 @@ from lantana.core.models import LocationPage
 
 from .choices import ContactMethod, ContactTime, LeadFor, LeadStatus
 from .lead_factories import ChatRequestFactory, InquiryFactory, LeadNoteFactory
-from .models import ChatRequest, Inquiry
+from .models import Lead
 from .permissions import get_lead_reviewers_group
 
 
@@ -112,7 +112,7 @@ DEMO_LEADS = [
             "preferred_name": "Best Deals",
             "message": "Cheap followers for your website, visit now!!!",
             "is_spam": True,
-            "spam_reason": "filled too fast",
+            "spam_reason": "too_fast",
         },
     ),
 ]
@@ -128,8 +128,7 @@ def load(home, stdout):
         )
     created = 0
     for factory, reference, hours, status, fields in DEMO_LEADS:
-        model = factory._meta.model
-        if model.objects.filter(reference=reference).exists():
+        if Lead.objects.filter(reference=reference).exists():
             continue
         lead = factory(
             reference=reference,
@@ -143,14 +142,11 @@ def load(home, stdout):
             **fields,
         )
         if status in {LeadStatus.IN_PROGRESS, LeadStatus.CONTACTED}:
-            note_field = "inquiry" if model is Inquiry else "chat_request"
             LeadNoteFactory(
-                author=intake,
-                text="Called once, left a voicemail.",
-                **{note_field: lead},
+                lead=lead, author=intake, text="Called once, left a voicemail."
             )
         created += 1
-    total = Inquiry.objects.count() + ChatRequest.objects.count()
+    total = Lead.objects.count()
     stdout.write(f"4. Lead desk ready: {created} demo leads added, {total} in all")
 
 

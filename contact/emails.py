@@ -13,19 +13,14 @@ from .models import Lead
 logger = logging.getLogger(__name__)
 
 
-# URL namespaces of the lead desk's admin viewsets (contact/viewsets.py).
-ADMIN_URL_NAMESPACES = {"inquiry": "lead_inquiries", "chatrequest": "lead_chats"}
-
-
 def admin_url(lead: Lead) -> str:
-    """The lead's inspect page in the lead desk."""
-    namespace = ADMIN_URL_NAMESPACES[lead._meta.model_name]
-    path = reverse(f"{namespace}:inspect", args=[lead.pk])
+    """The lead's page in the lead inbox (contact/admin/viewsets.py)."""
+    path = reverse("leads:inspect", args=[lead.pk])
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def subject_for(lead: Lead) -> str:
-    subject = f"New {lead.kind_label.lower()} #{lead.pk}"
+    subject = f"{lead.spec.notification_subject} #{lead.pk}"
     return f"URGENT: {subject}" if lead.is_urgent else subject
 
 
@@ -38,7 +33,7 @@ def body_for(lead: Lead) -> str:
     return "\n".join(lines)
 
 
-def send_lead_notification(model: type[Lead], pk: int) -> bool:
+def send_lead_notification(pk: int) -> bool:
     """Email LEAD_NOTIFY_EMAILS once about a lead. True when a mail was sent.
 
     The row is locked while sending, and notified_at is set only after the mail
@@ -47,15 +42,13 @@ def send_lead_notification(model: type[Lead], pk: int) -> bool:
     """
     recipients = settings.LEAD_NOTIFY_EMAILS
     if not recipients:
-        logger.warning(
-            "LEAD_NOTIFY_EMAILS is empty: %s #%s not notified", model.kind, pk
-        )
+        logger.warning("LEAD_NOTIFY_EMAILS is empty: lead #%s not notified", pk)
         return False
     with transaction.atomic():
         lead = (
-            model.objects.select_for_update(skip_locked=True)
+            Lead.objects.select_for_update(skip_locked=True)
             .filter(pk=pk, notified_at__isnull=True, is_spam=False)
-            .only("pk", "is_urgent", "notified_at")
+            .only("pk", "kind", "is_urgent", "notified_at")
             .first()
         )
         if lead is None:
@@ -63,5 +56,5 @@ def send_lead_notification(model: type[Lead], pk: int) -> bool:
         send_mail(subject_for(lead), body_for(lead), None, recipients)
         lead.notified_at = timezone.now()
         lead.save(update_fields=["notified_at"])
-    logger.info("Notified staff of %s #%s", lead.kind, lead.pk)
+    logger.info("Notified staff of %s", lead)
     return True

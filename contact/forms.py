@@ -1,19 +1,15 @@
 """The inquiry and chat forms: every rule is checked on the server, always."""
 
-import re
 import unicodedata
 import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
 
-from .choices import ContactMethod, ContactTime, LeadFor
-from .models import (
-    FIRST_MESSAGE_MAX_LENGTH,
-    MESSAGE_MAX_LENGTH,
-    ChatRequest,
-    Inquiry,
-)
+from .choices import ContactMethod, ContactTime, LeadFor, LeadKind
+from .kinds import get_kind
+from .models import FIRST_MESSAGE_MAX_LENGTH, MESSAGE_MAX_LENGTH, Lead
+from .phones import normalize_us_phone
 
 CONTROL_CHARS_MESSAGE = (
     "Please remove the hidden control characters (such as a null byte) from this "
@@ -34,24 +30,14 @@ def has_control_chars(value: str, multiline: bool = False) -> bool:
     )
 
 
-def normalize_us_phone(value: str) -> str | None:
-    """'(843) 555-0134', '843.555.0134', '+1 843 555 0134' -> '+18435550134'.
+def same_site_path(path: str) -> str:
+    """`path` when it is a path on this site, without query or fragment; else "".
 
-    None when the text is not a plausible US number (NANP: area code and exchange
-    start with 2-9).
+    Browsers read "//host" and "/\\host" as another site, so neither is a path.
     """
-    if not re.fullmatch(r"[\d\s().+\-]{7,25}", value):
-        return None
-    digits = re.sub(r"\D", "", value)
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) != 10 or value.count("+") > 1:
-        return None
-    if value.strip().startswith("+") and not value.strip().startswith("+1"):
-        return None
-    if digits[0] in "01" or digits[3] in "01":
-        return None
-    return f"+1{digits}"
+    if not path.startswith("/") or path.startswith("//") or "\\" in path:
+        return ""
+    return path.split("?", 1)[0].split("#", 1)[0]
 
 
 class TextField(forms.CharField):
@@ -91,8 +77,21 @@ class LenientHiddenField(forms.CharField):
         return value[: self.keep_length]
 
 
+HONEYPOT_ATTRS = {
+    "autocomplete": "off",
+    "tabindex": "-1",
+    "aria-hidden": "true",
+    "data-1p-ignore": "true",
+    "data-lpignore": "true",
+    "data-bwignore": "true",
+    "data-form-type": "other",
+}
+
+
 class LeadForm(forms.ModelForm):
-    """What both forms share. Subclasses name their model and message field."""
+    """What both forms share. Subclasses name their kind; contact/kinds.py says the rest."""
+
+    kind = None
 
     preferred_name = TextField(
         label="What should we call you?",
@@ -149,17 +148,19 @@ class LeadForm(forms.ModelForm):
     )
     submission_id = LenientHiddenField(max_length=36)
     stamp = LenientHiddenField(max_length=200)
-    website = forms.CharField(
+    # The honeypot. Its name and attributes are chosen so that browsers' autofill
+    # and password managers leave it alone (a "website" or "url" field they fill);
+    # only a bot filling every input does.
+    leave_blank = forms.CharField(
         label="Leave this field empty",
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        widget=forms.TextInput(attrs=HONEYPOT_ATTRS),
     )
     source_path = LenientHiddenField(max_length=300)
     utm_source = LenientHiddenField()
     utm_medium = LenientHiddenField()
     utm_campaign = LenientHiddenField()
 
-    message_field = "message"
     hidden_names = ("submission_id", "stamp", "source_path", "utm_source")
     hidden_names += ("utm_medium", "utm_campaign")
 
@@ -196,11 +197,7 @@ class LeadForm(forms.ModelForm):
             return ""
 
     def clean_source_path(self):
-        path = self.cleaned_data.get("source_path", "")
-        # A path on this site only: no scheme, host or query string.
-        if not path.startswith("/") or path.startswith("//"):
-            return ""
-        return path.split("?", 1)[0].split("#", 1)[0]
+        return same_site_path(self.cleaned_data.get("source_path", ""))
 
     def clean(self):
         cleaned = super().clean()
@@ -227,9 +224,17 @@ class LeadForm(forms.ModelForm):
             )
         return cleaned
 
+    @classmethod
+    def get_spec(cls):
+        return get_kind(cls.kind)
+
     @property
     def message_text(self) -> str:
-        return self.cleaned_data.get(self.message_field, "")
+        return self.cleaned_data.get(self.get_spec().message_field, "")
+
+    def save(self, commit=True):
+        self.instance.kind = self.kind
+        return super().save(commit=commit)
 
 
 class InquiryForm(LeadForm):
@@ -242,8 +247,10 @@ class InquiryForm(LeadForm):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
 
+    kind = LeadKind.INQUIRY
+
     class Meta(LeadForm.Meta):
-        model = Inquiry
+        model = Lead
         fields = LeadForm.Meta.fields + ["message"]
 
 
@@ -263,8 +270,8 @@ class ChatRequestForm(LeadForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    message_field = "first_message"
+    kind = LeadKind.CHAT_REQUEST
 
     class Meta(LeadForm.Meta):
-        model = ChatRequest
+        model = Lead
         fields = LeadForm.Meta.fields + ["best_time", "first_message"]

@@ -1,6 +1,6 @@
 from django.db import DatabaseError
 
-from .forms import ChatRequestForm, InquiryForm
+from .kinds import KINDS
 
 
 class LeadOutageMiddleware:
@@ -19,10 +19,13 @@ class LeadOutageMiddleware:
     def process_exception(self, request, exception):
         if request.method != "POST" or not isinstance(exception, DatabaseError):
             return None
-        for form_class, prefix in ((InquiryForm, "inquiry"), (ChatRequestForm, "chat")):
+        for spec in KINDS.values():
+            prefix = spec.form_prefix
             if f"{prefix}-submission_id" in request.POST:
                 from .views import unavailable
 
                 request.sensitive_post_parameters = "__ALL__"
-                return unavailable(request, form_class(request.POST, prefix=prefix))
+                return unavailable(
+                    request, spec.form_class(request.POST, prefix=prefix)
+                )
         return None

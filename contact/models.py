@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -7,7 +8,9 @@ from wagtail.search import index
 
 from lantana.core.blocks import RICH_TEXT_FEATURES
 
-from .choices import ContactMethod, ContactTime, LeadFor, LeadStatus
+from .choices import ContactMethod, ContactTime, LeadFor, LeadKind, LeadStatus
+from .kinds import LeadKindSpec, get_kind
+from .phones import format_us_phone
 
 MESSAGE_MAX_LENGTH = 2000
 FIRST_MESSAGE_MAX_LENGTH = 500
@@ -21,14 +24,21 @@ DEFAULT_THANK_YOU_TEXT = (
 
 
 class Lead(models.Model):
-    """What an inquiry and a chat request share. Every field here is health information.
+    """One person reaching out: an inquiry or a chat request (`kind`). Every field
+    here is health information.
 
-    `submission_id` is rendered into each form and makes a repeated post (double
-    click, back-and-resubmit, two tabs) store nothing new. `reference` is the short,
-    random code the visitor sees and can quote on the phone. `client_key` is a keyed
-    hash of the sender's address, kept only to count recent posts per client.
+    What differs between kinds (label, form, fields, wording) is declared once in
+    contact/kinds.py. `submission_id` is rendered into each form and makes a
+    repeated post (double click, back-and-resubmit, two tabs) store nothing new.
+    `reference` is the short, random code the visitor sees and can quote on the
+    phone. `client_key` is a keyed hash of the sender's address and `receipt_key` a
+    keyed hash of their browser's CSRF cookie: kept only while the rate-limit window
+    runs (purge_leads clears them), never shown to staff.
     """
 
+    kind = models.CharField(
+        max_length=12, choices=LeadKind.choices, default=LeadKind.INQUIRY, db_index=True
+    )
     preferred_name = models.CharField("what we should call you", max_length=80)
     email = models.EmailField(max_length=254, blank=True)
     phone = models.CharField(
@@ -45,7 +55,11 @@ class Lead(models.Model):
     lead_for = models.CharField(
         "who it is for", max_length=15, choices=LeadFor.choices, default=LeadFor.SELF
     )
+    # Inquiries only.
     message = models.TextField(blank=True, max_length=MESSAGE_MAX_LENGTH)
+    # Chat requests only.
+    best_time = models.CharField("best time to reach me", max_length=120, blank=True)
+    first_message = models.CharField(max_length=FIRST_MESSAGE_MAX_LENGTH, blank=True)
     consent = models.BooleanField(default=False)
     location = models.ForeignKey(
         "core.LocationPage",
@@ -65,6 +79,8 @@ class Lead(models.Model):
         max_length=12, choices=LeadStatus.choices, default=LeadStatus.NEW, db_index=True
     )
     is_urgent = models.BooleanField(default=False, db_index=True)
+    # Quarantined: hidden from the inbox and never notified. Never set on urgent
+    # leads; a check that fired on one is kept in spam_reason ("possible spam").
     is_spam = models.BooleanField(default=False, db_index=True)
     spam_reason = models.CharField(max_length=40, blank=True)
     notified_at = models.DateTimeField(null=True, blank=True)
@@ -75,48 +91,49 @@ class Lead(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # When it was closed or quarantined: the retention clock for purge_leads.
+    closed_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # The last time staff touched it (status, assignee, spam, a note).
+    last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
     client_key = models.CharField(max_length=32, blank=True, editable=False)
-
-    kind_label = "Lead"
-    # Short machine name used in task arguments and admin URLs ("inquiry", "chat").
-    kind = "lead"
+    receipt_key = models.CharField(max_length=32, blank=True, editable=False)
 
     class Meta:
-        abstract = True
-        ordering = ["-is_urgent", "-received_at"]
+        ordering = ["-is_urgent", "received_at"]
+        verbose_name = "lead"
+        indexes = [
+            models.Index(
+                fields=["client_key", "received_at"], name="contact_lead_client_idx"
+            )
+        ]
 
     def __str__(self):
-        return f"{self.kind_label} #{self.pk}"
+        return f"{self.spec.label} #{self.pk}"
 
+    @property
+    def spec(self) -> "LeadKindSpec":
+        return get_kind(self.kind)
 
-class Inquiry(Lead):
-    """Sent from the contact page or a location page; the message goes in `message`."""
+    @property
+    def visitor_text(self) -> str:
+        """What the visitor wrote in their kind's message field."""
+        return getattr(self, self.spec.message_field)
 
-    kind_label = "Inquiry"
-    kind = "inquiry"
+    def phone_national(self) -> str:
+        """ "(843) 555-0134": how intake dials it, and safe in a spreadsheet."""
+        return format_us_phone(self.phone)
 
-    class Meta(Lead.Meta):
-        verbose_name = "inquiry"
-        verbose_name_plural = "inquiries"
-        indexes = [models.Index(fields=["client_key", "received_at"])]
+    @property
+    def is_possible_spam(self) -> bool:
+        """A spam check fired on a lead that was kept in the inbox (urgent)."""
+        return bool(self.spam_reason) and not self.is_spam
 
-
-class ChatRequest(Lead):
-    """A "Chat with us" request from the dialog or /chat/.
-
-    A chat request carries its short opening words in `first_message` only;
-    the inherited `message` field always stays blank for chat requests.
-    """
-
-    best_time = models.CharField("best time to reach me", max_length=120, blank=True)
-    first_message = models.CharField(max_length=FIRST_MESSAGE_MAX_LENGTH, blank=True)
-
-    kind_label = "Chat request"
-    kind = "chat"
-
-    class Meta(Lead.Meta):
-        verbose_name = "chat request"
-        indexes = [models.Index(fields=["client_key", "received_at"])]
+    def sync_closed_at(self, now=None) -> None:
+        """Start the retention clock when closed or quarantined; stop it otherwise."""
+        if self.status == LeadStatus.CLOSED or self.is_spam:
+            self.closed_at = self.closed_at or now or timezone.now()
+        else:
+            self.closed_at = None
 
 
 class ContactPage(Page):
@@ -172,16 +189,7 @@ NOTE_MAX_LENGTH = 4000
 class LeadNote(models.Model):
     """A note intake staff leave on a lead for each other; shown as a timeline."""
 
-    inquiry = models.ForeignKey(
-        Inquiry, null=True, blank=True, on_delete=models.CASCADE, related_name="notes"
-    )
-    chat_request = models.ForeignKey(
-        ChatRequest,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="notes",
-    )
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -193,25 +201,18 @@ class LeadNote(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    models.Q(inquiry__isnull=False, chat_request__isnull=True)
-                    | models.Q(inquiry__isnull=True, chat_request__isnull=False)
-                ),
-                name="leadnote_belongs_to_one_lead",
-            )
-        ]
 
     def __str__(self):
         return f"Note on {self.lead}"
 
-    @property
-    def lead(self):
-        return self.inquiry or self.chat_request
 
-    @classmethod
-    def for_lead(cls, lead) -> dict:
-        """The keyword that ties a note to `lead`, whichever kind it is."""
-        field = "inquiry" if isinstance(lead, Inquiry) else "chat_request"
-        return {field: lead}
+class LeadRateLimitLock(models.Model):
+    """One row per client key, locked while a post from that client is judged and
+    stored, so concurrent posts cannot exceed LEAD_RATE_LIMIT (contact/spam.py).
+    purge_leads deletes rows whose window has passed."""
+
+    client_key = models.CharField(max_length=32, unique=True)
+    locked_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return "Rate-limit lock"

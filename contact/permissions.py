@@ -7,10 +7,8 @@ LEAD_REVIEWERS = "Lead reviewers"
 # (app_label, codename) pairs the group holds. Never "delete": that is for superusers.
 LEAD_REVIEWER_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
-    ("contact", "view_inquiry"),
-    ("contact", "change_inquiry"),
-    ("contact", "view_chatrequest"),
-    ("contact", "change_chatrequest"),
+    ("contact", "view_lead"),
+    ("contact", "change_lead"),
 ]
 
 
@@ -46,7 +44,7 @@ class LeadPermissionPolicy(ModelPermissionPolicy):
 
 
 def grant_lead_reviewer_permissions(group, permission_model) -> None:
-    """Give `group` exactly the lead reviewer permissions (usable from migrations)."""
+    """Give `group` the lead reviewer permissions."""
     for app_label, codename in LEAD_REVIEWER_PERMISSIONS:
         permission = permission_model.objects.get(
             content_type__app_label=app_label, codename=codename

@@ -5,15 +5,16 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from .crisis import mentions_crisis
-from .models import ChatRequest, Inquiry, Lead
+from .models import Lead
+from .spam import enforce_rate_limit
 
 logger = logging.getLogger(__name__)
 
 # No 0/O, 1/I/L: easy to read aloud on the phone.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-LEAD_MODELS = {"inquiry": Inquiry, "chat": ChatRequest}
 
 
 @dataclass(frozen=True)
@@ -35,46 +36,53 @@ def new_reference() -> str:
     return f"{chars[:4]}-{chars[4:]}"
 
 
-def find_receipt(model: type[Lead], submission_id: str) -> Receipt | None:
-    lead = (
-        model.objects.filter(submission_id=submission_id)
-        .only("pk", "reference", "is_urgent")
+def find_lead(submission_id: str) -> Lead | None:
+    return (
+        Lead.objects.filter(submission_id=submission_id)
+        .only("pk", "kind", "reference", "is_urgent", "receipt_key")
         .first()
     )
-    return Receipt.for_lead(lead) if lead else None
 
 
-def store_lead(lead: Lead, message_text: str) -> Receipt:
+def judge_spam(lead: Lead, reason: str) -> None:
+    """Quarantine a lead a spam check fired on, unless it mentions a crisis: an
+    urgent lead always reaches intake, marked "possible spam"."""
+    lead.spam_reason = reason
+    lead.is_spam = not lead.is_urgent
+
+
+def store_lead(lead: Lead, message_text: str, spam_reason: str = "") -> Receipt:
     """Save a new lead once; a repeated submission_id returns the first one's receipt.
 
-    Database errors other than a duplicate propagate: the caller answers 503.
+    RateLimited propagates (nothing stored). Database errors other than a duplicate
+    propagate too: the caller answers 503.
     """
     lead.is_urgent = mentions_crisis(message_text)
-    model = type(lead)
+    if spam_reason:
+        judge_spam(lead, spam_reason)
+    lead.sync_closed_at(now=timezone.now())
     for _attempt in range(3):
         lead.reference = new_reference()
         try:
             with transaction.atomic():
+                enforce_rate_limit(lead.client_key, quarantined=lead.is_spam)
                 lead.save()
                 if not lead.is_spam:
                     transaction.on_commit(
-                        lambda kind=lead.kind, pk=lead.pk: enqueue_notification(
-                            kind, pk
-                        ),
-                        robust=True,
+                        lambda pk=lead.pk: enqueue_notification(pk), robust=True
                     )
         except IntegrityError:
             lead.pk = None
-            existing = find_receipt(model, lead.submission_id)
+            existing = find_lead(lead.submission_id)
             if existing is not None:
-                return existing
+                return Receipt.for_lead(existing)
             # Otherwise the random reference collided: draw another.
             continue
         return Receipt.for_lead(lead)
     raise IntegrityError("could not draw a unique reference")
 
 
-def enqueue_notification(kind: str, pk: int) -> None:
+def enqueue_notification(pk: int) -> None:
     from .tasks import notify_new_lead
 
-    notify_new_lead.enqueue(kind, pk)
+    notify_new_lead.enqueue(pk)

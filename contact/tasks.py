@@ -1,4 +1,4 @@
-"""Background work for leads. Tasks take the lead's kind and id, nothing more."""
+"""Background work for leads. Tasks take the lead's id, nothing more."""
 
 from django_tasks import task
 
@@ -6,7 +6,5 @@ from .emails import send_lead_notification
 
 
 @task()
-def notify_new_lead(kind: str, lead_id: int) -> bool:
-    from .services import LEAD_MODELS
-
-    return send_lead_notification(LEAD_MODELS[kind], lead_id)
+def notify_new_lead(lead_id: int) -> bool:
+    return send_lead_notification(lead_id)

@@ -6,9 +6,12 @@ honeypot and the rate limit, stores the lead in one transaction, and answers
 303 to a thank-you state whose URL carries nothing the visitor typed.
 """
 
+import hashlib
+import hmac
 import logging
 import time
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -16,30 +19,33 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
+from .choices import LeadKind
 from .forms import ChatRequestForm, InquiryForm, LeadForm
 from .models import DEFAULT_THANK_YOU_TEXT, ContactPage
-from .services import Receipt, find_receipt, store_lead
+from .services import Receipt, find_lead, store_lead
 from .spam import (
+    RateLimited,
     StampState,
     check_stamp,
     client_key,
-    is_rate_limited,
     make_stamp,
     new_submission_id,
+    restamp,
 )
 
 logger = logging.getLogger(__name__)
 
 RECEIPT_SESSION_KEY = "contact.receipt"
-# The thank-you state shows the reference for a while, not to the next person on a
-# shared computer days later.
-RECEIPT_MAX_AGE = 60 * 60
+# The thank-you state is shown once, right after sending; a receipt nobody came to
+# see within this time is not shown at all.
+RECEIPT_MAX_AGE = 10 * 60
 STALE_NOTICE = (
     "This form was open for a while, so for your safety we need you to press "
     "Send once more. Everything you typed is still here."
@@ -61,14 +67,17 @@ class LeadFormHandler:
         success_path: str,
         location=None,
         anchor: str = "",
+        source_from_referer: bool = False,
     ):
         self.request = request
         self.form_class = form_class
-        self.prefix = "chat" if form_class is ChatRequestForm else "inquiry"
+        self.spec = form_class.get_spec()
+        self.prefix = self.spec.form_prefix
         self.render = render
         self.success_path = success_path
         self.location = location
         self.anchor = anchor
+        self.source_from_referer = source_from_referer
 
     def handle(self) -> HttpResponse:
         self.request.sensitive_post_parameters = "__ALL__"
@@ -93,15 +102,13 @@ class LeadFormHandler:
         return self.form_class(prefix=self.prefix, initial=initial)
 
     def get_source_path(self) -> str:
-        if self.form_class is not ChatRequestForm:
+        if not self.source_from_referer:
             return self.request.path
         # /chat/ without JavaScript: the page the visitor came from, path only.
         referer = self.request.headers.get("referer", "")
         if referer and url_has_allowed_host_and_scheme(
             referer, allowed_hosts={self.request.get_host()}
         ):
-            from urllib.parse import urlsplit
-
             return urlsplit(referer).path[:300]
         return ""
 
@@ -112,11 +119,10 @@ class LeadFormHandler:
         valid = form.is_valid()
         submission_id = form.cleaned_data.get("submission_id") or new_submission_id()
         stamp_state = check_stamp(posted_stamp, submission_id)
-        # Any re-render carries a fresh stamp for the same submission id, dated as
-        # if filled already: fixing one field and resending quickly is not spam.
-        filled = time.time() - settings.LEAD_MIN_FILL_SECONDS
+        # Any re-render carries a stamp dated now for the same submission id; it
+        # spares the visitor a second wait only if this post proved the first one.
         data[f"{self.prefix}-submission_id"] = submission_id
-        data[f"{self.prefix}-stamp"] = make_stamp(submission_id, now=filled)
+        data[f"{self.prefix}-stamp"] = restamp(posted_stamp, submission_id)
         if not valid:
             return self.render({"form": form}, 400)
         if stamp_state in (StampState.EXPIRED, StampState.INVALID):
@@ -132,45 +138,64 @@ class LeadFormHandler:
                 type(error).__name__,
             )
             return unavailable(self.request, form)
-        self.request.session[RECEIPT_SESSION_KEY] = {
-            "kind": receipt.kind,
-            "reference": receipt.reference,
-            "urgent": receipt.is_urgent,
-            "at": time.time(),
-        }
+        if receipt is None:
+            # Someone else's submission: the neutral page, not their receipt.
+            self.request.session.pop(RECEIPT_SESSION_KEY, None)
+        else:
+            self.request.session[RECEIPT_SESSION_KEY] = {
+                "kind": receipt.kind,
+                "reference": receipt.reference,
+                "urgent": receipt.is_urgent,
+                "at": time.time(),
+            }
         response = HttpResponseRedirect(f"{self.success_path}?sent=1{self.anchor}")
         response.status_code = 303
         return response
 
-    def save(self, form: LeadForm, submission_id: str, stamp_state) -> Receipt:
-        model = form._meta.model
-        existing = find_receipt(model, submission_id)
-        if existing is not None:
-            return existing
-        key = client_key(self.request)
-        if is_rate_limited(key):
-            raise RateLimited
-        lead = form.save(commit=False)
-        lead.submission_id = submission_id
-        lead.client_key = key
-        lead.location = self.location
-        if form.cleaned_data.get("website"):
-            lead.is_spam, lead.spam_reason = True, "honeypot"
-        elif stamp_state is StampState.TOO_FAST:
-            lead.is_spam, lead.spam_reason = True, "too_fast"
-        return store_lead(lead, form.message_text)
+    def save(self, form: LeadForm, submission_id: str, stamp_state) -> Receipt | None:
+        """Store the lead; its receipt, or None when the submission is someone else's."""
+        owner = self.receipt_key()
+        existing = find_lead(submission_id)
+        if existing is None:
+            lead = form.save(commit=False)
+            lead.submission_id = submission_id
+            lead.client_key = client_key(self.request)
+            lead.receipt_key = owner
+            lead.location = self.location
+            spam_reason = ""
+            if form.cleaned_data.get("leave_blank"):
+                spam_reason = "honeypot"
+            elif stamp_state is StampState.TOO_FAST:
+                spam_reason = "too_fast"
+            receipt = store_lead(lead, form.message_text, spam_reason)
+            if receipt.reference == lead.reference:
+                return receipt
+            existing = find_lead(submission_id)  # a concurrent post stored it first
+        # A repeat (double tap, second tab) from the same browser sees its receipt;
+        # a submission id replayed from anywhere else learns nothing.
+        if owner and existing.receipt_key == owner:
+            return Receipt.for_lead(existing)
+        return None
+
+    def receipt_key(self) -> str:
+        """A keyed hash of this browser's CSRF cookie: the same for a double tap or
+        two tabs, unknown to another browser. "" when there is no cookie."""
+        cookie = self.request.COOKIES.get(settings.CSRF_COOKIE_NAME, "")
+        if not cookie:
+            return ""
+        key = hashlib.sha256(f"contact.receipt:{settings.SECRET_KEY}".encode()).digest()
+        return hmac.new(key, cookie.encode(), hashlib.sha256).hexdigest()[:32]
 
     def get_receipt(self) -> Receipt | None:
-        stored = self.request.session.get(RECEIPT_SESSION_KEY)
-        if not stored or stored.get("kind") != self.form_class._meta.model.kind:
+        """The receipt of what this session just sent, once: it leaves the session
+        as it is shown, so a reload (or the next person at this computer) sees the
+        neutral page."""
+        stored = self.request.session.pop(RECEIPT_SESSION_KEY, None)
+        if not stored or stored.get("kind") != self.spec.kind:
             return None
         if time.time() - stored.get("at", 0) > RECEIPT_MAX_AGE:
             return None
         return Receipt(stored["kind"], stored["reference"], bool(stored["urgent"]))
-
-
-class RateLimited(Exception):
-    pass
 
 
 def rate_limited(request) -> HttpResponse:
@@ -188,7 +213,7 @@ def unavailable(request, form: LeadForm) -> HttpResponse:
         "form": form,
         "fallback_phone": settings.CLINIC_FALLBACK_PHONE,
         "action": request.path,
-        "is_chat": isinstance(form, ChatRequestForm),
+        "is_chat": form.kind == ChatRequestForm.kind,
     }
     response = render(request, "contact/unavailable.html", context, status=503)
     add_never_cache_headers(response)
@@ -235,7 +260,7 @@ def get_preview_extra(page: ContactPage, mode_name: str) -> dict:
     if mode_name == "thanks":
         return {
             "sent": True,
-            "receipt": Receipt("inquiry", "K7QM-X4TB", False),
+            "receipt": Receipt(LeadKind.INQUIRY, "K7QM-X4TB", False),
             "thank_you": (page.thank_you_heading, page.thank_you_text),
         }
     return {"form": InquiryForm(prefix="inquiry")}
@@ -251,7 +276,11 @@ def chat(request):
         return TemplateResponse(request, "contact/chat_page.html", extra, status=status)
 
     handler = LeadFormHandler(
-        request, ChatRequestForm, render_chat, success_path="/chat/"
+        request,
+        ChatRequestForm,
+        render_chat,
+        success_path=reverse("contact:chat"),
+        source_from_referer=True,
     )
     return handler.handle()
 

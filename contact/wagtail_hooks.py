@@ -2,20 +2,18 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from . import audit
-from .bulk_actions import BULK_ACTIONS
-from .models import ChatRequest, Inquiry
+from .admin.bulk_actions import BULK_ACTIONS
+from .admin.components import LeadsDashboardPanel, can_work_leads
+from .admin.viewsets import LeadViewSet
+from .models import Lead
 from .permissions import LeadPermissionPolicy
-from .viewsets import LeadsDashboardPanel, LeadViewSetGroup, can_work_leads
 
-register_permission_policy(Inquiry, LeadPermissionPolicy(Inquiry), exact_class=True)
-register_permission_policy(
-    ChatRequest, LeadPermissionPolicy(ChatRequest), exact_class=True
-)
+register_permission_policy(Lead, LeadPermissionPolicy(Lead), exact_class=True)
 
 
 @hooks.register("register_admin_viewset")
-def register_lead_desk():
-    return LeadViewSetGroup()
+def register_lead_inbox():
+    return LeadViewSet()
 
 
 @hooks.register("register_log_actions")
@@ -25,7 +23,7 @@ def register_lead_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def add_lead_desk_panel(request, panels):
-    if can_work_leads(request.user, Inquiry, "view"):
+    if can_work_leads(request.user, "view"):
         panels.append(LeadsDashboardPanel())
 
 

@@ -294,8 +294,8 @@ def post_inquiry(browser: Browser, base: str, path: str, lead: dict, wait: float
 
 def check_stored_once(manage: str, lead: dict) -> int:
     code = (
-        "import json; from contact.models import Inquiry; "
-        f"rows = list(Inquiry.objects.filter(email={lead['email']!r})"
+        "import json; from contact.models import Lead; "
+        f"rows = list(Lead.objects.filter(kind='inquiry', email={lead['email']!r})"
         ".values('pk', 'is_spam')); print(json.dumps(rows))"
     )
     rows = manage_json(manage, code)

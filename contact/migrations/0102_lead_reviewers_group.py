@@ -1,7 +1,16 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from contact.permissions import LEAD_REVIEWERS, grant_lead_reviewer_permissions
+LEAD_REVIEWERS = "Lead reviewers"
+# The permissions as they were when this ran; 0105 renames the inquiry ones to
+# the Lead model's and drops the chat request ones with their model.
+PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("contact", "view_inquiry"),
+    ("contact", "change_inquiry"),
+    ("contact", "view_chatrequest"),
+    ("contact", "change_chatrequest"),
+]
 
 
 def create_group(apps, schema_editor):
@@ -13,7 +22,10 @@ def create_group(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=LEAD_REVIEWERS)
-    grant_lead_reviewer_permissions(group, Permission)
+    for app_label, codename in PERMISSIONS:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
 
 
 def remove_group(apps, schema_editor):

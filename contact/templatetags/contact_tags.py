@@ -9,7 +9,7 @@ register = template.Library()
 def chat_dialog():
     """The "Chat with us" dialog. Cacheable: chat.js fetches the token, the
     submission id and the stamp when it opens."""
-    return {"form": ChatRequestForm(prefix="chat")}
+    return {"form": ChatRequestForm(prefix=ChatRequestForm.get_spec().form_prefix)}
 
 
 @register.filter

@@ -168,7 +168,21 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Lantana Recovery <no-reply@lantana.example>"
 )
 LEAD_NOTIFY_EMAILS = env_list("LEAD_NOTIFY_EMAILS")
+
+# Lead desk (contact/admin/, purge_leads; README "Lead desk").
+# Closed and spam leads are purged this many days after they were closed.
 LEAD_RETENTION_DAYS = env_int("LEAD_RETENTION_DAYS", 365)
+# An open lead nobody touched for this long is listed for review ("Stale" filter)...
+LEAD_STALE_DAYS = env_int("LEAD_STALE_DAYS", 90)
+# ...and purged once untouched for this long.
+LEAD_STALE_PURGE_DAYS = env_int("LEAD_STALE_PURGE_DAYS", 730)
+if not 0 < LEAD_STALE_DAYS < LEAD_STALE_PURGE_DAYS:
+    raise ImproperlyConfigured(
+        "LEAD_STALE_PURGE_DAYS must be longer than LEAD_STALE_DAYS (both above 0)"
+    )
+# The inbox shows a new lead's waiting time in amber, then red, after these.
+LEAD_WAITING_AMBER_MINUTES = env_int("LEAD_WAITING_AMBER_MINUTES", 60)
+LEAD_WAITING_RED_MINUTES = env_int("LEAD_WAITING_RED_MINUTES", 240)
 # Spam defences for the contact and chat forms (contact/spam.py).
 LEAD_MIN_FILL_SECONDS = env_int("LEAD_MIN_FILL_SECONDS", 3)
 LEAD_FORM_MAX_AGE = env_int("LEAD_FORM_MAX_AGE", 60 * 60 * 12)

@@ -6,16 +6,16 @@ import pytest
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from contact.models import ChatRequest, Inquiry
 from tests.browser.conftest import SCREENSHOTS
+from tests.contact.conftest import chat_requests, inquiries
 
 
 @pytest.fixture
 def demo(live_site, settings):
     call_command("load_demo", stdout=io.StringIO())
     # The demo's fictional leads would hide the one each test sends.
-    Inquiry.objects.all().delete()
-    ChatRequest.objects.all().delete()
+    inquiries().all().delete()
+    chat_requests().all().delete()
     settings.LEAD_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
     return live_site
 
@@ -50,7 +50,7 @@ def test_a_phone_visitor_chats_from_a_page(demo, checker):
     thanks.wait_for()
     assert page.url.endswith("/about/")  # no page load
     assert page.evaluate("document.activeElement.hasAttribute('data-lead-thanks')")
-    lead = ChatRequest.objects.get()
+    lead = chat_requests().get()
     assert lead.preferred_name == "Jordan"
     assert lead.phone == "+18435550123"
     assert lead.source_path == "/about/"
@@ -92,7 +92,7 @@ def test_the_dialog_shows_errors_in_place(demo, checker):
     fill_lead_form(page, "dialog[data-chat-dialog]", "chat", "Ari")
     dialog.get_by_role("button", name="Request a chat").click()
     dialog.locator("[data-lead-thanks]").wait_for()
-    assert ChatRequest.objects.filter(preferred_name="Ari").count() == 1
+    assert chat_requests().filter(preferred_name="Ari").count() == 1
 
 
 def test_chat_works_without_javascript(demo, browser):
@@ -106,7 +106,7 @@ def test_chat_works_without_javascript(demo, browser):
     fill_lead_form(page, "main form[data-lead-form]", "chat", "Casey")
     page.get_by_role("button", name="Request a chat").click()
     page.wait_for_url("**/chat/?sent=1")
-    lead = ChatRequest.objects.get()
+    lead = chat_requests().get()
     assert lead.preferred_name == "Casey"
     assert lead.source_path == "/about/"
     assert lead.reference in page.locator("[data-lead-thanks]").inner_text()
@@ -126,7 +126,7 @@ def test_the_contact_page_error_and_thank_you_states(demo, checker):
     page.get_by_role("button", name="Send my message").click()
     page.locator("[data-error-summary]").wait_for()
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
-    assert Inquiry.objects.count() == 0
+    assert inquiries().count() == 0
     checker.assert_no_axe_violations("contact page error state")
     checker.screenshot("contact-error-phone")
     # The summary links take the visitor to the field.
@@ -139,7 +139,7 @@ def test_the_contact_page_error_and_thank_you_states(demo, checker):
     )
     page.get_by_role("button", name="Send my message").click()
     page.wait_for_url("**/contact/?sent=1")
-    lead = Inquiry.objects.get()
+    lead = inquiries().get()
     assert lead.is_urgent
     thanks = page.locator("[data-lead-thanks]")
     assert thanks.inner_text().index("988") < thanks.inner_text().index(lead.reference)
@@ -156,5 +156,5 @@ def test_the_location_page_form(demo, checker):
     fill_lead_form(page, "#location-contact", "inquiry", "Sky")
     page.get_by_role("button", name="Send my message").click()
     page.wait_for_url("**/locations/charleston/?sent=1#location-contact")
-    assert Inquiry.objects.get().location.slug == "charleston"
+    assert inquiries().get().location.slug == "charleston"
     checker.assert_no_axe_violations("location thank-you")

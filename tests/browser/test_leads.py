@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from contact.lead_factories import ChatRequestFactory, InquiryFactory
-from contact.models import Inquiry, LeadNote
+from contact.models import Lead, LeadNote
 from contact.permissions import get_lead_reviewers_group
 from lantana.core.models import User
 from tests.auth import sign_in_browser
@@ -42,82 +42,108 @@ def assert_accessible(checker, context):
     assert violations == [], f"axe violations on the {context}: {violations}"
 
 
-def test_reviewer_works_a_lead_and_editor_sees_nothing(checker):
+def test_intake_works_one_inbox_and_an_editor_sees_nothing(checker):
     make_people()
-    lead = InquiryFactory(
+    now = timezone.now()
+    routine = InquiryFactory(
+        preferred_name="Routine Person", received=now - timedelta(hours=30)
+    )
+    lead = ChatRequestFactory(
         preferred_name="Marisol Testcase",
-        message="Please call me about the evening group.",
+        first_message="Please call me about the evening group.",
+        phone="+18435550188",
         is_urgent=True,
-        received=timezone.now() - timedelta(hours=3),
+        received=now - timedelta(hours=3),
+    )
+    ChatRequestFactory(
+        preferred_name="Chatty Person", received=now - timedelta(minutes=20)
     )
     done = InquiryFactory(status="closed", preferred_name="Already Done")
-    ChatRequestFactory(preferred_name="Chatty Person")
     page = checker.page
 
-    # 1. The dashboard tells the reviewer what is waiting.
+    # 1. The dashboard tells intake what is waiting.
     log_in(checker, "intake")
-    assert "2 new leads waiting" in page.inner_text("#lead-desk-content")
+    assert "3 new leads waiting, 1 urgent" in page.inner_text("#lead-desk-content")
     assert_accessible(checker, "admin dashboard")
     checker.screenshot("leads-dashboard-desktop")
 
-    # 2. The inbox, filtered to new inquiries.
-    page.click("text=Open new inquiries")
-    page.wait_for_url("**/admin/leads/inquiries/?status=new")
+    # 2. One inbox: the urgent chat first, then the oldest.
+    page.click("text=Open new leads")
+    page.wait_for_url("**/admin/leads/?status=new")
     rows = page.locator("#listing-results tbody tr")
-    assert rows.count() == 1
-    assert "URGENT" in rows.first.inner_text()
+    assert rows.count() == 3
+    assert f"Chat request #{lead.pk}" in rows.nth(0).inner_text()
+    assert "URGENT" in rows.nth(0).inner_text()
+    assert f"Inquiry #{routine.pk}" in rows.nth(1).inner_text()
+    assert page.locator(".lead-waiting--red").count() == 1  # 30 hours
+    assert page.locator(".lead-waiting--amber").count() == 1  # 3 hours
     assert_accessible(checker, "inbox")
     checker.screenshot("leads-inbox-desktop")
 
-    # 3. The lead itself.
-    page.click(f"text=Inquiry #{lead.pk}")
+    # 3. Filtered to chat requests.
+    checker.goto("/admin/leads/?kind=chat_request", "desktop")
+    rows = page.locator("#listing-results tbody tr")
+    assert rows.count() == 2
+    assert "Routine Person" not in page.content()
+    assert_accessible(checker, "inbox filtered to chat requests")
+    checker.screenshot("leads-inbox-chats-desktop")
+
+    # 4. The lead itself, with a phone link to tap.
+    page.click(f"text=Chat request #{lead.pk}")
     page.wait_for_url(f"**/inspect/{lead.pk}/")
-    assert "Marisol Testcase" in page.inner_text("main")
+    main = page.inner_text("main")
+    assert "Marisol Testcase" in main and "evening group" in main
+    phone = page.locator('a[href="tel:+18435550188"]')
+    assert phone.inner_text() == "(843) 555-0188"
+    assert_accessible(checker, "lead page")
     checker.screenshot("leads-inspect-desktop")
 
-    # 4. Set it to contacted.
-    page.click("text=Change status or assignee")
+    # 5. Status and assignee in one step, from the keyboard.
     page.select_option("#id_status", "contacted")
-    page.click("button[type=submit]:has-text('Save')")
-    page.wait_for_url(f"**/inspect/{lead.pk}/")
+    page.select_option("#id_assignee", label="intake")
+    page.focus("button:has-text('Save status and assignee')")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(f"/inspect/{lead.pk}/")
     lead.refresh_from_db()
-    assert lead.status == "contacted"
+    assert lead.status == "contacted" and lead.assignee.username == "intake"
 
-    # 5. A note for the next shift.
+    # 6. A note for the next shift.
     page.fill("#id_text", "Spoke with her; <b>call back</b> Thursday.")
     page.click("button:has-text('Add note')")
     page.wait_for_url(f"**/inspect/{lead.pk}/#timeline")
     timeline = page.inner_text(".lead-timeline")
     assert "Status: New → Contacted" in timeline
     assert "<b>call back</b>" in timeline  # shown as text, not markup
-    assert LeadNote.objects.filter(inquiry=lead).count() == 1
-    assert_accessible(checker, "lead page")
+    assert LeadNote.objects.filter(lead=lead).count() == 1
+    assert_accessible(checker, "lead page with a note")
     checker.screenshot("leads-timeline-desktop")
 
-    # 6. Export what is in the inbox.
-    export = page.request.get(checker.base + "/admin/leads/inquiries/?export=csv")
+    # 7. Export what is in the inbox.
+    export = page.request.get(checker.base + "/admin/leads/?export=csv")
     assert export.status == 200
-    assert "Marisol Testcase" in export.text()
-    # 7. Bulk: tick a lead, assign it from the footer.
-    checker.goto("/admin/leads/inquiries/", "desktop")
+    assert "Marisol Testcase" in export.text() and "(843) 555-0188" in export.text()
+
+    # 8. Bulk: tick a lead, assign it from the footer.
+    checker.goto("/admin/leads/", "desktop")
     page.check(f"input[data-object-id='{done.pk}']")
     page.click("a.bulk-action-btn:has-text('Assign')")
     page.wait_for_url("**/bulk/**")
     page.select_option("#id_assignee", label="intake")
     page.click("button[type=submit]:has-text('Assign')")
-    page.wait_for_url("**/admin/leads/inquiries/")
+    page.wait_for_url("**/admin/leads/")
     done.refresh_from_db()
     assert done.assignee.username == "intake"
-    checker.goto("/admin/leads/inquiries/", "phone")
+    checker.goto("/admin/leads/", "phone")
     checker.screenshot("leads-inbox-phone")
     checker.assert_same_origin_only()
 
-    # 8. An editor finds no trace of leads.
+    # 9. An editor finds no trace of leads.
     log_in(checker, "editor")
     content = page.content()
     assert "Leads" not in content and "lead-desk" not in content
     checker.screenshot("leads-editor-dashboard-desktop")
-    checker.goto(f"/admin/leads/inquiries/inspect/{lead.pk}/", "desktop")
+    checker.goto(f"/admin/leads/inspect/{lead.pk}/", "desktop")
     assert "Marisol" not in page.content()
     assert "/admin/leads/" not in page.url
-    assert Inquiry.objects.filter(pk=lead.pk, status="contacted").exists()
+    assert Lead.objects.filter(pk=lead.pk, status="contacted").exists()

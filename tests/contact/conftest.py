@@ -3,7 +3,9 @@ import uuid
 
 import pytest
 
+from contact.choices import LeadKind
 from contact.factories import ContactPageFactory
+from contact.models import Lead
 from contact.spam import make_stamp
 
 
@@ -25,7 +27,7 @@ def lead_data(prefix: str, *, age: float = 30, **overrides) -> dict:
         "consent": "on",
         "submission_id": submission_id,
         "stamp": make_stamp(submission_id, now=time.time() - age),
-        "website": "",
+        "leave_blank": "",
         "source_path": "/articles/first-steps/",
     }
     if prefix == "inquiry":
@@ -37,3 +39,11 @@ def lead_data(prefix: str, *, age: float = 30, **overrides) -> dict:
     return {
         f"{prefix}-{name}": value for name, value in fields.items() if value is not None
     }
+
+
+def inquiries():
+    return Lead.objects.filter(kind=LeadKind.INQUIRY)
+
+
+def chat_requests():
+    return Lead.objects.filter(kind=LeadKind.CHAT_REQUEST)

@@ -9,8 +9,7 @@ import urllib.request
 import pytest
 from django.db import connection
 
-from contact.models import ChatRequest, Inquiry
-from tests.contact.conftest import lead_data
+from tests.contact.conftest import chat_requests, inquiries, lead_data
 
 CSRF = "a" * 32  # Django accepts a matching unmasked secret in cookie and form
 
@@ -47,7 +46,7 @@ def reference_seen(base: str, location: str, session: str) -> str:
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 @pytest.mark.parametrize(
     "prefix,path,model",
-    [("chat", "/chat/", ChatRequest), ("inquiry", "/contact/", Inquiry)],
+    [("chat", "/chat/", chat_requests), ("inquiry", "/contact/", inquiries)],
 )
 def test_ten_concurrent_posts_store_exactly_one_row(
     transactional_db, live_server, contact_page, settings, prefix, path, model
@@ -67,10 +66,10 @@ def test_ten_concurrent_posts_store_exactly_one_row(
     for thread in threads:
         thread.join()
 
-    assert model.objects.count() == 1
+    assert model().count() == 1
     assert [status for status, _, _ in results] == [303] * 10
     assert {location for _, location, _ in results} == {f"{path}?sent=1"}
-    reference = model.objects.get().reference
+    reference = model().get().reference
     seen = {reference_seen(live_server.url, loc, sess) for _, loc, sess in results}
     assert seen == {reference}
 
@@ -82,4 +81,4 @@ def test_a_sequential_repeat_through_the_server_stores_one_row(
     first = post(live_server.url + "/chat/", data)
     second = post(live_server.url + "/chat/", data)
     assert first[0] == second[0] == 303
-    assert ChatRequest.objects.count() == 1
+    assert chat_requests().count() == 1

@@ -11,8 +11,7 @@ from contact.forms import (
     InquiryForm,
     normalize_us_phone,
 )
-from contact.models import ChatRequest, Inquiry
-from tests.contact.conftest import lead_data
+from tests.contact.conftest import chat_requests, inquiries, lead_data
 
 
 def bound(form_class, **overrides):
@@ -185,7 +184,7 @@ def test_the_page_re_renders_with_the_error_next_to_the_field(
     assert "data-error-summary" in html
     assert f'id="id_inquiry-{field}-error"' in html
     assert f'aria-describedby="id_inquiry-{field}' in html or field == "consent"
-    assert Inquiry.objects.count() == 0
+    assert inquiries().count() == 0
     assert "no-store" in response["Cache-Control"]
 
 
@@ -193,7 +192,7 @@ def test_the_chat_page_re_renders_with_errors(client, home):
     response = client.post("/chat/", lead_data("chat", phone="", email=""))
     assert response.status_code == 400
     assert CHANNEL_MESSAGE in response.content.decode()
-    assert ChatRequest.objects.count() == 0
+    assert chat_requests().count() == 0
 
 
 def test_typed_values_survive_a_re_render(client, contact_page):
@@ -203,3 +202,13 @@ def test_typed_values_survive_a_re_render(client, contact_page):
     html = response.content.decode()
     assert "About my brother" in html
     assert 'value="Sam"' in html
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["//evil.example/x", "/\\evil.example/x", "/a\\b", "https://evil.example/x", "x/"],
+)
+def test_the_source_page_must_be_a_path_on_this_site(source):
+    form = bound(InquiryForm, source_path=source)
+    assert form.is_valid()
+    assert form.cleaned_data["source_path"] == ""

@@ -9,8 +9,8 @@ from django_tasks.signals import task_enqueued
 
 from contact.crisis import CRISIS_PHRASES, mentions_crisis
 from contact.emails import admin_url
-from contact.models import ChatRequest, Inquiry
-from tests.contact.conftest import lead_data
+from contact.models import Lead
+from tests.contact.conftest import chat_requests, inquiries, lead_data
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def test_the_email_says_only_kind_number_and_link(
     client, contact_page, django_capture_on_commit_callbacks, mailoutbox, enqueued
 ):
     post(client, "/chat/", "chat", django_capture_on_commit_callbacks)
-    lead = ChatRequest.objects.get()
+    lead = chat_requests().get()
     (mail,) = mailoutbox
     assert mail.subject == f"New chat request #{lead.pk}"
     assert mail.to == ["intake@lantana.example"]
@@ -42,24 +42,24 @@ def test_the_email_says_only_kind_number_and_link(
     assert link.startswith("http://testserver/admin/")
     assert link.endswith(f"/inspect/{lead.pk}/")
     assert link in mail.body
-    assert enqueued == [("notify_new_lead", ["chat", lead.pk], {})]
+    assert enqueued == [("notify_new_lead", [lead.pk], {})]
 
 
 def test_inquiry_subject_and_admin_link(
     client, contact_page, django_capture_on_commit_callbacks, mailoutbox
 ):
     post(client, "/contact/", "inquiry", django_capture_on_commit_callbacks)
-    lead = Inquiry.objects.get()
+    lead = inquiries().get()
     assert mailoutbox[0].subject == f"New inquiry #{lead.pk}"
     assert admin_url(lead) in mailoutbox[0].body
 
 
 def test_the_admin_link_follows_the_lead_desk_urls(contact_page):
-    lead = Inquiry(pk=42)
+    lead = Lead(pk=42)
     found = "/admin/leads/inquiries/inspect/42/"
     with mock.patch("contact.emails.reverse", return_value=found) as reverse:
         assert admin_url(lead) == "http://testserver" + found
-    reverse.assert_called_with("lead_inquiries:inspect", args=[42])
+    reverse.assert_called_with("leads:inspect", args=[42])
 
 
 def test_a_failing_mail_backend_keeps_the_lead_and_notify_pending_sends_it_once(
@@ -68,7 +68,7 @@ def test_a_failing_mail_backend_keeps_the_lead_and_notify_pending_sends_it_once(
     settings.EMAIL_BACKEND = "tests.contact.mail.FailingBackend"
     response = post(client, "/contact/", "inquiry", django_capture_on_commit_callbacks)
     assert response.status_code == 303
-    lead = Inquiry.objects.get()
+    lead = inquiries().get()
     assert lead.notified_at is None
     assert mailoutbox == []
 
@@ -95,11 +95,11 @@ def test_notify_pending_skips_spam_and_already_notified_leads(
     client, contact_page, django_capture_on_commit_callbacks, mailoutbox
 ):
     post(client, "/contact/", "inquiry", django_capture_on_commit_callbacks)
-    post(client, "/chat/", "chat", django_capture_on_commit_callbacks, website="x")
+    post(client, "/chat/", "chat", django_capture_on_commit_callbacks, leave_blank="x")
     assert len(mailoutbox) == 1
     call_command("notify_pending", stdout=io.StringIO())
     assert len(mailoutbox) == 1
-    assert ChatRequest.objects.get().notified_at is None
+    assert chat_requests().get().notified_at is None
 
 
 def test_without_recipients_nothing_is_marked_notified(
@@ -108,7 +108,7 @@ def test_without_recipients_nothing_is_marked_notified(
     settings.LEAD_NOTIFY_EMAILS = []
     post(client, "/contact/", "inquiry", django_capture_on_commit_callbacks)
     assert mailoutbox == []
-    assert Inquiry.objects.get().notified_at is None
+    assert inquiries().get().notified_at is None
 
 
 @pytest.mark.parametrize(
@@ -164,10 +164,10 @@ def test_a_crisis_mention_flags_urgent_and_leads_the_thank_you_with_988(
         django_capture_on_commit_callbacks,
         **{field: "I keep thinking I want to end my life"},
     )
-    model = Inquiry if prefix == "inquiry" else ChatRequest
-    lead = model.objects.get()
+    model = inquiries if prefix == "inquiry" else chat_requests
+    lead = model().get()
     assert lead.is_urgent
-    assert mailoutbox[0].subject == f"URGENT: New {lead.kind_label.lower()} #{lead.pk}"
+    assert mailoutbox[0].subject == f"URGENT: New {lead.spec.label.lower()} #{lead.pk}"
     assert "end my life" not in mailoutbox[0].body
     html = client.get(response["Location"]).content.decode()
     thanks = html[html.index("data-lead-thanks") :]
@@ -180,7 +180,7 @@ def test_an_ordinary_message_keeps_the_ordinary_thank_you(
     client, contact_page, django_capture_on_commit_callbacks, mailoutbox
 ):
     response = post(client, "/contact/", "inquiry", django_capture_on_commit_callbacks)
-    assert not Inquiry.objects.get().is_urgent
+    assert not inquiries().get().is_urgent
     assert not mailoutbox[0].subject.startswith("URGENT")
     html = client.get(response["Location"]).content.decode()
     assert "call or text 988, or call 911 in an emergency" not in html

@@ -6,6 +6,7 @@ from django.core.management import call_command
 
 from contact.models import ContactPage
 from lantana.core.models import HomePage, StandardPage
+from tests.contact.conftest import lead_data
 
 
 def test_the_contact_page_lives_under_the_home_page(home, location_index):
@@ -31,12 +32,14 @@ def test_editors_control_the_thank_you_message(client, contact_page):
     contact_page.thank_you_heading = "We have your note"
     contact_page.thank_you_text = "<p>Expect a call from Dana before noon.</p>"
     contact_page.save_revision().publish()
+    client.post("/contact/", lead_data("inquiry"))
     html = client.get("/contact/?sent=1").content.decode()
     assert "We have your note" in html
     assert "Expect a call from Dana before noon." in html
 
 
 def test_the_chat_page_uses_the_contact_page_thank_you(client, contact_page):
+    client.post("/chat/", lead_data("chat"))
     html = client.get("/chat/?sent=1").content.decode()
     assert contact_page.thank_you_heading in html
 

@@ -6,8 +6,8 @@ from unittest import mock
 from django.db import OperationalError
 from django_tasks.signals import task_enqueued
 
-from contact.models import ChatRequest, Inquiry
-from tests.contact.conftest import lead_data
+from contact.models import Lead
+from tests.contact.conftest import chat_requests, inquiries, lead_data
 
 NAME = "Canaryname Zq7"
 EMAIL = "canary.zq7@example.com"
@@ -53,13 +53,15 @@ def test_lead_fields_never_leak(
             client.post(
                 "/contact/", lead_data("inquiry", message=MESSAGE + "\x00", **fields)
             )
-            response = client.post("/chat/", lead_data("chat", website="x", **fields))
+            response = client.post(
+                "/chat/", lead_data("chat", leave_blank="x", **fields)
+            )
             locations.append(response["Location"])
         # A failing mail server, and a database outage.
         settings.EMAIL_BACKEND = "tests.contact.mail.FailingBackend"
         with django_capture_on_commit_callbacks(execute=True):
             client.post("/contact/", lead_data("inquiry", message=MESSAGE, **fields))
-        with mock.patch.object(Inquiry, "save", side_effect=OperationalError(MESSAGE)):
+        with mock.patch.object(Lead, "save", side_effect=OperationalError(MESSAGE)):
             assert (
                 client.post(
                     "/contact/", lead_data("inquiry", message=MESSAGE, **fields)
@@ -71,7 +73,7 @@ def test_lead_fields_never_leak(
     finally:
         task_enqueued.disconnect(record)
 
-    assert Inquiry.objects.count() == 2 and ChatRequest.objects.count() == 2
+    assert inquiries().count() == 2 and chat_requests().count() == 2
     assert len(mailoutbox) == 2
     logged = "\n".join(
         record.getMessage() + str(record.exc_info or "") + str(record.args)

@@ -9,9 +9,9 @@ import pytest
 from django.db import OperationalError
 from django.test import Client
 
-from contact.models import ChatRequest, Inquiry
+from contact.models import Lead
 from contact.spam import StampState, check_stamp, make_stamp
-from tests.contact.conftest import lead_data
+from tests.contact.conftest import chat_requests, inquiries, lead_data
 
 REFERENCE = re.compile(r"^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
 
@@ -31,7 +31,7 @@ def test_an_inquiry_is_stored_and_thanked(
         response = client.post("/contact/", lead_data("inquiry"))
     assert response["Location"] == "/contact/?sent=1"
     assert "no-store" in response["Cache-Control"]
-    lead = Inquiry.objects.get()
+    lead = inquiries().get()
     assert lead.phone == "+18435550199"
     assert lead.message == "I would like to know about evening groups."
     assert lead.source_path == "/articles/first-steps/"
@@ -47,10 +47,23 @@ def test_an_inquiry_is_stored_and_thanked(
     assert "tel:988" in html
 
 
-def test_the_reference_is_shown_for_an_hour_only(client, contact_page):
+def test_the_thank_you_state_is_shown_once_then_a_neutral_page(client, contact_page):
+    response = client.post("/contact/", lead_data("inquiry", message="overdose"))
+    reference = inquiries().get().reference
+    first = client.get(response["Location"]).content.decode()
+    assert reference in first and contact_page.thank_you_heading in first
+    assert "call or text 988, or call 911 in an emergency" in first
+    reloaded = client.get(response["Location"]).content.decode()
+    assert reference not in reloaded
+    assert contact_page.thank_you_heading not in reloaded
+    assert "Your reference is" not in reloaded
+    assert "call or text 988, or call 911 in an emergency" not in reloaded
+    assert "tel:+18435550134" in reloaded  # the neutral page still gives the phone
+
+
+def test_a_receipt_nobody_came_to_see_soon_is_not_shown(client, contact_page):
     response = client.post("/contact/", lead_data("inquiry"))
-    reference = Inquiry.objects.get().reference
-    assert reference in client.get("/contact/?sent=1").content.decode()
+    reference = inquiries().get().reference
     with mock.patch("contact.views.time.time", return_value=time.time() + 3700):
         assert reference not in client.get(response["Location"]).content.decode()
 
@@ -61,13 +74,15 @@ def test_fixing_an_error_and_resending_quickly_is_not_spam(client, contact_page)
     data["inquiry-stamp"] = re.search(r'name="inquiry-stamp" value="([^"]+)"', html)[1]
     data["inquiry-consent"] = "on"
     assert client.post("/contact/", data).status_code == 303
-    assert not Inquiry.objects.get().is_spam
+    assert not inquiries().get().is_spam
 
 
 def test_the_thank_you_state_without_a_session_has_no_reference(client, contact_page):
     html = client.get("/contact/?sent=1").content.decode()
-    assert contact_page.thank_you_heading in html
+    # Neutral: nothing says that anyone sent anything; the phone is there.
+    assert contact_page.thank_you_heading not in html
     assert "Your reference is" not in html
+    assert "tel:+18435550134" in html
 
 
 def test_a_chat_request_keeps_its_first_message_only(
@@ -76,7 +91,7 @@ def test_a_chat_request_keeps_its_first_message_only(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/chat/", lead_data("chat"))
     assert response["Location"] == "/chat/?sent=1"
-    lead = ChatRequest.objects.get()
+    lead = chat_requests().get()
     assert lead.first_message == "Can we talk about evening groups?"
     assert lead.best_time == "Weekdays after 6 pm"
     assert lead.message == ""
@@ -90,8 +105,8 @@ def test_the_location_form_is_routed_to_its_location(client, location):
     assert "no-store" in page["Cache-Control"]
     response = client.post(location.url, lead_data("inquiry"))
     assert response["Location"] == f"{location.url}?sent=1#location-contact"
-    assert Inquiry.objects.get().location_id == location.pk
-    assert Inquiry.objects.get().reference in thanks_html(client, response)
+    assert inquiries().get().location_id == location.pk
+    assert inquiries().get().reference in thanks_html(client, response)
 
 
 def test_the_chat_page_remembers_where_the_visitor_came_from(client, home):
@@ -102,7 +117,7 @@ def test_the_chat_page_remembers_where_the_visitor_came_from(client, home):
 def test_references_are_not_sequential(client, contact_page):
     for _ in range(3):
         client.post("/contact/", lead_data("inquiry"))
-    references = list(Inquiry.objects.values_list("reference", flat=True))
+    references = list(inquiries().values_list("reference", flat=True))
     assert len(set(references)) == 3
     assert all(REFERENCE.match(reference) for reference in references)
 
@@ -112,10 +127,12 @@ def test_the_honeypot_quarantines_and_never_notifies(
     client, contact_page, django_capture_on_commit_callbacks, mailoutbox, prefix, url
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, lead_data(prefix, website="http://spam.example"))
+        response = client.post(
+            url, lead_data(prefix, leave_blank="http://spam.example")
+        )
     assert response.status_code == 303  # the same answer a person gets
-    model = Inquiry if prefix == "inquiry" else ChatRequest
-    lead = model.objects.get()
+    model = inquiries if prefix == "inquiry" else chat_requests
+    lead = model().get()
     assert lead.is_spam and lead.spam_reason == "honeypot"
     assert lead.notified_at is None
     assert mailoutbox == []
@@ -128,8 +145,8 @@ def test_a_too_fast_post_is_quarantined_and_never_notified(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, lead_data(prefix, age=0.5))
     assert response.status_code == 303
-    model = Inquiry if prefix == "inquiry" else ChatRequest
-    lead = model.objects.get()
+    model = inquiries if prefix == "inquiry" else chat_requests
+    lead = model().get()
     assert lead.is_spam and lead.spam_reason == "too_fast"
     assert mailoutbox == []
 
@@ -140,7 +157,7 @@ def test_an_expired_stamp_re_renders_with_a_fresh_one(client, contact_page, sett
     assert response.status_code == 200
     html = response.content.decode()
     assert "press Send once more" in html
-    assert Inquiry.objects.count() == 0
+    assert inquiries().count() == 0
     fresh = re.search(r'name="inquiry-stamp" value="([^"]+)"', html).group(1)
     assert fresh != data["inquiry-stamp"]
     submission_id = data["inquiry-submission_id"]
@@ -148,7 +165,7 @@ def test_an_expired_stamp_re_renders_with_a_fresh_one(client, contact_page, sett
     # Sent again straight away by a person: stored, and not taken for a bot.
     data["inquiry-stamp"] = fresh
     assert client.post("/contact/", data).status_code == 303
-    assert Inquiry.objects.filter(is_spam=False).count() == 1
+    assert inquiries().filter(is_spam=False).count() == 1
 
 
 @pytest.mark.parametrize("stamp", ["", "forged", make_stamp(str(uuid.uuid4()))])
@@ -156,7 +173,7 @@ def test_a_missing_or_forged_stamp_re_renders(client, contact_page, stamp):
     response = client.post("/contact/", lead_data("inquiry", stamp=stamp))
     assert response.status_code == 200
     assert "press Send once more" in response.content.decode()
-    assert Inquiry.objects.count() == 0
+    assert inquiries().count() == 0
 
 
 def test_the_rate_limit_answers_429_with_the_phone_number(
@@ -171,8 +188,8 @@ def test_the_rate_limit_answers_429_with_the_phone_number(
     assert "(843) 555-0134" in response.content.decode()
     assert "no-store" in response["Cache-Control"]
     assert client.post("/contact/", lead_data("inquiry")).status_code == 429
-    assert Inquiry.objects.count() == 3
-    assert ChatRequest.objects.count() == 0
+    assert inquiries().count() == 3
+    assert chat_requests().count() == 0
     # Another client is not affected.
     other = client.post("/contact/", lead_data("inquiry"), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 303
@@ -181,7 +198,7 @@ def test_the_rate_limit_answers_429_with_the_phone_number(
 def test_the_rate_limit_window_passes(client, contact_page, settings):
     settings.LEAD_RATE_LIMIT = 1
     client.post("/contact/", lead_data("inquiry"))
-    Inquiry.objects.update(received_at="2020-01-01T00:00Z")
+    inquiries().update(received_at="2020-01-01T00:00Z")
     assert client.post("/contact/", lead_data("inquiry")).status_code == 303
 
 
@@ -193,16 +210,35 @@ def test_the_same_submission_twice_stores_one_row_and_answers_the_same(
     with django_capture_on_commit_callbacks(execute=True):
         first = client.post(url, data)
         first_html = thanks_html(client, first)
-    second_client = Client()  # another tab, or the back button after a new session
+    second_client = Client()  # another browser that learnt the submission id
     with django_capture_on_commit_callbacks(execute=True):
         second = second_client.post(url, data)
     assert second.status_code == 303
     assert second["Location"] == first["Location"]
-    model = Inquiry if prefix == "inquiry" else ChatRequest
-    lead = model.objects.get()
+    model = inquiries if prefix == "inquiry" else chat_requests
+    lead = model().get()
     assert lead.reference in first_html
-    assert lead.reference in thanks_html(second_client, second)
+    # The receipt belongs to the session that sent it: the other one learns nothing.
+    assert lead.reference not in thanks_html(second_client, second)
     assert len(mailoutbox) == 1
+
+
+@pytest.mark.parametrize("prefix,url", [("inquiry", "/contact/"), ("chat", "/chat/")])
+def test_a_double_tap_from_one_browser_shows_the_receipt_in_both_answers(
+    contact_page, prefix, url
+):
+    # Both posts leave before either answer sets a session: only the browser's
+    # CSRF cookie is shared, as in a real double tap or two tabs.
+    data = lead_data(prefix)
+    answers = []
+    for _ in range(2):
+        browser = Client()
+        browser.cookies["csrftoken"] = "b" * 32
+        answers.append((browser, browser.post(url, data)))
+    model = inquiries if prefix == "inquiry" else chat_requests
+    reference = model().get().reference
+    for browser, response in answers:
+        assert reference in thanks_html(browser, response)
 
 
 def test_a_database_outage_answers_503_and_keeps_what_they_typed(client, contact_page):
@@ -220,14 +256,14 @@ def test_a_database_outage_answers_503_and_keeps_what_they_typed(client, contact
     assert "(843) 555-0134" in html  # CLINIC_FALLBACK_PHONE
     assert "tel:988" in html
     assert "no-store" in response["Cache-Control"]
-    assert Inquiry.objects.count() == 0
+    assert inquiries().count() == 0
     # It posts back to the same page, ready to try again.
     assert 'action="/contact/"' in html
 
 
 def test_a_database_outage_on_save_also_answers_503(client, home):
     with mock.patch.object(
-        ChatRequest,
+        Lead,
         "save",
         side_effect=OperationalError("server closed the connection"),
     ):
@@ -238,7 +274,7 @@ def test_a_database_outage_on_save_also_answers_503(client, home):
 
 def test_a_database_outage_before_saving_answers_503(client, home):
     with mock.patch(
-        "contact.views.find_receipt", side_effect=OperationalError("gone away")
+        "contact.views.find_lead", side_effect=OperationalError("gone away")
     ):
         response = client.post("/chat/", lead_data("chat"))
     assert response.status_code == 503
@@ -251,7 +287,7 @@ def test_a_missing_csrf_token_gets_a_friendly_403(contact_page):
     html = response.content.decode()
     assert "did not go through" in html
     assert "(843) 555-0134" in html
-    assert Inquiry.objects.count() == 0
+    assert inquiries().count() == 0
 
 
 def test_with_a_token_the_csrf_protected_form_works(contact_page):

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from contact.emails import send_lead_notification
-from contact.services import LEAD_MODELS
+from contact.models import Lead
 
 
 class Command(BaseCommand):
@@ -12,18 +12,17 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         sent = failed = 0
-        for model in LEAD_MODELS.values():
-            pending = model.objects.filter(
-                notified_at__isnull=True, is_spam=False
-            ).order_by("received_at")
-            for pk in pending.values_list("pk", flat=True):
-                try:
-                    sent += send_lead_notification(model, pk)
-                except Exception as error:  # noqa: BLE001 - report and move on
-                    failed += 1
-                    self.stderr.write(
-                        f"Could not notify {model.kind} #{pk}: {type(error).__name__}"
-                    )
+        pending = Lead.objects.filter(notified_at__isnull=True, is_spam=False)
+        # Urgent first, then oldest first: the order intake works them in.
+        pending = pending.order_by("-is_urgent", "received_at")
+        for pk in pending.values_list("pk", flat=True):
+            try:
+                sent += send_lead_notification(pk)
+            except Exception as error:  # noqa: BLE001 - report and move on
+                failed += 1
+                self.stderr.write(
+                    f"Could not notify lead #{pk}: {type(error).__name__}"
+                )
         self.stdout.write(f"Sent {sent} notification(s); {failed} failed.")
         if failed:
             raise CommandError(

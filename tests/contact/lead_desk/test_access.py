@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from contact.models import Inquiry
+from contact.models import Lead
 from contact.permissions import LEAD_REVIEWERS
 from tests.auth import sign_in
 
@@ -18,9 +18,9 @@ INQUIRY_BULK = [
 ]
 
 
-def lead_urls(lead, prefix: str, model_name: str) -> list[tuple[str, str, dict]]:
+def lead_urls(lead) -> list[tuple[str, str, dict]]:
     """(method, url, data) for every lead URL, reads and writes."""
-    pk = lead.pk
+    pk, prefix = lead.pk, "leads"
     urls = [
         ("get", reverse(f"{prefix}:index"), {}),
         ("get", reverse(f"{prefix}:index") + "?q=Zebulon", {}),
@@ -37,15 +37,15 @@ def lead_urls(lead, prefix: str, model_name: str) -> list[tuple[str, str, dict]]
         ("post", reverse(f"{prefix}:delete", args=[pk]), {}),
     ]
     for action in INQUIRY_BULK:
-        url = reverse("wagtail_bulk_action", args=["contact", model_name, action])
-        url += f"?id={pk}"
-        urls.append(("get", url, {}))
-        urls.append(("post", url, {"status": "closed"}))
+        url = reverse("wagtail_bulk_action", args=["contact", "lead", action])
+        for query in [f"?id={pk}", "?id=all", "?id=all&q=Zebulon"]:
+            urls.append(("get", url + query, {}))
+            urls.append(("post", url + query, {"status": "closed"}))
     return urls
 
 
 def unchanged(lead) -> bool:
-    fresh = type(lead).objects.filter(pk=lead.pk).first()
+    fresh = Lead.objects.filter(pk=lead.pk).first()
     return (
         fresh is not None
         and fresh.status == lead.status
@@ -60,9 +60,7 @@ def test_outsiders_get_nothing_from_any_lead_url(
 ):
     if role == "editor":
         sign_in(client, editor)
-    urls = lead_urls(canary, "lead_inquiries", "inquiry") + lead_urls(
-        canary_chat, "lead_chats", "chatrequest"
-    )
+    urls = lead_urls(canary) + lead_urls(canary_chat)
     for method, url, data in urls:
         response = getattr(client, method)(url, data)
         assert response.status_code < 500, url
@@ -92,7 +90,7 @@ def test_site_history_report_hides_lead_entries_from_editors(
     client, editor, reviewer, canary
 ):
     sign_in(client, reviewer)
-    client.get(reverse("lead_inquiries:inspect", args=[canary.pk]))
+    client.get(reverse("leads:inspect", args=[canary.pk]))
     sign_in(client, editor)
     response = client.get(reverse("wagtailadmin_reports:site_history"))
     assert response.status_code == 200
@@ -101,7 +99,7 @@ def test_site_history_report_hides_lead_entries_from_editors(
 
 def test_reviewer_reaches_every_read_url(client, reviewer, canary, canary_chat):
     sign_in(client, reviewer)
-    for prefix, lead in [("lead_inquiries", canary), ("lead_chats", canary_chat)]:
+    for prefix, lead in [("leads", canary), ("leads", canary_chat)]:
         for name in ["index", "index_results"]:
             assert client.get(reverse(f"{prefix}:{name}")).status_code == 200
         for name in ["inspect", "edit", "history", "history_results"]:
@@ -110,37 +108,36 @@ def test_reviewer_reaches_every_read_url(client, reviewer, canary, canary_chat):
         for fmt in ["csv", "xlsx"]:
             response = client.get(reverse(f"{prefix}:index") + f"?export={fmt}")
             assert response.status_code == 200
-    inspect = client.get(reverse("lead_inquiries:inspect", args=[canary.pk]))
+    inspect = client.get(reverse("leads:inspect", args=[canary.pk]))
     assert "Zebulon Canary" in inspect.content.decode()
+    chat = client.get(reverse("leads:inspect", args=[canary_chat.pk]))
+    assert "CANARY-CHAT-5150" in chat.content.decode()
 
 
 def test_reviewer_cannot_delete_or_add(client, reviewer, canary):
     sign_in(client, reviewer)
     for method in ["get", "post"]:
-        url = reverse("lead_inquiries:delete", args=[canary.pk])
+        url = reverse("leads:delete", args=[canary.pk])
         response = getattr(client, method)(url)
         assert response.status_code in {302, 403}
-    assert Inquiry.objects.filter(pk=canary.pk).exists()
-    assert client.get("/admin/leads/inquiries/new/").status_code == 404
-    inspect = client.get(reverse("lead_inquiries:inspect", args=[canary.pk]))
-    assert (
-        reverse("lead_inquiries:delete", args=[canary.pk])
-        not in inspect.content.decode()
-    )
+    assert Lead.objects.filter(pk=canary.pk).exists()
+    assert client.get("/admin/leads/new/").status_code == 404
+    inspect = client.get(reverse("leads:inspect", args=[canary.pk]))
+    assert reverse("leads:delete", args=[canary.pk]) not in inspect.content.decode()
 
 
 def test_only_superusers_delete(client, superuser, canary):
     sign_in(client, superuser)
-    url = reverse("lead_inquiries:delete", args=[canary.pk])
+    url = reverse("leads:delete", args=[canary.pk])
     assert client.get(url).status_code == 200
     response = client.post(url)
     assert response.status_code == 302
-    assert not Inquiry.objects.filter(pk=canary.pk).exists()
+    assert not Lead.objects.filter(pk=canary.pk).exists()
 
 
 def test_superuser_sees_everything_too(client, superuser, canary):
     sign_in(client, superuser)
-    response = client.get(reverse("lead_inquiries:inspect", args=[canary.pk]))
+    response = client.get(reverse("leads:inspect", args=[canary.pk]))
     assert response.status_code == 200
     assert "Zebulon Canary" in response.content.decode()
 
@@ -165,10 +162,8 @@ def test_groups_hold_the_right_permissions(db):
     codenames = set(reviewers.permissions.values_list("codename", flat=True))
     assert codenames == {
         "access_admin",
-        "view_inquiry",
-        "change_inquiry",
-        "view_chatrequest",
-        "change_chatrequest",
+        "view_lead",
+        "change_lead",
     }
     for name in ["Editors", "Moderators"]:
         group = Group.objects.get(name=name)
@@ -180,7 +175,7 @@ def test_delete_permission_given_by_hand_still_does_not_let_reviewers_delete(
 ):
     from django.contrib.auth.models import Permission
 
-    reviewer.user_permissions.add(Permission.objects.get(codename="delete_inquiry"))
+    reviewer.user_permissions.add(Permission.objects.get(codename="delete_lead"))
     sign_in(client, reviewer)
-    client.post(reverse("lead_inquiries:delete", args=[canary.pk]))
-    assert Inquiry.objects.filter(pk=canary.pk).exists()
+    client.post(reverse("leads:delete", args=[canary.pk]))
+    assert Lead.objects.filter(pk=canary.pk).exists()

@@ -11,14 +11,15 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from contact.lead_factories import InquiryFactory
-from contact.models import Inquiry
+from contact.lead_factories import ChatRequestFactory, InquiryFactory
+from contact.models import Lead
 from lantana.core.factories import LocationPageFactory
 from tests.auth import sign_in
+from tests.contact.conftest import inquiries, lead_data
 
 from .conftest import body
 
-INBOX = "/admin/leads/inquiries/"
+INBOX = "/admin/leads/"
 
 
 def listed(client, query: str = "") -> list[int]:
@@ -33,12 +34,36 @@ def inbox(client, reviewer):
     return client
 
 
-def test_urgent_first_then_newest(inbox, location):
+def test_one_inbox_of_every_kind_urgent_first_then_oldest_first(inbox, location):
     now = timezone.now()
+    urgent_chat = ChatRequestFactory(is_urgent=True, received=now - timedelta(hours=1))
     old_urgent = InquiryFactory(is_urgent=True, received=now - timedelta(days=3))
     newest = InquiryFactory(received=now - timedelta(minutes=5))
-    older = InquiryFactory(received=now - timedelta(hours=5))
-    assert listed(inbox) == [old_urgent.pk, newest.pk, older.pk]
+    older_chat = ChatRequestFactory(received=now - timedelta(hours=5))
+    oldest = InquiryFactory(received=now - timedelta(days=2))
+    assert listed(inbox) == [
+        old_urgent.pk,
+        urgent_chat.pk,
+        oldest.pk,
+        older_chat.pk,
+        newest.pk,
+    ]
+    text = inbox.get(INBOX).content.decode()
+    assert f"Chat request #{urgent_chat.pk}" in text
+    assert f"Inquiry #{oldest.pk}" in text
+
+
+def test_a_new_lead_turns_amber_then_red_as_it_waits(inbox, settings):
+    settings.LEAD_WAITING_AMBER_MINUTES = 60
+    settings.LEAD_WAITING_RED_MINUTES = 240
+    now = timezone.now()
+    InquiryFactory(received=now - timedelta(minutes=10))
+    InquiryFactory(received=now - timedelta(minutes=90))
+    InquiryFactory(received=now - timedelta(hours=5))
+    InquiryFactory(received=now - timedelta(hours=5), status="contacted")
+    text = inbox.get(INBOX).content.decode()
+    assert text.count("lead-waiting--amber") == 1
+    assert text.count("lead-waiting--red") == 1  # a contacted lead waits no more
 
 
 def test_listing_shows_number_age_kind_contact_location_status_assignee(
@@ -72,14 +97,17 @@ def test_filters_return_the_right_rows(inbox, location, reviewer):
     mine = InquiryFactory(status="in_progress", assignee=reviewer)
     old = InquiryFactory(status="closed", received=now - timedelta(days=40))
     spam = InquiryFactory(is_spam=True)
+    chat = ChatRequestFactory(status="contacted", assignee=reviewer)
 
-    assert set(listed(inbox)) == {new.pk, urgent.pk, mine.pk, old.pk}
+    assert set(listed(inbox)) == {new.pk, urgent.pk, mine.pk, old.pk, chat.pk}
+    assert listed(inbox, "?kind=chat_request") == [chat.pk]
+    assert set(listed(inbox, "?kind=inquiry")) == {new.pk, urgent.pk, mine.pk, old.pk}
     assert set(listed(inbox, "?status=new")) == {new.pk, urgent.pk}
     assert listed(inbox, "?urgency=urgent") == [urgent.pk]
-    assert set(listed(inbox, "?urgency=routine")) == {new.pk, mine.pk, old.pk}
+    assert set(listed(inbox, "?urgency=routine")) == {new.pk, mine.pk, old.pk, chat.pk}
     assert listed(inbox, "?lead_for=loved_one") == [urgent.pk]
     assert listed(inbox, f"?location={other_place.pk}") == [urgent.pk]
-    assert listed(inbox, "?assigned=me") == [mine.pk]
+    assert set(listed(inbox, "?assigned=me")) == {mine.pk, chat.pk}
     assert set(listed(inbox, "?assigned=nobody")) == {new.pk, urgent.pk, old.pk}
     assert listed(inbox, "?spam=only") == [spam.pk]
     assert spam.pk in listed(inbox, "?spam=include")
@@ -118,6 +146,11 @@ def test_search_by_name_email_and_phone(inbox, canary):
         "?q=" + "x" * 500,
         "?export=pdf",
         "?lead_for=%00",
+        "?kind=inquiry&kind=chat_request",
+        "?kind=%00",
+        "?stale=maybe",
+        "?q=%22%3C%3E%22+AND+%5C",
+        "?received_at_from=2026-01-01&received_at_to=2025-01-01",
     ],
 )
 def test_hand_edited_query_strings_never_500(inbox, query):
@@ -138,7 +171,11 @@ def test_pagination(inbox):
     assert len(listed(inbox, "?p=2")) == 5
 
 
-def test_inbox_runs_a_fixed_number_of_queries(inbox, location, reviewer):
+def test_inbox_runs_the_same_number_of_queries_for_1_and_100_leads(
+    inbox, location, reviewer, settings
+):
+    settings.LEAD_WAITING_AMBER_MINUTES = 1  # every cell shows its waiting colour
+
     def count_queries() -> int:
         inbox.get(INBOX)  # warm caches (content types, permissions)
         with CaptureQueriesContext(connection) as queries:
@@ -148,8 +185,23 @@ def test_inbox_runs_a_fixed_number_of_queries(inbox, location, reviewer):
     InquiryFactory(location=location, assignee=reviewer)
     one = count_queries()
     InquiryFactory.create_batch(49, location=location, assignee=reviewer)
-    assert Inquiry.objects.count() == 50
+    ChatRequestFactory.create_batch(50, location=location, assignee=reviewer)
+    assert Lead.objects.count() == 100
     assert count_queries() == one
+
+
+def test_the_menu_count_is_per_request_and_never_sticks(client, reviewer):
+    from wagtail.admin.menu import admin_menu
+
+    sign_in(client, reviewer)
+    leads = [ChatRequestFactory(), InquiryFactory(is_urgent=True)]
+    assert "Leads (2 new)" in client.get("/admin/").content.decode()
+    items = [item for item in admin_menu.registered_menu_items if item.name == "leads"]
+    assert [item.label for item in items] == ["Leads"]  # the shared item untouched
+    for lead in leads:
+        Lead.objects.filter(pk=lead.pk).update(status="contacted")
+    text = client.get("/admin/").content.decode()
+    assert "new)" not in text and '"Leads"' in text
 
 
 # Export
@@ -173,13 +225,37 @@ def test_xlsx_export_has_no_formula_cells(inbox):
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
 
 
+def export_rows(inbox, query="") -> list[dict]:
+    response = inbox.get(INBOX + "?export=csv" + query)
+    assert response.status_code == 200
+    return list(csv.DictReader(io.StringIO(body(response).decode())))
+
+
 def test_csv_export_prefixes_formula_like_cells(inbox):
     InquiryFactory(message=FORMULA, preferred_name="-Minus", phone="")
-    response = inbox.get(INBOX + "?export=csv")
-    rows = list(csv.reader(io.StringIO(body(response).decode())))
-    header, row = rows[0], rows[1]
-    assert row[header.index("Message")] == "'" + FORMULA
-    assert row[header.index("What we should call you")] == "'-Minus"
+    [row] = export_rows(inbox)
+    assert row["Message"] == "'" + FORMULA
+    assert row["What we should call you"] == "'-Minus"
+
+
+def test_phones_export_in_the_national_form_diallers_import(inbox):
+    InquiryFactory(phone="+18435550134")
+    [row] = export_rows(inbox)
+    assert row["Phone"] == "(843) 555-0134"
+
+
+def test_chat_exports_carry_what_the_visitor_wrote(inbox):
+    ChatRequestFactory(first_message="Is anyone there tonight?", best_time="After 6")
+    InquiryFactory(message="About the evening group")
+    rows = {row["Kind"]: row for row in export_rows(inbox)}
+    chat = rows["Chat request"]
+    assert (
+        chat["Chat: what they would like to talk about"] == "Is anyone there tonight?"
+    )
+    assert chat["Chat: best time to reach them"] == "After 6"
+    assert rows["Inquiry"]["Message"] == "About the evening group"
+    [only_chat] = export_rows(inbox, "&kind=chat_request")
+    assert only_chat["Kind"] == "Chat request"
 
 
 def test_export_follows_the_filters(inbox):
@@ -189,3 +265,20 @@ def test_export_follows_the_filters(inbox):
     text = body(inbox.get(INBOX + "?status=new&export=csv")).decode()
     assert "Waiting Person" in text
     assert "Closed Person" not in text and "Spammy Person" not in text
+
+
+def test_an_urgent_possible_spam_lead_shows_in_the_default_inbox_and_counts(
+    client, contact_page, reviewer
+):
+    client.post(
+        "/contact/",
+        lead_data("inquiry", message="I want to end my life", leave_blank="x"),
+    )
+    lead = inquiries().get()
+    sign_in(client, reviewer)
+    inbox = client.get("/admin/leads/")
+    assert [row.pk for row in inbox.context["page_obj"].object_list] == [lead.pk]
+    assert "possible spam" in inbox.content.decode()
+    home = client.get("/admin/").content.decode()
+    assert "Leads (1 new)" in home
+    assert "<strong data-lead-new-count>1</strong>" in home

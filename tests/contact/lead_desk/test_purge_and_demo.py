@@ -1,4 +1,4 @@
-"""Retention (purge_leads) and the demo leads."""
+"""Retention (purge_leads), the stale review, and the demo leads."""
 
 import io
 from datetime import timedelta
@@ -6,10 +6,15 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
+from contact import audit
 from contact.choices import LeadStatus
 from contact.lead_factories import ChatRequestFactory, InquiryFactory, LeadNoteFactory
-from contact.models import ChatRequest, Inquiry, LeadNote
+from contact.models import Lead, LeadNote, LeadRateLimitLock
+from tests.auth import sign_in
+
+from .conftest import CANARY_STRINGS
 
 
 def purge(*args) -> str:
@@ -18,40 +23,129 @@ def purge(*args) -> str:
     return out.getvalue()
 
 
-def test_purge_leads_removes_exactly_what_is_due(db, settings):
+@pytest.fixture
+def retention(settings):
     settings.LEAD_RETENTION_DAYS = 30
-    old = timezone.now() - timedelta(days=31)
-    recent = timezone.now() - timedelta(days=29)
+    settings.LEAD_STALE_DAYS = 60
+    settings.LEAD_STALE_PURGE_DAYS = 400
+    settings.LEAD_RATE_LIMIT_WINDOW = 3600
+    return settings
+
+
+def test_purge_leads_removes_exactly_what_is_due_per_status_and_clock(db, retention):
+    now = timezone.now()
+    days = lambda n: now - timedelta(days=n)  # noqa: E731
     due = [
-        InquiryFactory(status=LeadStatus.CLOSED, received=old),
-        InquiryFactory(is_spam=True, received=old),
-        ChatRequestFactory(status=LeadStatus.CLOSED, received=old),
+        # Closed 31 days ago, although received long before.
+        InquiryFactory(status=LeadStatus.CLOSED, received=days(300), closed=days(31)),
+        InquiryFactory(is_spam=True, received=days(31)),
+        ChatRequestFactory(status=LeadStatus.CLOSED, received=days(40)),
+        # Open and untouched past the longer limit, in any open status.
+        InquiryFactory(status=LeadStatus.NEW, received=days(401)),
+        ChatRequestFactory(status=LeadStatus.IN_PROGRESS, received=days(500)),
+        InquiryFactory(status=LeadStatus.CONTACTED, received=days(401)),
     ]
-    LeadNoteFactory(chat_request=due[2], text="Closed after two calls.")
+    LeadNoteFactory(lead=due[2], text="Closed after two calls.")
     kept = [
-        InquiryFactory(status=LeadStatus.NEW, received=old),
-        InquiryFactory(status=LeadStatus.CONTACTED, received=old),
-        InquiryFactory(status=LeadStatus.IN_PROGRESS, received=old),
-        InquiryFactory(status=LeadStatus.CLOSED, received=recent),
-        InquiryFactory(is_spam=True, received=recent),
-        ChatRequestFactory(status=LeadStatus.NEW, received=old),
+        # Received long ago but closed recently: the clock runs from closing.
+        InquiryFactory(status=LeadStatus.CLOSED, received=days(300), closed=days(5)),
+        InquiryFactory(is_spam=True, received=days(29)),
+        # Open, old, but someone worked it recently.
+        InquiryFactory(
+            status=LeadStatus.CONTACTED, received=days(500), touched=days(10)
+        ),
+        # Stale (past LEAD_STALE_DAYS) but not yet past the purge limit: for review.
+        ChatRequestFactory(status=LeadStatus.NEW, received=days(100)),
+        InquiryFactory(status=LeadStatus.NEW, received=days(1)),
     ]
-    LeadNoteFactory(inquiry=kept[0], text="Still trying to reach them.")
+    LeadNoteFactory(lead=kept[2], text="Still trying to reach them.")
+    before = Lead.objects.count()
 
     output = purge("--dry-run")
-    assert "3 leads older than 30 days would be removed" in output
-    assert Inquiry.objects.count() + ChatRequest.objects.count() == 9
+    assert "6 leads would be removed" in output
+    assert Lead.objects.count() == before
+    assert not ModelLogEntry.objects.filter(action=audit.PURGE).exists()
 
     output = purge()
-    assert "3 leads older than 30 days removed" in output
-    remaining = {(type(lead), lead.pk) for lead in kept}
-    assert {(Inquiry, pk) for pk in Inquiry.objects.values_list("pk", flat=True)} | {
-        (ChatRequest, pk) for pk in ChatRequest.objects.values_list("pk", flat=True)
-    } == remaining
+    assert "6 leads removed" in output
+    assert "1 open leads untouched for 60 days wait for review" in output
+    assert set(Lead.objects.values_list("pk", flat=True)) == {lead.pk for lead in kept}
     assert list(LeadNote.objects.values_list("text", flat=True)) == [
         "Still trying to reach them."
     ]
-    assert "0 leads" in purge()
+    [entry] = ModelLogEntry.objects.filter(action=audit.PURGE)
+    assert entry.data == {
+        "closed": 2,
+        "spam": 1,
+        "stale": 3,
+        "notes": 1,
+        "client_keys": 0,
+    }
+    assert entry.user is None
+    assert "0 leads removed" in purge()
+    assert ModelLogEntry.objects.filter(action=audit.PURGE).count() == 2
+
+
+def test_purge_leads_clears_client_keys_once_the_window_passed(db, retention):
+    now = timezone.now()
+    old = InquiryFactory(client_key="a" * 32, receipt_key="b" * 32)
+    recent = InquiryFactory(client_key="c" * 32, receipt_key="d" * 32)
+    Lead.objects.filter(pk=old.pk).update(received_at=now - timedelta(hours=2))
+    LeadRateLimitLock.objects.create(
+        client_key="a" * 32, locked_at=now - timedelta(hours=2)
+    )
+    LeadRateLimitLock.objects.create(client_key="c" * 32)
+    purge()
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert (old.client_key, old.receipt_key) == ("", "")
+    assert (recent.client_key, recent.receipt_key) == ("c" * 32, "d" * 32)
+    assert list(LeadRateLimitLock.objects.values_list("client_key", flat=True)) == [
+        "c" * 32
+    ]
+    [entry] = ModelLogEntry.objects.filter(action=audit.PURGE)
+    assert entry.data["client_keys"] == 1
+
+
+def test_the_purge_entry_carries_counts_only(db, retention, canary):
+    Lead.objects.filter(pk=canary.pk).update(
+        status=LeadStatus.CLOSED, closed_at=timezone.now() - timedelta(days=99)
+    )
+    purge()
+    [entry] = ModelLogEntry.objects.filter(action=audit.PURGE)
+    text = entry.label + str(entry.data) + entry.message
+    assert [value for value in CANARY_STRINGS if value in text] == []
+    assert entry.message.startswith("Purged 1 closed")
+
+
+def test_stale_open_leads_are_listed_for_review(client, reviewer, retention):
+    now = timezone.now()
+    stale = InquiryFactory(received=now - timedelta(days=61))
+    InquiryFactory(received=now - timedelta(days=61), status=LeadStatus.CLOSED)
+    InquiryFactory(received=now - timedelta(days=61), touched=now)
+    InquiryFactory()
+    sign_in(client, reviewer)
+    response = client.get("/admin/leads/?stale=stale")
+    assert [lead.pk for lead in response.context["page_obj"].object_list] == [stale.pk]
+
+
+def test_staff_activity_restarts_the_stale_clock_and_closing_starts_retention(
+    client, reviewer, retention
+):
+    from django.urls import reverse
+
+    lead = InquiryFactory(received=timezone.now() - timedelta(days=90))
+    sign_in(client, reviewer)
+    client.post(reverse("leads:add_note", args=[lead.pk]), {"text": "Called."})
+    lead.refresh_from_db()
+    assert timezone.now() - lead.last_activity_at < timedelta(minutes=5)
+    assert lead.closed_at is None
+    client.post(reverse("leads:edit", args=[lead.pk]), {"status": "closed"})
+    lead.refresh_from_db()
+    assert lead.closed_at is not None
+    client.post(reverse("leads:edit", args=[lead.pk]), {"status": "in_progress"})
+    lead.refresh_from_db()
+    assert lead.closed_at is None  # reopened: the retention clock stops
 
 
 @pytest.fixture
@@ -63,11 +157,10 @@ def demo_files(tmp_path, settings):
 def test_demo_has_leads_in_every_status_and_an_intake_login(db, demo_files):
     out = io.StringIO()
     call_command("load_demo", stdout=out)
-    statuses = set(Inquiry.objects.values_list("status", flat=True)) | set(
-        ChatRequest.objects.values_list("status", flat=True)
-    )
+    statuses = set(Lead.objects.values_list("status", flat=True))
     assert statuses == set(LeadStatus.values)
-    assert Inquiry.objects.filter(is_spam=True).exists()
+    assert Lead.objects.filter(is_spam=True).exists()
+    assert Lead.objects.filter(kind="chat_request").exists()
     output = out.getvalue()
     assert "Lead desk (intake) login: user 'intake' password '" in output
     assert output.index("Admin login") < output.index("Lead desk (intake) login")
@@ -75,12 +168,12 @@ def test_demo_has_leads_in_every_status_and_an_intake_login(db, demo_files):
     from lantana.core.models import User
 
     intake = User.objects.get(username="intake")
-    assert intake.has_perm("contact.change_inquiry")
-    assert not intake.has_perm("contact.delete_inquiry")
-    count = Inquiry.objects.count() + ChatRequest.objects.count()
+    assert intake.has_perm("contact.change_lead")
+    assert not intake.has_perm("contact.delete_lead")
+    count = Lead.objects.count()
 
     call_command("load_demo", stdout=io.StringIO())
-    assert Inquiry.objects.count() + ChatRequest.objects.count() == count
+    assert Lead.objects.count() == count
 
 
 def test_demo_leaves_a_real_user_called_intake_alone(db, demo_files):
@@ -100,4 +193,4 @@ def test_demo_leaves_a_real_user_called_intake_alone(db, demo_files):
     assert Group.objects.get(name="Lead reviewers").user_set.count() == 0
     assert "Lead desk (intake) login" not in out.getvalue()
     assert "is not the demo's" in out.getvalue()
-    assert not Inquiry.objects.filter(assignee=real).exists()
+    assert not Lead.objects.filter(assignee=real).exists()

@@ -1,21 +1,27 @@
-"""Bulk actions on the lead inbox: set status, assign, mark spam / not spam.
+"""Bulk actions on the inbox: set status, assign, mark spam / not spam.
 
 Each action checks the lead permissions itself, since Wagtail's bulk-action URL
-is shared by every model, and logs one change entry per lead it touches.
+is shared by every model. "Select all leads in listing" acts on exactly the rows
+the listing shows for its filters and search (filters.leads_in_listing); ids that
+no longer match a lead make the whole action refuse, so a stale selection changes
+nothing. Each lead is saved with only the fields the action changes, and logs one
+change entry.
 """
 
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
+from django.utils import timezone
 from django.utils.functional import classproperty
 from wagtail.admin.views.bulk_action import BulkAction
 from wagtail.permissions import policy_registry
 
-from . import audit
-from .choices import LeadStatus
-from .models import ChatRequest, Inquiry
-from .services import enqueue_notification
+from .. import audit
+from ..choices import LeadStatus
+from ..models import Lead
+from ..services import enqueue_notification
+from .filters import leads_in_listing
 
 
 class LeadBulkAction(BulkAction):
@@ -25,11 +31,11 @@ class LeadBulkAction(BulkAction):
 
     @classproperty
     def models(cls):
-        return [Inquiry, ChatRequest]
+        return [Lead]
 
     @property
     def permission_policy(self):
-        return policy_registry.get_by_type(self.model)
+        return policy_registry.get_by_type(Lead)
 
     def dispatch(self, request, *args, **kwargs):
         if not self.permission_policy.user_has_permission(request.user, "change"):
@@ -38,15 +44,23 @@ class LeadBulkAction(BulkAction):
 
     @classmethod
     def get_queryset(cls, model, object_ids):
-        # Hand-edited ids answer 404, not a database error.
-        ids = [value for value in object_ids if str(value).isdigit()]
-        leads = list(model.objects.filter(pk__in=ids).select_related("assignee"))
-        if not leads:
-            raise Http404
+        ids = {str(value) for value in object_ids}
+        if not ids or not all(value.isdigit() for value in ids):
+            raise Http404  # hand-edited ids: 404, not a database error
+        leads = list(
+            Lead.objects.filter(pk__in=[int(value) for value in ids]).select_related(
+                "assignee"
+            )
+        )
+        if len(leads) != len(ids):
+            raise Http404  # some are gone or never existed: change none of them
         return leads
 
     def get_all_objects_in_listing_query(self, parent_id):
-        return self.model.objects.filter(is_spam=False).values_list("pk", flat=True)
+        return [
+            str(pk)
+            for pk in leads_in_listing(self.request).values_list("pk", flat=True)
+        ]
 
     def object_context(self, obj):
         return {"item": obj}
@@ -59,22 +73,23 @@ class LeadBulkAction(BulkAction):
         }
 
     def get_execution_context(self):
-        return {"user": self.request.user, **self.get_changes()}
+        return {"user": self.request.user, "changes": self.get_changes()}
 
     def get_changes(self) -> dict:
         return {}
 
     @classmethod
-    def apply(cls, lead, **changes) -> None:
-        for field, value in changes.items():
-            setattr(lead, field, value)
-
-    @classmethod
-    def execute_action(cls, objects, user=None, **changes):
+    def execute_action(cls, objects, user=None, changes=None):
+        now = timezone.now()
         for lead in objects:
             before = audit.snapshot(lead)
-            cls.apply(lead, **changes)
-            lead.save()
+            for field, value in changes.items():
+                setattr(lead, field, value)
+            lead.last_activity_at = now
+            lead.sync_closed_at(now=now)
+            # Only these columns: a whole-row save could undo a notified_at the
+            # notification worker set meanwhile, and mail intake twice.
+            lead.save(update_fields=[*changes, "last_activity_at", "closed_at"])
             audit.log_change(lead, user, before)
         return len(objects), 0
 
@@ -145,14 +160,13 @@ class MarkNotSpamBulkAction(LeadBulkAction):
         return {"is_spam": False, "spam_reason": ""}
 
     @classmethod
-    def execute_action(cls, objects, user=None, **changes):
-        count = super().execute_action(objects, user=user, **changes)
+    def execute_action(cls, objects, user=None, changes=None):
+        count = super().execute_action(objects, user=user, changes=changes)
         for lead in objects:
             # The notification it missed while in quarantine, sent once the change is
             # committed; the task skips leads that were already notified.
             transaction.on_commit(
-                lambda kind=lead.kind, pk=lead.pk: enqueue_notification(kind, pk),
-                robust=True,
+                lambda pk=lead.pk: enqueue_notification(pk), robust=True
             )
         return count
 

@@ -1,0 +1,63 @@
+"""Each kind of lead, declared once. Everything that differs between an inquiry and
+a chat request (its label, form, form prefix, fields, admin wording, notification
+subject) is read from here; nothing else chooses by type."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.utils.module_loading import import_string
+
+from .choices import LeadKind
+
+
+@dataclass(frozen=True)
+class LeadKindSpec:
+    kind: LeadKind
+    label_plural: str
+    form_prefix: str  # the public form's field prefix: "inquiry-preferred_name"
+    form_path: str  # dotted path of the public form class
+    message_field: str  # where the visitor's own words go (crisis check, listing)
+    fields: tuple[str, ...]  # the fields only this kind has
+
+    @property
+    def label(self) -> str:
+        """ "Inquiry", as in "Inquiry #42" (admin, audit log, email)."""
+        return self.kind.label
+
+    @cached_property
+    def form_class(self):
+        return import_string(self.form_path)
+
+    @property
+    def notification_subject(self) -> str:
+        return f"New {self.label.lower()}"
+
+
+KINDS: dict[str, LeadKindSpec] = {
+    spec.kind: spec
+    for spec in (
+        LeadKindSpec(
+            kind=LeadKind.INQUIRY,
+            label_plural="Inquiries",
+            form_prefix="inquiry",
+            form_path="contact.forms.InquiryForm",
+            message_field="message",
+            fields=("message",),
+        ),
+        LeadKindSpec(
+            kind=LeadKind.CHAT_REQUEST,
+            label_plural="Chat requests",
+            form_prefix="chat",
+            form_path="contact.forms.ChatRequestForm",
+            message_field="first_message",
+            fields=("best_time", "first_message"),
+        ),
+    )
+}
+
+# Every field some kind has and another does not.
+KIND_FIELDS = frozenset(name for spec in KINDS.values() for name in spec.fields)
+
+
+def get_kind(kind: str) -> LeadKindSpec:
+    return KINDS[LeadKind(kind)]
