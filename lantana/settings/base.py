@@ -136,7 +136,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -146,6 +146,41 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# ---- Media in object storage (deploy) ----
+# With a bucket named, uploads and image renditions go to S3-compatible object
+# storage through django-storages, so several app servers share them; unset =
+# MEDIA_ROOT on local disk. Credentials never pass through settings: boto3 reads
+# AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or an instance role) itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+    if AWS_S3_ENDPOINT_URL and not AWS_S3_ENDPOINT_URL.startswith(
+        ("https://", "http://")
+    ):
+        raise ImproperlyConfigured(
+            "AWS_S3_ENDPOINT_URL must start with https:// (or http:// for a local server)"
+        )
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "")
+    if AWS_S3_ADDRESSING_STYLE not in {"", "auto", "path", "virtual"}:
+        raise ImproperlyConfigured(
+            "AWS_S3_ADDRESSING_STYLE must be auto, path or virtual"
+        )
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": AWS_S3_ADDRESSING_STYLE or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            # Off: image URLs stay stable, as cached pages outlive any signature.
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+            # Two uploads with one name must not replace each other's file.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
