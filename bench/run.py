@@ -14,6 +14,7 @@ import re
 import secrets
 import shutil
 import signal
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -51,7 +52,16 @@ REDIS_URL = env("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 REFERENCE_URLS = [u for u in env("BENCH_REFERENCE_URLS", "").split(",") if u.strip()]
 HOST = "127.0.0.1"
 
-PORTS = {"uncached": PORT + 1, "cached": PORT + 2, "front": PORT + 3, "file": PORT + 4}
+PORTS = {
+    "uncached": PORT + 1,
+    "cached": PORT + 2,
+    "front": PORT + 3,
+    "file": PORT + 4,
+    "http": PORT + 5,
+    "purge": PORT + 6,
+}
+# One key for every process of the run (sessions, signing), never a real one.
+SECRET_KEY = secrets.token_urlsafe(48)
 
 
 class BenchError(Exception):
@@ -123,10 +133,16 @@ def wait_for(url: str, what: str, procs: Processes, timeout: float = 60) -> None
 FORWARDED = {"X-Forwarded-Proto": "https"}
 
 
+# Our own throwaway certificate on loopback: nothing to verify.
+TLS = ssl.create_default_context()
+TLS.check_hostname = False
+TLS.verify_mode = ssl.CERT_NONE
+
+
 def fetch(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
     request = urllib.request.Request(url, headers={**FORWARDED, **(headers or {})})  # noqa: S310
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=30, context=TLS) as response:  # noqa: S310
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         raise BenchError(f"GET {url} answered {error.code}") from error
@@ -192,12 +208,13 @@ def site_env(work: Path, settings: str, database_url: str) -> dict:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings,
         "DATABASE_URL": database_url,
-        "SECRET_KEY": secrets.token_urlsafe(48),
+        "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": f"{HOST},localhost",
         "WAGTAILADMIN_BASE_URL": "https://localhost",
         "SECURE_SSL_REDIRECT": "false",
         "REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": str(work / "media"),
+        "STATIC_ROOT": str(work / "static"),
         "DEMO_LOGIN_DIR": str(work),
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
@@ -260,6 +277,7 @@ def start_gunicorn(
     port: int,
     page_cache: int,
     database_url: str,
+    extra_bind: tuple[str, ...] = (),
 ) -> str:
     process_env = site_env(work, "lantana.settings.production", database_url)
     process_env["PAGE_CACHE_SECONDS"] = str(page_cache)
@@ -272,6 +290,7 @@ def start_gunicorn(
         "sync",
         "--bind",
         f"{HOST}:{port}",
+        *extra_bind,
         "--graceful-timeout",
         "5",
         # gunicorn 27 otherwise shares one control socket in $HOME between servers.
@@ -289,84 +308,111 @@ def start_gunicorn(
     return base
 
 
-NGINX_FILE_CONF = """\
+# The main context a Debian nginx.conf gives (modules, mime types), pointed into the
+# run's folder; the site is deploy/'s own template, plus one server for the file.
+NGINX_CONF = """\
+include /etc/nginx/modules-enabled/*.conf;
 worker_processes auto;
-pid {work}/nginx-file.pid;
-error_log {work}/nginx-file.error.log warn;
+pid {work}/nginx.pid;
+error_log {work}/nginx-error.log warn;
 events {{ worker_connections 1024; }}
 http {{
-    access_log off;
-    client_body_temp_path {work}/file-temp/body;
-    proxy_temp_path {work}/file-temp/proxy;
-    fastcgi_temp_path {work}/file-temp/fastcgi;
-    uwsgi_temp_path {work}/file-temp/uwsgi;
-    scgi_temp_path {work}/file-temp/scgi;
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
     sendfile on;
-    default_type text/html;
+    client_body_temp_path {work}/nginx-temp/body;
+    proxy_temp_path {work}/nginx-temp/proxy;
+    fastcgi_temp_path {work}/nginx-temp/fastcgi;
+    uwsgi_temp_path {work}/nginx-temp/uwsgi;
+    scgi_temp_path {work}/nginx-temp/scgi;
+    include {work}/site.conf;
+
+    # The ceiling: the article's exact HTML as a static file, over the same TLS.
     server {{
-        listen {host}:{port};
+        listen {host}:{file_port} ssl http2;
+        ssl_certificate {work}/cert.pem;
+        ssl_certificate_key {work}/key.pem;
+        access_log off;
         root {work}/file-root;
     }}
 }}
 """
 
 
-def start_nginx_file(procs: Processes, work: Path, html: bytes) -> str:
-    """nginx serving the article's exact HTML as a static file: the ceiling."""
-    (work / "file-root").mkdir()
-    (work / "file-temp").mkdir()
-    (work / "file-root" / "article.html").write_bytes(html)
-    conf = work / "nginx-file.conf"
-    conf.write_text(NGINX_FILE_CONF.format(work=work, host=HOST, port=PORTS["file"]))
-    run(
-        ["nginx", "-t", "-q", "-c", str(conf), "-g", f"error_log {work}/nginx-t.log;"],
-        "nginx -t (file)",
-    )
-    procs.start(
-        "nginx (file)",
-        ["nginx", "-c", str(conf), "-g", "daemon off;"],
-        work / "nginx-file.log",
-    )
-    url = f"http://{HOST}:{PORTS['file']}/article.html"
-    wait_for(url, "nginx (file)", procs)
-    return url
-
-
-def start_front(procs: Processes, work: Path, upstream_port: int) -> str | None:
-    """The nginx front from deploy/, rendered for loopback; None while deploy/ has none."""
-    render = ROOT / "deploy" / "render_nginx.py"
-    if not render.exists():
-        print(
-            "bench: deploy/ has no nginx front yet: front-cached column skipped",
-            flush=True,
-        )
-        return None
-    conf = work / "front" / "nginx.conf"
+def start_nginx(procs: Processes, work: Path, article_html: bytes) -> tuple[str, str]:
+    """deploy/nginx rendered for loopback in front of the cached gunicorn, and the file."""
+    for folder in ("file-root", "nginx-temp", "static-acme"):
+        (work / folder).mkdir()
+    (work / "file-root" / "article.html").write_bytes(article_html)
     run(
         [
-            PYTHON,
-            str(render),
-            "--loopback",
-            "--prefix",
-            str(work / "front"),
-            "--listen",
-            f"{HOST}:{PORTS['front']}",
-            "--upstream",
-            f"{HOST}:{upstream_port}",
-            "--output",
-            str(conf),
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            str(work / "key.pem"),
+            "-out",
+            str(work / "cert.pem"),
         ],
-        "render the nginx front",
+        "openssl (self-signed certificate)",
     )
-    run(["nginx", "-t", "-q", "-c", str(conf)], "nginx -t (front)")
+    site = run(
+        [
+            PYTHON,
+            str(ROOT / "deploy" / "render_nginx.py"),
+            "--server-name",
+            "localhost",
+            "--listen",
+            HOST,
+            "--https-port",
+            str(PORTS["front"]),
+            "--http-port",
+            str(PORTS["http"]),
+            "--purge-listen",
+            f"{HOST}:{PORTS['purge']}",
+            "--certificate",
+            str(work / "cert.pem"),
+            "--certificate-key",
+            str(work / "key.pem"),
+            "--static-root",
+            str(work / "static"),
+            "--media-root",
+            str(work / "media"),
+            "--socket",
+            str(work / "app.sock"),
+            "--log-dir",
+            str(work),
+            "--acme-root",
+            str(work / "static-acme"),
+            "--cache-dir",
+            str(work / "nginx-cache"),
+        ],
+        "render deploy/nginx",
+    )
+    (work / "site.conf").write_text(site)
+    conf = work / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(work=work, host=HOST, file_port=PORTS["file"]))
+    errors = ["-e", str(work / "nginx-error.log")]
+    run(["nginx", "-t", "-q", "-c", str(conf), *errors], "nginx -t")
     procs.start(
-        "nginx (front)",
-        ["nginx", "-c", str(conf), "-g", "daemon off;"],
-        work / "nginx-front.log",
+        "nginx",
+        ["nginx", "-c", str(conf), *errors, "-g", "daemon off;"],
+        work / "nginx.log",
     )
-    base = f"http://{HOST}:{PORTS['front']}"
-    wait_for(base + "/", "nginx (front)", procs)
-    return base
+    front, file_url = (
+        f"https://{HOST}:{PORTS['front']}",
+        f"https://{HOST}:{PORTS['file']}/article.html",
+    )
+    wait_for(front + "/", "nginx (front)", procs)
+    wait_for(file_url, "nginx (file)", procs)
+    return front, file_url
 
 
 # -- the table -------------------------------------------------------------------------
@@ -374,6 +420,13 @@ def start_front(procs: Processes, work: Path, upstream_port: int) -> str | None:
 
 def fmt_rps(result: dict | None) -> str:
     return "–" if not result else f"{result['rps']:,.0f}"
+
+
+def fmt_front(row: dict) -> str:
+    """Front-cached req/s, flagged when nginx did not actually serve from its cache."""
+    figure = fmt_rps(row.get("front"))
+    status = row.get("front_status", "HIT")
+    return figure if status == "HIT" else f"{figure} ({status or 'not cached'})"
 
 
 def fmt_lat(result: dict | None) -> str:
@@ -412,7 +465,7 @@ def table_lines(rows: list[dict], references: list[dict]) -> list[list[str]]:
                 fmt_rps(row["uncached"]),
                 fmt_lat(row["uncached"]),
                 fmt_rps(row["cached"]),
-                fmt_rps(row.get("front")),
+                fmt_front(row),
                 fmt_bytes(row["bytes"]),
             ]
         )
@@ -482,6 +535,7 @@ def print_table(
             print("| " + " | ".join("-" * w for w in widths) + " |")
     print_summary(rows, file_result, references)
     print("gz* = no compressing server in front: gzip -6 of the HTML, computed here.")
+    print("(MISS) etc. = nginx did not keep the page: the app sent no s-maxage for it.")
 
 
 # -- main ------------------------------------------------------------------------------
@@ -513,27 +567,37 @@ def measure(procs: Processes, work: Path) -> None:
         procs, work, "uncached", PORTS["uncached"], 0, database_url
     )
     cached = start_gunicorn(
-        procs, work, "cached", PORTS["cached"], CACHED_SECONDS, database_url
+        procs,
+        work,
+        "cached",
+        PORTS["cached"],
+        CACHED_SECONDS,
+        database_url,
+        extra_bind=("--bind", f"unix:{work / 'app.sock'}"),
     )
-    front = start_front(procs, work, PORTS["cached"]) if shutil.which("nginx") else None
+    front = file_url = file_result = None
+    if shutil.which("nginx"):
+        article = next(row for row in rows if row["name"] == "article")
+        html = fetch(uncached + article["url"], {"Accept-Encoding": "identity"})[2]
+        front, file_url = start_nginx(procs, work, html)
+    else:
+        print(
+            "bench: nginx is not installed: no front-cached or file figures", flush=True
+        )
     for row in rows:
         print(f"bench: {row['name']} ({row['url']}) …", flush=True)
         row["uncached"] = wrk(uncached + row["url"])
         fetch(cached + row["url"])  # fill the app cache before measuring it
         row["cached"] = wrk(cached + row["url"])
         if front:
-            fetch(front + row["url"])
+            headers = fetch(front + row["url"])[1]
+            row["front_status"] = headers.get("X-Cache-Status", "")
             row["front"] = wrk(front + row["url"])
         row["bytes"] = wire_bytes((front or uncached) + row["url"])
         procs.check_alive()
-    file_result = None
-    if shutil.which("nginx"):
-        article = next(row for row in rows if row["name"] == "article")
-        _status, _headers, html = fetch(
-            uncached + article["url"], {"Accept-Encoding": "identity"}
-        )
+    if file_url:
         print("bench: nginx serving the article as a file …", flush=True)
-        file_result = wrk(start_nginx_file(procs, work, html))
+        file_result = wrk(file_url)
     references = []
     for url in REFERENCE_URLS:
         url = url.strip()

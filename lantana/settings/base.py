@@ -280,4 +280,4 @@ CLINIC_FALLBACK_PHONE = os.environ.get("CLINIC_FALLBACK_PHONE", "(843) 555-0134"
 
 # Where load_demo keeps the demo logins it prints (git-ignored files); make bench points
 # it at its temporary folder so a benchmark never overwrites the developer's logins.
-DEMO_LOGIN_DIR = Path(os.environ.get("DEMO_LOGIN_DIR", BASE_DIR))
+DEMO_LOGIN_DIR = Path(os.environ.get("DEMO_LOGIN_DIR") or BASE_DIR)
