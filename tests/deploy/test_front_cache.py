@@ -195,6 +195,20 @@ def test_a_csrf_cookie_alone_still_gets_the_cached_page(front):
     assert status("/page/csrf/", headers={"Cookie": "csrftoken=x"}) == "HIT"
 
 
+def test_pagination_and_search_are_cached_per_query_string(front):
+    assert status("/page/list/?page=2") == "MISS"
+    assert status("/page/list/?page=2") == "HIT"
+    assert status("/page/list/?page=3") == "MISS"
+    assert status("/page/list/?q=alcohol&page=2") == "MISS"
+    assert status("/page/list/?q=alcohol&page=2") == "HIT"
+
+
+@pytest.mark.parametrize("query", ["?x=123", "?utm_source=a", "?page=2&x=1", "?sent=1"])
+def test_unknown_query_strings_never_fill_the_cache(front, query):
+    assert status(f"/page/junk/{query}") == "BYPASS"
+    assert status(f"/page/junk/{query}") == "BYPASS"
+
+
 def test_posts_reach_the_app_and_are_never_stored(front):
     get("/page/form/")
     reached = len(StandInApp.served)
