@@ -14,6 +14,7 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import ssl
 import subprocess
 import sys
@@ -163,7 +164,11 @@ def wrk(url: str, headers: dict | None = None) -> dict:
     args += ["--timeout", "10s"]
     for name, value in {**FORWARDED, **(headers or {})}.items():
         args += ["-H", f"{name}: {value}"]
-    out = run([*args, url], f"wrk {url}")
+    return parse_wrk(url, run([*args, url], f"wrk {url}"))
+
+
+def parse_wrk(url: str, out: str) -> dict:
+    """req/s and p50/p99 in ms from wrk --latency output; BenchError on any error."""
     non2xx = WRK_NON2XX.search(out)
     if non2xx:
         raise BenchError(f"wrk {url}: {non2xx.group(0)}")
@@ -178,10 +183,7 @@ def wrk(url: str, headers: dict | None = None) -> dict:
         raise BenchError(f"wrk {url}: no Requests/sec in its output:\n{out}")
     pct = {p: float(v) * UNIT_MS[u] for p, v, u in WRK_PCT.findall(out)}
     if timeout:
-        print(
-            f"bench:   {timeout} requests took over 10 s (machine overloaded?)",
-            flush=True,
-        )
+        print(f"bench:   {timeout} requests took over 10 s (overloaded?)", flush=True)
     return {"rps": float(rps.group(1)), "p50": pct.get("50"), "p99": pct.get("99")}
 
 
@@ -541,12 +543,27 @@ def print_table(
 # -- main ------------------------------------------------------------------------------
 
 
+def check_loopback() -> None:
+    """wrk only ever loads this machine, and only ports nothing else is using."""
+    for url in REFERENCE_URLS:
+        host = urllib.parse.urlsplit(url.strip()).hostname
+        if host not in {"127.0.0.1", "localhost", "::1"}:
+            raise BenchError(f"BENCH_REFERENCE_URLS must be on loopback, not {url!r}")
+    for name, port in PORTS.items():
+        with socket.socket() as probe:
+            if probe.connect_ex((HOST, port)) == 0:
+                raise BenchError(
+                    f"port {port} ({name}) is already in use: BENCH_PORT moves them"
+                )
+
+
 def measure(procs: Processes, work: Path) -> None:
     for tool in ("wrk", "createdb", "dropdb"):
         if shutil.which(tool) is None:
             raise BenchError(
                 f"{tool} is not installed (apt-get install wrk postgresql-client)"
             )
+    check_loopback()
     database_url = create_database(work)
     flush_redis()
     prod = site_env(work, "lantana.settings.production", database_url)
