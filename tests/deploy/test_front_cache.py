@@ -73,6 +73,7 @@ class StandInApp(BaseHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Cookie")
+        self.send_header("Strict-Transport-Security", "max-age=60")
         rule = next((r for p, r in self.RULES.items() if self.path.startswith(p)), {})
         for name, value in rule.items():
             self.send_header(name, value)
@@ -241,6 +242,13 @@ def test_the_purge_server_answers_only_on_loopback(front):
     purge = site.split("Purge server", 1)[1]
     assert f"listen 127.0.0.1:{PURGE_PORT};" in purge
     assert "deny all;" in purge
+
+
+def test_a_cached_page_carries_the_apps_hsts_header_once(front):
+    get("/page/hsts/")
+    headers, _body = get("/page/hsts/")
+    assert headers["X-Cache-Status"] == "HIT"
+    assert headers.get_all("Strict-Transport-Security") == ["max-age=60"]
 
 
 def test_html_is_compressed(front):
