@@ -421,7 +421,9 @@ def start_nginx(procs: Processes, work: Path, article_html: bytes) -> tuple[str,
 
 
 def fmt_rps(result: dict | None) -> str:
-    return "–" if not result else f"{result['rps']:,.0f}"
+    if not result:
+        return "–"
+    return f"{result['rps']:.1f}" if result["rps"] < 100 else f"{result['rps']:,.0f}"
 
 
 def fmt_front(row: dict) -> str:
