@@ -609,6 +609,7 @@ def measure(procs: Processes, work: Path) -> None:
         fetch(cached + row["url"])  # fill the app cache before measuring it
         row["cached"] = wrk(cached + row["url"])
         if front:
+            fetch(front + row["url"])  # the first visit fills nginx's cache
             headers = fetch(front + row["url"])[1]
             row["front_status"] = headers.get("X-Cache-Status", "")
             row["front"] = wrk(front + row["url"])
