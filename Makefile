@@ -6,7 +6,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate demo run test test-browser lint clean
+.PHONY: help install migrate demo run test test-browser lint bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ test: lint ## Run the whole suite (DATABASE_URL selects PostgreSQL)
 
 test-browser: install ## Run only the browser tests (Chromium + axe)
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(VENV)/bin/pytest tests/browser $(PYTEST_ARGS)
+
+bench: install ## Measure every page type on loopback (README: Performance)
+	$(PY) bench/run.py
 
 clean: ## Remove the virtualenv, the SQLite database and generated files
 	rm -rf $(VENV) db.sqlite3 media build screenshots staticfiles .demo-login .demo-intake-login

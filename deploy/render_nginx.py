@@ -25,6 +25,21 @@ def listen_lines(addresses: list[str], port: int, options: str) -> str:
     return "\n".join(lines)
 
 
+MODULES_ENABLED = Path("/etc/nginx/modules-enabled")
+BROTLI = """\
+    brotli on;
+    brotli_comp_level 5;
+    brotli_min_length 256;
+    brotli_types text/css text/plain text/xml application/javascript application/json
+                 application/xml application/rss+xml application/atom+xml image/svg+xml;"""
+
+
+def brotli_enabled(choice: str) -> bool:
+    if choice == "auto":
+        return any("brotli" in path.name for path in MODULES_ENABLED.glob("*.conf"))
+    return choice == "on"
+
+
 def render(values: dict[str, str], template: str) -> str:
     missing = sorted(set(PLACEHOLDER.findall(template)) - set(values))
     if missing:
@@ -55,6 +70,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--socket", default="/run/lantana-gunicorn.sock")
     parser.add_argument("--log-dir", default="/var/log/nginx")
     parser.add_argument(
+        "--brotli",
+        choices=["auto", "on", "off"],
+        default="auto",
+        help="brotli compression; auto = if libnginx-mod-http-brotli-* is enabled",
+    )
+    parser.add_argument(
+        "--cache-dir", default="/var/cache/nginx/lantana", help="the micro-cache"
+    )
+    parser.add_argument(
+        "--purge-listen",
+        default="127.0.0.1:8081",
+        help="loopback address:port of the purge server (FRONTEND_CACHE_PURGE_URL)",
+    )
+    parser.add_argument(
         "--acme-root", default="/var/www/html", help="certbot --webroot folder"
     )
     return parser.parse_args(argv)
@@ -64,6 +93,9 @@ def main(argv: list[str]) -> None:
     args = parse_args(argv)
     if not re.fullmatch(r"[A-Za-z0-9.-]+", args.server_name):
         raise SystemExit("render_nginx: --server-name must be a host name")
+    if not re.fullmatch(r"(127\.0\.0\.1|\[::1\]):[0-9]{1,5}", args.purge_listen):
+        raise SystemExit("render_nginx: --purge-listen must be a loopback address:port")
+    brotli = brotli_enabled(args.brotli)
     addresses = [item.strip() for item in args.listen.split(",") if item.strip()]
     values = {
         "SERVER_NAME": args.server_name,
@@ -78,6 +110,10 @@ def main(argv: list[str]) -> None:
         "MEDIA_ROOT": args.media_root.rstrip("/"),
         "SOCKET": args.socket,
         "LOG_DIR": args.log_dir.rstrip("/"),
+        "CACHE_DIR": args.cache_dir.rstrip("/"),
+        "BROTLI": BROTLI if brotli else "    # (brotli module not enabled)",
+        "BROTLI_STATIC": "        brotli_static on;" if brotli else "",
+        "PURGE_LISTEN": args.purge_listen,
         "ACME_ROOT": args.acme_root.rstrip("/"),
     }
     sys.stdout.write(render(values, TEMPLATE.read_text()))

@@ -7,7 +7,8 @@
 # sink; then deploy/smoke_check.py plays visitor and intake inbox. Everything is
 # removed on exit. Run from anywhere: deploy/smoke.sh (after make install).
 #
-# SMOKE_HTTPS_PORT (8243), SMOKE_HTTP_PORT (8280), SMOKE_SMTP_PORT (8225) and
+# SMOKE_HTTPS_PORT (8243), SMOKE_HTTP_PORT (8280), SMOKE_SMTP_PORT (8225),
+# SMOKE_PURGE_PORT (8281, nginx's cache purge) and
 # SMOKE_POSTGRES (postgres://postgres@127.0.0.1:5432) override the defaults;
 # SMOKE_KEEP=1 keeps the temporary folder and database for a post-mortem.
 set -euo pipefail
@@ -17,6 +18,7 @@ PY="$APP/.venv/bin/python"
 HTTPS_PORT=${SMOKE_HTTPS_PORT:-8243}
 HTTP_PORT=${SMOKE_HTTP_PORT:-8280}
 SMTP_PORT=${SMOKE_SMTP_PORT:-8225}
+PURGE_PORT=${SMOKE_PURGE_PORT:-8281}
 POSTGRES=${SMOKE_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 HOST=localhost
 
@@ -28,7 +30,7 @@ for tool in nginx openssl psql curl python3; do
 done
 [ -x "$PY" ] || fail "$PY is missing: run make install first"
 "$PY" -c "import aiosmtpd, gunicorn" 2>/dev/null || fail "aiosmtpd or gunicorn missing from .venv (pip install -e '.[test]')"
-for port in "$HTTPS_PORT" "$HTTP_PORT" "$SMTP_PORT"; do
+for port in "$HTTPS_PORT" "$HTTP_PORT" "$SMTP_PORT" "$PURGE_PORT"; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         fail "port $port on 127.0.0.1 is already in use"
     fi
@@ -97,6 +99,7 @@ SECRET=$("$PY" -c "import secrets; print(secrets.token_urlsafe(50))")
     echo "EMAIL_USE_TLS=false"
     echo "LEAD_NOTIFY_EMAILS=intake@lantana.example"
     echo "WEB_CONCURRENCY=2"
+    echo "FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$PURGE_PORT"
 } >"$ENV_FILE"
 grep -qx "DJANGO_SETTINGS_MODULE=lantana.settings.production" "$ENV_FILE" || fail "the env example does not select production settings"
 grep -qx "TRUSTED_PROXY_COUNT=1" "$ENV_FILE" || fail "the env example does not trust the one nginx proxy"
@@ -157,9 +160,11 @@ python3 "$APP/deploy/render_nginx.py" --server-name "$HOST" --listen 127.0.0.1 \
     --https-port "$HTTPS_PORT" --http-port "$HTTP_PORT" \
     --certificate "$TMP/nginx/cert.pem" --certificate-key "$TMP/nginx/key.pem" \
     --static-root "$TMP/static" --media-root "$TMP/media" --socket "$TMP/gunicorn.sock" \
-    --log-dir "$TMP/logs" --acme-root "$TMP/acme" >"$TMP/nginx/lantana.conf"
+    --log-dir "$TMP/logs" --acme-root "$TMP/acme" --cache-dir "$TMP/nginx/cache" \
+    --purge-listen "127.0.0.1:$PURGE_PORT" >"$TMP/nginx/lantana.conf"
 # The main context a Debian nginx.conf would give, pointed into $TMP.
 cat >"$TMP/nginx/nginx.conf" <<CONF
+include /etc/nginx/modules-enabled/*.conf;
 worker_processes 1;
 pid $TMP/nginx/nginx.pid;
 error_log $TMP/logs/nginx-error.log;

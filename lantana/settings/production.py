@@ -69,3 +69,16 @@ if "EMAIL_BACKEND" not in os.environ:
 
 # Wagtail's admin previews pages in a same-origin iframe, so frames stay SAMEORIGIN.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# -- Front cache (README "Performance") ------------------------------------------------
+# nginx micro-caches anonymous pages; Wagtail sends it an HTTP PURGE for each page it
+# publishes, unpublishes or is told to purge. Unset = no front cache to purge.
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }

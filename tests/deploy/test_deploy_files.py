@@ -39,6 +39,8 @@ def unit(path: Path) -> configparser.ConfigParser:
 def nginx_test(site: str, tmp_path: Path) -> subprocess.CompletedProcess:
     (tmp_path / "site.conf").write_text(site)
     (tmp_path / "nginx.conf").write_text(
+        # Debian's nginx.conf loads the modules (cache purge) the same way.
+        "include /etc/nginx/modules-enabled/*.conf;\n"
         f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
         "http {\n    include /etc/nginx/mime.types;\n"
         f"    client_body_temp_path {tmp_path}/body;\n"
@@ -89,8 +91,25 @@ def test_loopback_render_listens_on_loopback_only():
         "--server-name", "localhost", "--listen", "127.0.0.1", "--https-port", "8243"
     ).stdout
     listens = [line.strip() for line in site.splitlines() if "listen " in line]
-    assert listens == ["listen 127.0.0.1:80;", "listen 127.0.0.1:8243 ssl http2;"]
+    assert listens == [
+        "listen 127.0.0.1:80;",
+        "listen 127.0.0.1:8243 ssl http2;",
+        "listen 127.0.0.1:8081;",  # the cache purge server, loopback always
+    ]
     assert "https://$server_name:8243$request_uri" in site
+
+
+def test_render_refuses_a_purge_server_off_loopback():
+    result = render("--server-name", "localhost", "--purge-listen", "0.0.0.0:8081")
+    assert result.returncode != 0
+    assert "--purge-listen" in result.stderr
+
+
+def test_brotli_is_rendered_only_when_asked_or_enabled():
+    on = render("--server-name", "localhost", "--brotli", "on").stdout
+    off = render("--server-name", "localhost", "--brotli", "off").stdout
+    assert "brotli on;" in on and "brotli_static on;" in on
+    assert "brotli on;" not in off and "brotli_static" not in off
 
 
 def test_render_refuses_a_host_name_that_is_not_one():
@@ -133,6 +152,8 @@ def test_nginx_accepts_the_rendered_site(tmp_path):
         str(key),
         "--log-dir",
         str(tmp_path),
+        "--cache-dir",
+        str(tmp_path / "cache"),
     ).stdout
     result = nginx_test(site, tmp_path)
     assert result.returncode == 0, result.stderr
