@@ -47,16 +47,23 @@ def find_user(username):
     return User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
 
 
+def concrete(user):
+    """request.user is a lazy wrapper (django-otp's); Wagtail logs real instances."""
+    return get_user_model()._default_manager.get(pk=user.pk)
+
+
 def log_sign_in(user) -> None:
+    user = concrete(user)
     log(instance=user, action=SIGN_IN, user=user)
 
 
 def log_enrolment(user) -> None:
+    user = concrete(user)
     log(instance=user, action=ENROLLED, user=user)
 
 
 def log_device_reset(member, by) -> None:
-    log(instance=member, action=DEVICES_RESET, user=by)
+    log(instance=member, action=DEVICES_RESET, user=concrete(by))
 
 
 @receiver(user_logged_in, dispatch_uid="access.session_start")
@@ -70,6 +77,7 @@ def on_logged_in(sender, request, user, **kwargs):
 @receiver(user_logged_out, dispatch_uid="access.audit_sign_out")
 def on_logged_out(sender, request, user, **kwargs):
     if user is not None:
+        user = concrete(user)
         log(instance=user, action=SIGN_OUT, user=user)
 
 
