@@ -19,9 +19,15 @@ class PathCSPMiddleware(CSPMiddleware):
             and prefixes
             and request.path_info.startswith(prefixes)
         ):
-            parts.config = default_config(
-                settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
-            )
+            directives = dict(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+            strict = tuple(getattr(settings, "ADMIN_STRICT_CSP_URL_PREFIXES", ()))
+            if strict and request.path_info.startswith(strict):
+                directives["script-src"] = [
+                    source
+                    for source in directives["script-src"]
+                    if source != "'unsafe-inline'"
+                ]
+            parts.config = default_config(directives)
         return parts
 
 

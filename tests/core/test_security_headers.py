@@ -87,6 +87,8 @@ def test_admin_pages_carry_the_admin_policy(client, admin_user, home):
         assert policy["frame-ancestors"] == ["'self'"]
         assert "'self'" in policy["script-src"]
         assert "'unsafe-eval'" not in header and "http" not in header
+        if path == "/admin/login/":
+            assert policy["script-src"] == ["'self'"]
 
 
 def test_production_cookies_and_policies(production):
