@@ -326,7 +326,11 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 
 # Sign-in pages print no widget scripts, so passwords and codes are typed under a
 # policy with no inline script at all.
-ADMIN_STRICT_CSP_URL_PREFIXES = ["/admin/login/", "/admin/access/", "/admin/password_reset/"]
+ADMIN_STRICT_CSP_URL_PREFIXES = [
+    "/admin/login/",
+    "/admin/access/",
+    "/admin/password_reset/",
+]
 
 # Browser features the site never uses, denied to every page and frame.
 PERMISSIONS_POLICY = {

@@ -82,9 +82,11 @@ class PageChecker:
         page.add_init_script(CSP_LISTENER)
         page.on(
             "console",
-            lambda message: self.csp_messages.append(message.text)
-            if "Content Security Policy" in message.text
-            else None,
+            lambda message: (
+                self.csp_messages.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
         )
 
     def goto(self, path: str, width: str = "phone"):
@@ -155,7 +157,7 @@ class PageChecker:
         foreign = [
             url
             for url in self.requests
-            if not url.startswith(self.base) and not url.startswith("data:")
+            if not url.startswith((self.base, "blob:" + self.base, "data:"))
         ]
         assert foreign == [], f"requests to another origin: {foreign}"
 

@@ -1,6 +1,5 @@
 """Staff access in Chromium: first sign-in with enrolment, and the admin under its CSP."""
 
-import io
 import struct
 import zlib
 
@@ -94,11 +93,10 @@ def test_admin_pages_raise_no_csp_violation(checker):
 
     # The page editor with its StreamField, and an image block's chooser.
     checker.goto(f"/admin/pages/{about.pk}/edit/", "desktop")
-    page.wait_for_selector("[data-contentpath='body']")
-    page.locator("[data-contentpath='body'] button[title='Insert a block']").first.click()
-    page.locator("text=Image").first.click()
-    page.locator("text=Choose an image").first.click()
-    page.wait_for_selector(".modal-dialog, [role='dialog'] .modal-content")
+    page.locator("button.c-sf-add-button").first.click()
+    page.get_by_role("option", name="Image", exact=True).click()
+    page.locator("button:has-text('Choose an image')").first.click()
+    page.wait_for_selector(".modal-content .chooser-results, .modal-content form")
     checker.assert_no_csp_violations("page editor and image chooser")
     checker.screenshot("access-editor-chooser-desktop")
 
@@ -127,4 +125,3 @@ def test_admin_pages_raise_no_csp_violation(checker):
     assert "Csp Tester" in page.inner_text("main")
     checker.assert_no_csp_violations("a lead")
     checker.assert_same_origin_only()
-    _ = io
