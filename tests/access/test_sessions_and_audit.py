@@ -97,6 +97,7 @@ def test_a_superuser_resets_someone_elses_devices(
     get_app_device(member)
     sign_in(client, staff)
     url = f"/admin/access/users/{member.pk}/reset/"
+    assert url in client.get("/admin/users/").content.decode()
     assert client.get(url).status_code == 200
     assert client.post(url).status_code == 302
     assert not TOTPDevice.objects.filter(user=member).exists()
