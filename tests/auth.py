@@ -72,7 +72,7 @@ def sign_in_browser(checker, username: str, password: str):
     return page
 
 
-def enrol_browser(page) -> list[str]:
+def enrol_browser(page, before_continue=None) -> list[str]:
     """Read the key off the enrolment page, type the app's code, keep the recovery
     codes; ends wherever "continue" leads."""
     secret = page.get_attribute("[data-totp-secret]", "data-totp-secret")
@@ -80,5 +80,7 @@ def enrol_browser(page) -> list[str]:
     page.click("main form.login-form button[type=submit]")
     page.wait_for_selector("[data-recovery-codes]")
     codes = page.locator("[data-recovery-codes] code").all_inner_texts()
+    if before_continue:
+        before_continue(page)
     page.click("text=I have saved them: continue")
     return codes

@@ -54,7 +54,12 @@ def test_new_intake_user_enrols_and_reaches_the_inbox(checker):
         )
         checker.assert_no_axe_violations(f"enrolment at {width}")
         checker.screenshot(f"access-enrol-{width}")
-    codes = enrol_browser(page)
+
+    def look_at_codes(page):
+        checker.assert_no_axe_violations("recovery codes")
+        checker.screenshot("access-recovery-codes-desktop")
+
+    codes = enrol_browser(page, before_continue=look_at_codes)
     assert len(codes) == 10
     page.wait_for_url("**/admin/")
     checker.assert_no_csp_violations("after enrolment")
