@@ -8,6 +8,7 @@ from lantana.core.blocks import (
     HeadingBlock,
     QuoteBlock,
 )
+from lantana.core.validators import LINK_HELP, validate_link
 
 # Headings come from the heading block only, so the table of contents sees them all.
 ARTICLE_RICH_TEXT_FEATURES = [
@@ -45,7 +46,9 @@ class ReferenceBlock(blocks.StructBlock):
         max_length=400,
         help_text="Author, title, publisher or journal, year.",
     )
-    url = blocks.URLBlock(required=False, label="Link")
+    url = blocks.URLBlock(
+        required=False, label="Link", validators=[validate_link], help_text=LINK_HELP
+    )
 
     class Meta:
         icon = "link"

@@ -5,9 +5,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from access import views as access_views
 from lantana.core import views as core_views
 
 urlpatterns = [
+    # Before Wagtail's own, so reset requests are rate limited like sign-ins.
+    path(
+        "admin/password_reset/",
+        access_views.PasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

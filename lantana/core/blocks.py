@@ -3,6 +3,8 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from .validators import LINK_HELP, validate_link
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "hr", "document-link"]
 
 
@@ -56,7 +58,8 @@ class CallToActionBlock(blocks.StructBlock):
     link_url = blocks.CharBlock(
         required=False,
         max_length=300,
-        help_text="A path such as /chat/ or a tel: link; used when no page is chosen.",
+        help_text=f"Used when no page is chosen. {LINK_HELP}",
+        validators=[validate_link],
     )
     link_label = blocks.CharBlock(max_length=60, default="Talk to our admissions team")
 

@@ -15,6 +15,7 @@ from staff.models import ClinicianPage, StaffIndexPage
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .choices import Weekday
 from .structured_data import location_json_ld, organization_json_ld
+from .validators import LINK_HELP, validate_link
 
 
 class User(AbstractUser):
@@ -58,9 +59,9 @@ class SiteSettings(BaseSiteSetting):
     )
     address = models.TextField(blank=True, help_text="Shown in the footer.")
     footer_text = models.TextField(blank=True)
-    facebook_url = models.URLField(blank=True)
-    instagram_url = models.URLField(blank=True)
-    linkedin_url = models.URLField(blank=True)
+    facebook_url = models.URLField(blank=True, validators=[validate_link])
+    instagram_url = models.URLField(blank=True, validators=[validate_link])
+    linkedin_url = models.URLField(blank=True, validators=[validate_link])
 
     panels = [
         FieldPanel("clinic_name"),
@@ -105,7 +106,10 @@ class SiteSettings(BaseSiteSetting):
 class MenuLinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(required=False)
     url = blocks.CharBlock(
-        required=False, max_length=300, help_text="Used when no page is chosen."
+        required=False,
+        max_length=300,
+        help_text=f"Used when no page is chosen. {LINK_HELP}",
+        validators=[validate_link],
     )
     label = blocks.CharBlock(
         required=False, max_length=40, help_text="Defaults to the page title."

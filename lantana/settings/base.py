@@ -5,6 +5,7 @@ Each value that differs per deployment comes from an environment variable listed
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "staff",
     "articles",
     "contact",
+    "access",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -77,20 +79,30 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "lantana.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "lantana.core.middleware.PathCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "access.middleware.StaffSessionMiddleware",
+    "access.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "contact.middleware.LeadOutageMiddleware",
+    # Last, so it sees the lockout that authentication flagged (django-axes docs).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lantana.urls"
@@ -125,7 +137,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {
         "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"
     },
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -227,23 +242,22 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 
-# A strict policy for the public site; the Wagtail admin ships inline scripts.
+# Public pages: nothing is allowed unless a page needs it (README: "Staff access").
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/", "/django-admin/"],
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'"],
         "font-src": ["'self'"],
+        # The chat dialog fetches its CSRF token from /chat/session/.
         "connect-src": ["'self'"],
         "form-action": ["'self'"],
+        # Wagtail previews a page in a same-origin frame.
         "frame-ancestors": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
     },
 }
-
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"
@@ -263,6 +277,103 @@ CLINIC_FALLBACK_PHONE = os.environ.get("CLINIC_FALLBACK_PHONE", "(843) 555-0134"
 DEMO_LOGIN_DIR = Path(os.environ.get("DEMO_LOGIN_DIR") or BASE_DIR)
 # Governance: production settings turn this off, and load_demo then refuses to run.
 DEMO_CONTENT_ALLOWED = True
+
+# --- Staff access (README: "Staff access"): two-step sign-in, lockout, sessions ---
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked username + address never reaches the password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+OTP_TOTP_ISSUER = "Lantana Recovery"
+# django-otp's own per-device back-off (1 s, 2 s, 4 s… after each wrong code) stays
+# on beside the lockout: it slows guessing spread over many addresses.
+
+# django-axes: 10 failures (passwords and second-step codes alike) for one username
+# from one client address lock that pair for 15 minutes; failures older than that
+# are forgotten. Success resets the count only after the second step (access/views.py),
+# so a stolen password cannot be used to wipe the count of wrong codes.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = False
+AXES_CLIENT_IP_CALLABLE = "lantana.core.client_address.get_client_address"
+AXES_LOCKOUT_CALLABLE = "access.lockout.locked_out"
+AXES_USERNAME_FORM_FIELD = "username"
+# Lockouts are answered with our page, never by a redirect that names the username.
+AXES_VERBOSE = False
+
+# Staff sessions end after this much idle time and this long in all, whatever
+# "Remember me" says; the session cookie never outlives the absolute limit.
+STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
+STAFF_SESSION_MAX_SECONDS = env_int("STAFF_SESSION_MAX_SECONDS", 12 * 60 * 60)
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: the admin takes the token from the page and the
+# chat dialog from /chat/session/.
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# The admin's policy (lantana/core/middleware.py picks it for /admin/ paths). Found by
+# running the dashboard, the page editor, image chooser and upload, previews and the
+# lead desk in Chromium and listening for violations (tests/browser/test_access.py).
+ADMIN_CSP_URL_PREFIXES = ["/admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        # 'unsafe-inline' because Wagtail 8's form widgets print inline initialisers
+        # with no nonce hook: initDateChooser() (date filters in the lead inbox, the
+        # scheduling dialog), new ImageChooser()/PageChooser()/DocumentChooser() in
+        # every editor. Hashes cannot work (each carries its field id and options).
+        # Never 'unsafe-eval', never another origin.
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'"],
+        # data: for the QR code drawn at enrolment and Wagtail's SVG placeholders;
+        # blob: for the previews Wagtail draws of images being uploaded.
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        # The live preview panel is a same-origin iframe.
+        "frame-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+
+# Sign-in pages print no widget scripts, so passwords and codes are typed under a
+# policy with no inline script at all.
+ADMIN_STRICT_CSP_URL_PREFIXES = [
+    "/admin/login/",
+    "/admin/access/",
+    "/admin/password_reset/",
+]
+
+# Browser features the site never uses, denied to every page and frame.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+        "interest-cohort",
+        "browsing-topics",
+    )
+}
 
 # ---- Media in object storage (deploy) ----
 # With a bucket named, uploads and image renditions go to S3-compatible object
@@ -319,3 +430,4 @@ if AWS_STORAGE_BUCKET_NAME:
                 f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{region}.amazonaws.com"
             )
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += MEDIA_ORIGINS
+    ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += MEDIA_ORIGINS

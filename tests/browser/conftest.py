@@ -18,6 +18,13 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__cspViolations.push({directive: event.violatedDirective,
+        blocked: event.blockedURI, source: event.sourceFile + ":" + event.lineNumber});
+});
+"""
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 WIDTHS = {"phone": 390, "desktop": 1280}
 
@@ -68,7 +75,19 @@ class PageChecker:
         self.base = live_server.url
         self.axe = axe
         self.requests: list[str] = []
+        self.csp_messages: list[str] = []
         page.on("request", lambda request: self.requests.append(request.url))
+        # Chromium reports each blocked resource, inline script or style both as a
+        # securitypolicyviolation event and on the console.
+        page.add_init_script(CSP_LISTENER)
+        page.on(
+            "console",
+            lambda message: (
+                self.csp_messages.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
 
     def goto(self, path: str, width: str = "phone"):
         self.page.set_viewport_size(
@@ -84,7 +103,9 @@ class PageChecker:
         """
         try:
             self.page.wait_for_function(
-                """document.getAnimations().every((a) => a.playState !== 'running'
+                # A function, not an expression: Playwright evaluates expressions
+                # with eval(), which the admin's CSP rightly refuses.
+                """() => document.getAnimations().every((a) => a.playState !== 'running'
                     || a.effect.getComputedTiming().endTime === Infinity)""",
                 timeout=2000,
             )
@@ -122,11 +143,21 @@ class PageChecker:
         )
         self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
+    def csp_violations(self) -> list[str]:
+        events = self.page.evaluate("window.__cspViolations || []")
+        return self.csp_messages + [
+            f"{e['directive']} blocked {e['blocked']} ({e['source']})" for e in events
+        ]
+
+    def assert_no_csp_violations(self, context: str = ""):
+        violations = self.csp_violations()
+        assert violations == [], f"CSP violations {context}: {violations}"
+
     def assert_same_origin_only(self):
         foreign = [
             url
             for url in self.requests
-            if not url.startswith(self.base) and not url.startswith("data:")
+            if not url.startswith((self.base, "blob:" + self.base, "data:"))
         ]
         assert foreign == [], f"requests to another origin: {foreign}"
 
@@ -136,6 +167,7 @@ class PageChecker:
             response = self.goto(path, width)
             assert response.status == status, f"{path} at {width}: {response.status}"
             self.assert_no_axe_violations(f"{path} at {width}")
+            self.assert_no_csp_violations(f"{path} at {width}")
             self.screenshot(f"{name}-{width}")
         self.assert_same_origin_only()
 

@@ -163,7 +163,7 @@ def test_500_page_renders_without_the_database(rf):
 
 def test_public_pages_send_a_strict_content_security_policy(client, home):
     policy = client.get("/").headers["Content-Security-Policy"]
-    assert "default-src 'self'" in policy
+    assert "default-src 'none'" in policy
     assert "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
 

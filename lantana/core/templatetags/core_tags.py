@@ -6,7 +6,20 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from lantana.core.validators import is_safe_link
+
 register = template.Library()
+
+
+@register.filter
+def safe_link(value) -> str:
+    """The link if it is one we allow, else "" so the template shows plain text.
+
+    Links saved before validation existed (or written around the admin) never become
+    a clickable javascript: or data: URL.
+    """
+    return value if is_safe_link(value) else ""
+
 
 # Same escapes as Django's json_script: the JSON can never close the <script> element.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -56,8 +69,9 @@ def main_menu(context):
                 links.append(link)
     current = request.path if request is not None else ""
     for link in links:
-        link["current"] = link["url"] == current or (
-            link["url"] != "/" and current.startswith(link["url"])
+        link["current"] = bool(link["url"]) and (
+            link["url"] == current
+            or (link["url"] != "/" and current.startswith(link["url"]))
         )
     return {"links": links}
 
@@ -69,5 +83,6 @@ def _menu_link(value, request) -> dict | None:
             return None
         return {"url": page.get_url(request), "label": value.get("label") or page.title}
     if value.get("url"):
-        return {"url": value["url"], "label": value.get("label") or value["url"]}
+        url = value["url"] if is_safe_link(value["url"]) else ""
+        return {"url": url, "label": value.get("label") or value["url"]}
     return None

@@ -177,6 +177,10 @@ class Command(BaseCommand):
         else:
             self.stdout.write("An admin user already exists; use its password.")
         self.print_intake_login()
+        self.stdout.write(
+            "On first sign-in each user sets up an authenticator app (scan the QR code, "
+            "or type the key it shows) and saves ten recovery codes; README: Staff access."
+        )
 
     def print_intake_login(self):
         try:

@@ -1,0 +1,216 @@
+"""The second sign-in step, enrolment, recovery codes and device reset."""
+
+import base64
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model, logout
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.generic import FormView, View
+from django_otp import devices_for_user, match_token, user_has_device
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
+
+from . import audit, lockout
+from .forms import CODE_ERROR, CodeForm, EnrolForm
+
+RECOVERY_CODE_COUNT = 10
+APP_DEVICE_NAME = "Authenticator app"
+RECOVERY_DEVICE_NAME = "Recovery codes"
+
+private = [sensitive_post_parameters(), never_cache]
+
+
+def get_next_url(request) -> str:
+    target = request.POST.get(REDIRECT_FIELD_NAME) or request.GET.get(
+        REDIRECT_FIELD_NAME, ""
+    )
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("wagtailadmin_home")
+
+
+class SecondStepView(FormView):
+    """Shared by verification and enrolment: signed in with a password, not yet verified."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(
+                get_next_url(request), login_url=reverse("wagtailadmin_login")
+            )
+        if request.user.is_verified():
+            return redirect(get_next_url(request))
+        if lockout.is_locked(request, request.user):
+            return self.lock(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["next"] = get_next_url(self.request)
+        return context
+
+    def refuse(self, form):
+        """A wrong, reused or expired code: one message, one failure counted."""
+        user = self.request.user
+        lockout.record_failure(self.request, user)
+        if lockout.is_locked(self.request, user):
+            return self.lock(self.request)
+        form.add_error("code", CODE_ERROR)
+        return self.form_invalid(form)
+
+    def lock(self, request):
+        logout(request)
+        return lockout.locked_out(request)
+
+    def verified(self, device):
+        otp_login(self.request, device)
+        lockout.reset_failures(self.request, self.request.user)
+        audit.log_sign_in(self.request.user)
+
+
+@method_decorator(private, name="dispatch")
+class VerifyView(SecondStepView):
+    template_name = "access/verify.html"
+    form_class = CodeForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not user_has_device(request.user):
+            return redirect(f"{reverse('access_enrol')}?{request.GET.urlencode()}")
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        device = match_token(self.request.user, form.cleaned_data["code"])
+        if device is None:
+            return self.refuse(form)
+        self.verified(device)
+        if isinstance(device, StaticDevice):
+            left = device.token_set.count()
+            messages.warning(
+                self.request,
+                f"You signed in with a recovery code; {left} left. "
+                "Ask an administrator to reset your two-step sign-in if your phone is lost.",
+            )
+        return redirect(get_next_url(self.request))
+
+
+@method_decorator(private, name="dispatch")
+class EnrolView(SecondStepView):
+    """First sign-in: pair an authenticator app, then show the recovery codes once."""
+
+    template_name = "access/enrol.html"
+    form_class = EnrolForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and user_has_device(request.user):
+            return redirect(f"{reverse('access_verify')}?{request.GET.urlencode()}")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_device(self) -> TOTPDevice:
+        device = TOTPDevice.objects.filter(
+            user=self.request.user, confirmed=False
+        ).first()
+        return device or TOTPDevice.objects.create(
+            user=self.request.user, name=APP_DEVICE_NAME, confirmed=False
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        device = self.get_device()
+        secret = base64.b32encode(device.bin_key).decode()
+        context["secret"] = secret
+        context["secret_groups"] = [secret[i : i + 4] for i in range(0, len(secret), 4)]
+        context["qr_code"] = qr_data_url(device.config_url)
+        return context
+
+    def form_valid(self, form):
+        device = self.get_device()
+        if not device.verify_token(form.cleaned_data["code"]):
+            return self.refuse(form)
+        with transaction.atomic():
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            codes = issue_recovery_codes(self.request.user)
+        self.verified(device)
+        audit.log_enrolment(self.request.user)
+        response = render(
+            self.request,
+            "access/recovery_codes.html",
+            {"codes": codes, "next": get_next_url(self.request)},
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+def issue_recovery_codes(user) -> list[str]:
+    """Replace any earlier recovery codes; the plain codes exist only in this response."""
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE_NAME)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(
+        [StaticToken(device=device, token=code) for code in codes]
+    )
+    return codes
+
+
+def qr_data_url(text: str) -> str:
+    """A QR code drawn here, as a data: URL an <img> can show under the admin CSP."""
+    image = qrcode.make(
+        text, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=2
+    )
+    buffer = BytesIO()
+    image.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+@method_decorator(never_cache, name="dispatch")
+class ResetDevicesView(View):
+    """A superuser removes someone's app and recovery codes; they enrol again next time."""
+
+    template_name = "access/reset_devices.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        self.member = get_object_or_404(get_user_model(), pk=kwargs["user_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, user_id):
+        devices = list(devices_for_user(self.member, confirmed=None))
+        return render(
+            request, self.template_name, {"member": self.member, "devices": devices}
+        )
+
+    def post(self, request, user_id):
+        with transaction.atomic():
+            for device in devices_for_user(self.member, confirmed=None):
+                device.delete()
+        audit.log_device_reset(self.member, by=request.user)
+        messages.success(
+            request,
+            f"Two-step sign-in reset for {self.member.get_username()}: "
+            "they will set up an authenticator app when they next sign in.",
+        )
+        return redirect("wagtailusers_users:index")
+
+
+class PasswordResetView(WagtailPasswordResetView):
+    """Wagtail's reset form, limited per address and email like the sign-in form."""
+
+    def post(self, request, *args, **kwargs):
+        if not lockout.password_reset_allowed(request, request.POST.get("email", "")):
+            return lockout.locked_out(request)
+        return super().post(request, *args, **kwargs)

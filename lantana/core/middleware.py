@@ -1,0 +1,52 @@
+"""Response headers every page carries: the right Content-Security-Policy for its
+path, Permissions-Policy and Cross-Origin-Resource-Policy."""
+
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
+
+
+class PathCSPMiddleware(CSPMiddleware):
+    """django-csp with two policies: the public one, and the admin's under
+    ADMIN_CSP_URL_PREFIXES (Wagtail's admin needs a little more than our pages)."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        prefixes = tuple(getattr(settings, "ADMIN_CSP_URL_PREFIXES", ()))
+        if (
+            not report_only
+            and parts.config is None
+            and prefixes
+            and request.path_info.startswith(prefixes)
+        ):
+            directives = dict(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+            strict = tuple(getattr(settings, "ADMIN_STRICT_CSP_URL_PREFIXES", ()))
+            if strict and request.path_info.startswith(strict):
+                directives["script-src"] = [
+                    source
+                    for source in directives["script-src"]
+                    if source != "'unsafe-inline'"
+                ]
+            parts.config = default_config(directives)
+        return parts
+
+
+def permissions_policy(features: dict[str, list[str]]) -> str:
+    return ", ".join(
+        f"{feature}=({' '.join(allowed)})" for feature, allowed in features.items()
+    )
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions = permissions_policy(
+            getattr(settings, "PERMISSIONS_POLICY", {})
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.permissions:
+            response.headers.setdefault("Permissions-Policy", self.permissions)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
