@@ -64,9 +64,9 @@ def test_new_intake_user_enrols_and_reaches_the_inbox(checker):
     page.wait_for_url("**/admin/")
     checker.assert_no_csp_violations("after enrolment")
 
-    checker.goto("/admin/leads/inquiries/", "desktop")
+    checker.goto("/admin/leads/", "desktop")
     assert page.locator("h1").inner_text()
-    assert "/admin/leads/inquiries/" in page.url
+    assert "/admin/leads/" in page.url
     checker.assert_no_csp_violations("lead inbox")
 
     # The next sign-in asks for a code; a wrong one gets one clear message.
@@ -124,9 +124,9 @@ def test_admin_pages_raise_no_csp_violation(checker):
     checker.screenshot("access-image-upload-desktop")
 
     # The lead desk.
-    checker.goto("/admin/leads/inquiries/", "desktop")
+    checker.goto("/admin/leads/", "desktop")
     checker.assert_no_csp_violations("lead inbox")
-    checker.goto(f"/admin/leads/inquiries/inspect/{lead.pk}/", "desktop")
+    checker.goto(f"/admin/leads/inspect/{lead.pk}/", "desktop")
     assert "Csp Tester" in page.inner_text("main")
     checker.assert_no_csp_violations("a lead")
     checker.assert_same_origin_only()
