@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "staff",
     "articles",
     "contact",
+    "wordpress",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
