@@ -415,6 +415,8 @@ class BodyConverter:
             for item in items:
                 link = item.find("a", href=True)
                 url = self.link_target(link["href"]) if link else ""
+                if link and " " not in link.get_text(strip=True):
+                    link.decompose()  # "samhsa.gov": the block shows the address itself
                 references.append(
                     {
                         "citation": shorten(item.get_text(" "), CITATION_MAX),

@@ -5,16 +5,10 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from PIL import Image
 
 from articles.factories import ArticleIndexPageFactory
 
-SAMPLE = Path(__file__).with_name("sample.xml")
-# Files the sample's attachments point at; 2023/06/quiet-bedroom.jpg is missing on purpose.
-UPLOADS = {
-    "2023/05/garden-path.jpg": ((1200, 800), (92, 130, 84)),
-    "2023/07/beach-walk.png": ((900, 600), (214, 170, 110)),
-}
+from .helpers import SAMPLE, make_uploads
 
 
 @pytest.fixture
@@ -24,12 +18,7 @@ def article_index(home):
 
 @pytest.fixture
 def uploads(tmp_path) -> Path:
-    root = tmp_path / "uploads"
-    for name, (size, colour) in UPLOADS.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        Image.new("RGB", size, colour).save(path)
-    return root
+    return make_uploads(tmp_path / "uploads")
 
 
 @pytest.fixture

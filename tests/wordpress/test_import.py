@@ -15,7 +15,7 @@ from lantana.core.models import StandardPage
 from staff.models import ClinicianPage
 from wordpress.models import ImportedItem
 
-from .conftest import SAMPLE
+from .helpers import SAMPLE
 
 pytestmark = pytest.mark.django_db
 
