@@ -19,7 +19,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.files.storage import InMemoryStorage
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
@@ -148,7 +148,13 @@ class Importer:
         except Skip as reason:
             self.report.count(kind, "skipped")
             self.report.problem(f"{label} skipped: {reason}")
-        except (ValidationError, ValueError, LookupError, OSError) as error:
+        except (
+            ValidationError,
+            ValueError,
+            LookupError,
+            OSError,
+            DatabaseError,
+        ) as error:
             self.report.count(kind, "skipped")
             self.report.problem(f"{label} skipped: {_one_line(error)}")
 

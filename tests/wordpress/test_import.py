@@ -292,3 +292,25 @@ def test_dry_run_writes_nothing_and_reports_the_same(run_import, settings):
     assert not media.exists() or not any(p.is_file() for p in media.rglob("*"))
     real = run_import()
     assert dry.replace("Dry run: nothing was written.", "Import finished.") == real
+
+
+def test_a_page_whose_parent_was_not_imported_goes_under_home(
+    run_import, tmp_path, home
+):
+    orphan = tmp_path / "orphan.xml"
+    orphan.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace(
+            "<wp:post_parent>301</wp:post_parent>",
+            "<wp:post_parent>999</wp:post_parent>",
+        ),
+        encoding="utf-8",
+    )
+    output = run_import(export=orphan)
+    assert StandardPage.objects.get(slug="our-approach").get_parent().pk == home.pk
+    assert "its WordPress parent (id 999) was not imported" in output
+
+
+def test_the_home_page_still_answers_other_query_strings(run_import, client):
+    run_import("--publish")
+    assert client.get("/?p=99999").status_code == 200
+    assert client.get("/?utm_source=x").status_code == 200
