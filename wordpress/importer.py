@@ -48,6 +48,9 @@ NO_DATE = "0000-00-00 00:00:00"
 PLACEHOLDER_JOB_TITLE = "Author"
 
 
+ITEM_ERRORS = (ValidationError, ValueError, LookupError, OSError, DatabaseError)
+
+
 class Skip(Exception):
     """This item cannot be imported; the message says why, for the report."""
 
@@ -142,21 +145,20 @@ class Importer:
     def each(self, item: wxr.Item, method, kind: str) -> None:
         label = f"{item.post_type} “{plain(item.title) or item.slug}” (WordPress id {item.wp_id})"
         self.current = label
+        self.safely(kind, label, method, item, label)
+
+    def safely(self, kind: str, label: str, method, *args):
+        """One item in one transaction: bad content skips it with a line, never a traceback."""
         try:
             with transaction.atomic():
-                method(item, label)
+                return method(*args)
         except Skip as reason:
             self.report.count(kind, "skipped")
             self.report.problem(f"{label} skipped: {reason}")
-        except (
-            ValidationError,
-            ValueError,
-            LookupError,
-            OSError,
-            DatabaseError,
-        ) as error:
+        except ITEM_ERRORS as error:
             self.report.count(kind, "skipped")
             self.report.problem(f"{label} skipped: {_one_line(error)}")
+        return None
 
     def find_places(self) -> None:
         site = (
@@ -206,7 +208,10 @@ class Importer:
     def import_topics(self) -> None:
         by_slug = {(t.taxonomy, t.slug): t for t in self.export.terms}
         for term in self.export.terms:
-            self.topic_for(term.taxonomy, term.slug, term.name)
+            label = f"{term.taxonomy} “{term.name or term.slug}”"
+            self.safely(
+                "topic", label, self.topic_for, term.taxonomy, term.slug, term.name
+            )
         for term in self.export.terms:
             topic = self.topics.get((term.taxonomy, term.slug))
             if topic is None:
@@ -255,12 +260,7 @@ class Importer:
     def import_authors(self) -> None:
         for author in self.export.authors.values():
             label = f"author “{author.display_name or author.login}”"
-            try:
-                with transaction.atomic():
-                    self.import_author(author)
-            except (ValidationError, ValueError) as error:
-                self.report.count("clinician", "skipped")
-                self.report.problem(f"{label} skipped: {_one_line(error)}")
+            self.safely("clinician", label, self.import_author, author)
 
     def import_author(self, author: wxr.Author) -> None:
         first, last = self.author_names(author)
@@ -328,7 +328,8 @@ class Importer:
                     "image; documents are not imported, add it in the admin if needed"
                 )
                 continue
-            self.image_for_attachment(attachment)
+            label = f"attachment {name} (WordPress id {attachment.wp_id})"
+            self.safely("image", label, self.image_for_attachment, attachment)
 
     def upload_path(self, url: str) -> str:
         """'https://old/wp-content/uploads/2023/05/a.jpg' or '2023/05/a.jpg' -> '2023/05/a.jpg'."""
@@ -353,7 +354,21 @@ class Importer:
             )
         return self.images[key]
 
-    def import_image(self, kind: str, wp_id: str, relative: str, title: str, alt: str):
+    def import_image(self, *args) -> int | None:
+        """The image's id, or None with a report line; a broken one never stops a post."""
+        try:
+            with transaction.atomic():
+                return self.import_image_file(*args)
+        except ITEM_ERRORS as error:
+            self.report.count("image", "skipped")
+            self.report.problem(
+                f"image {args[2] or args[1]} skipped: {_one_line(error)}"
+            )
+            return None
+
+    def import_image_file(
+        self, kind: str, wp_id: str, relative: str, title: str, alt: str
+    ):
         item, image = self.remembered(kind, wp_id)
         print_ = fingerprint(relative, title, alt)
         if image is not None:

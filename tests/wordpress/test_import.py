@@ -314,3 +314,14 @@ def test_the_home_page_still_answers_other_query_strings(run_import, client):
     run_import("--publish")
     assert client.get("/?p=99999").status_code == 200
     assert client.get("/?utm_source=x").status_code == 200
+
+
+def test_a_broken_image_file_is_reported_and_the_article_still_imports(
+    run_import, uploads
+):
+    (uploads / "2023/05/garden-path.jpg").write_bytes(b"not really a jpeg")
+    output = run_import()
+    assert "2023/05/garden-path.jpg is not a readable image" in output
+    page = article(ARTICLE)
+    assert page.hero_image is None
+    assert "image" not in [block["type"] for block in page.body.raw_data]
