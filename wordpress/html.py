@@ -12,7 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, Comment, NavigableString, Tag
+from bs4 import (
+    BeautifulSoup,
+    CData,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 
 from .shortcodes import expand_shortcodes
@@ -24,6 +33,8 @@ QUOTE_MAX = 600
 CITATION_MAX = 400
 CALLOUT_POINT_MAX = 300
 
+# Comments (block-editor markers among them) and declarations are never text.
+NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
 # Dropped with everything inside; reported when they held something.
 DROPPED = {
     "script": "a <script>",
@@ -161,8 +172,8 @@ class BodyConverter:
 
     # 1. What never survives -------------------------------------------------
     def strip_unsafe(self, soup: BeautifulSoup) -> None:
-        for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
-            comment.extract()
+        for markup in soup.find_all(string=lambda s: isinstance(s, NOT_TEXT)):
+            markup.extract()
         for tag in soup.find_all(list(DROPPED)):
             if DROPPED[tag.name] and tag.get_text(strip=True) or tag.name == "script":
                 self.note(f"removed {DROPPED[tag.name]}")
@@ -245,7 +256,8 @@ class BodyConverter:
                 if isinstance(child, Tag) and child.find("img"):
                     self.flush_loose()
                     self.images_in(child)
-                    continue
+                    if not _clean_text(child.get_text(" ")):
+                        continue
                 self.loose.append(str(child))
                 continue
             self.flush_loose()

@@ -178,3 +178,14 @@ def test_text_repair():
     assert fix_text("Itâ€™s") == "It’s"
     assert fix_text("\x93quoted\x94") == "“quoted”"
     assert fix_text("ðŸ˜Š café — ok") == "😊 café — ok"
+
+
+def test_declarations_are_not_text_and_linked_images_keep_their_words():
+    result = convert(
+        "<!DOCTYPE html><?php echo 1; ?><!-- wp:paragraph -->"
+        '<span><img src="https://old.example/wp-content/uploads/a.jpg" alt="">'
+        " Words beside it</span>"
+    )
+    assert types(result) == ["image", "rich_text"]
+    assert "html" not in text(result) and "php" not in text(result)
+    assert "Words beside it" in text(result)
