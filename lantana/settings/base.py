@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "articles",
     "contact",
     "access",
+    "wordpress",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

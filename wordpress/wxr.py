@@ -1,0 +1,273 @@
+"""Reading a WordPress export (WXR 1.0–1.2) safely and without loading it whole.
+
+`scan()` reads the file once, checks it is a complete WXR export and gathers the
+small things every item needs (authors, terms, attachments, the page tree).
+`iter_content()` reads it again and yields posts and pages one at a time, so a
+200 MB export never sits in memory. Neither ever touches the network: DTDs,
+entities and external references are refused outright (defusedxml).
+"""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+
+WP_NAMESPACE = re.compile(r"^http://wordpress\.org/export/1\.[0-2]/$")
+PREFIXES = {
+    "http://purl.org/rss/1.0/modules/content/": "content",
+    "http://purl.org/dc/elements/1.1/": "dc",
+    "http://wordpress.org/export/1.0/excerpt/": "excerpt",
+    "http://wordpress.org/export/1.1/excerpt/": "excerpt",
+    "http://wordpress.org/export/1.2/excerpt/": "excerpt",
+}
+CONTENT_TYPES = ("post", "page")
+
+
+class WXRError(Exception):
+    """The file cannot be imported at all; the message is one line for a person."""
+
+
+@dataclass
+class Author:
+    wp_id: str
+    login: str
+    email: str = ""
+    display_name: str = ""
+    first_name: str = ""
+    last_name: str = ""
+
+
+@dataclass
+class Term:
+    wp_id: str
+    taxonomy: str  # "category" or "post_tag"
+    slug: str
+    name: str
+    parent_slug: str = ""
+
+
+@dataclass
+class Attachment:
+    wp_id: str
+    title: str
+    url: str
+    file: str = ""  # _wp_attached_file: the path below wp-content/uploads
+    alt: str = ""
+
+
+@dataclass
+class Item:
+    """A post or a page, as WordPress exported it."""
+
+    wp_id: str
+    post_type: str
+    title: str = ""
+    link: str = ""
+    creator: str = ""
+    content: str = ""
+    excerpt: str = ""
+    slug: str = ""
+    status: str = ""
+    parent_id: str = "0"
+    menu_order: int = 0
+    post_date: str = ""
+    post_date_gmt: str = ""
+    modified: str = ""
+    modified_gmt: str = ""
+    attachment_url: str = ""
+    categories: list[tuple[str, str, str]] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Export:
+    """What a first pass over the file learns; small whatever the file's size."""
+
+    path: Path
+    version: str = ""
+    site_url: str = ""
+    authors: dict[str, Author] = field(default_factory=dict)  # by login
+    terms: list[Term] = field(default_factory=list)
+    attachments: dict[str, Attachment] = field(default_factory=dict)  # by id
+    counts: dict[str, int] = field(default_factory=dict)  # items per post type
+
+
+def _name(tag: str) -> str:
+    """'{http://wordpress.org/export/1.2/}post_id' -> 'wp:post_id'."""
+    if not tag.startswith("{"):
+        return tag
+    namespace, local = tag[1:].split("}", 1)
+    if WP_NAMESPACE.match(namespace):
+        return f"wp:{local}"
+    prefix = PREFIXES.get(namespace)
+    return f"{prefix}:{local}" if prefix else local
+
+
+def _text(element) -> str:
+    return (element.text or "").strip() if element is not None else ""
+
+
+def _children(element) -> dict[str, str]:
+    return {_name(child.tag): (child.text or "") for child in element}
+
+
+def _events(path: Path):
+    """iterparse over the file, turning every XML failure into one WXRError line."""
+    try:
+        with open(path, "rb") as stream:
+            yield from iterparse(
+                stream,
+                events=("start", "end"),
+                forbid_dtd=True,
+                forbid_entities=True,
+                forbid_external=True,
+            )
+    except DefusedXmlException as error:
+        raise WXRError(
+            f"{path.name} declares a DTD or entities ({type(error).__name__}); "
+            "WordPress exports never do, and this could be an XML bomb. Nothing was "
+            "imported."
+        ) from None
+    except ParseError as error:
+        line, column = getattr(error, "position", (0, 0))
+        raise WXRError(
+            f"{path.name} is not complete, well-formed XML (line {line}, column "
+            f"{column}): was the export cut short? Nothing was imported."
+        ) from None
+    except OSError as error:
+        raise WXRError(f"Cannot read {path}: {error.strerror}.") from None
+
+
+def _parse_item(element) -> Item:
+    values, categories, meta = {}, [], {}
+    for child in element:
+        name = _name(child.tag)
+        if name == "category":
+            categories.append(
+                (child.get("domain", ""), child.get("nicename", ""), _text(child))
+            )
+        elif name == "wp:postmeta":
+            pair = _children(child)
+            meta[pair.get("wp:meta_key", "")] = pair.get("wp:meta_value", "")
+        else:
+            values[name] = child.text or ""
+    try:
+        menu_order = int(values.get("wp:menu_order") or 0)
+    except ValueError:
+        menu_order = 0
+    return Item(
+        wp_id=values.get("wp:post_id", "").strip(),
+        post_type=values.get("wp:post_type", "").strip(),
+        title=values.get("title", "").strip(),
+        link=values.get("link", "").strip(),
+        creator=values.get("dc:creator", "").strip(),
+        content=values.get("content:encoded", ""),
+        excerpt=values.get("excerpt:encoded", ""),
+        slug=values.get("wp:post_name", "").strip(),
+        status=values.get("wp:status", "").strip(),
+        parent_id=values.get("wp:post_parent", "0").strip() or "0",
+        menu_order=menu_order,
+        post_date=values.get("wp:post_date", "").strip(),
+        post_date_gmt=values.get("wp:post_date_gmt", "").strip(),
+        modified=values.get("wp:post_modified", "").strip(),
+        modified_gmt=values.get("wp:post_modified_gmt", "").strip(),
+        attachment_url=values.get("wp:attachment_url", "").strip(),
+        categories=categories,
+        meta=meta,
+    )
+
+
+def _items(path: Path, export: Export | None = None) -> Iterator[Item]:
+    """Every <item>, parsed and then dropped from the tree; channel data into export."""
+    depth, root_seen, channel = 0, False, None
+    for event, element in _events(path):
+        if event == "start":
+            depth += 1
+            if depth == 1:
+                root_seen = True
+                if element.tag != "rss":
+                    raise WXRError(
+                        f"{path.name} is XML but not a WordPress export (its root is "
+                        f"<{_name(element.tag)}>, not <rss>): export from WordPress "
+                        "with Tools → Export. Nothing was imported."
+                    )
+            elif depth == 2 and element.tag == "channel":
+                channel = element
+            continue
+        depth -= 1
+        if depth != 2 or channel is None:
+            continue
+        name = _name(element.tag)
+        if name == "item":
+            yield _parse_item(element)
+        elif export is not None:
+            _read_channel_element(export, name, element)
+        channel.remove(element)
+    if not root_seen:
+        raise WXRError(f"{path.name} is empty. Nothing was imported.")
+
+
+def _read_channel_element(export: Export, name: str, element) -> None:
+    if name == "wp:wxr_version":
+        export.version = _text(element)
+    elif name == "wp:base_site_url" or (name == "link" and not export.site_url):
+        export.site_url = _text(element).rstrip("/")
+    elif name == "wp:author":
+        values = {key: value.strip() for key, value in _children(element).items()}
+        author = Author(
+            wp_id=values.get("wp:author_id", ""),
+            login=values.get("wp:author_login", ""),
+            email=values.get("wp:author_email", ""),
+            display_name=values.get("wp:author_display_name", ""),
+            first_name=values.get("wp:author_first_name", ""),
+            last_name=values.get("wp:author_last_name", ""),
+        )
+        if author.login:
+            export.authors[author.login] = author
+    elif name in ("wp:category", "wp:tag"):
+        values = {key: value.strip() for key, value in _children(element).items()}
+        category = name == "wp:category"
+        export.terms.append(
+            Term(
+                wp_id=values.get("wp:term_id", ""),
+                taxonomy="category" if category else "post_tag",
+                slug=values.get(
+                    "wp:category_nicename" if category else "wp:tag_slug", ""
+                ),
+                name=values.get("wp:cat_name" if category else "wp:tag_name", ""),
+                parent_slug=values.get("wp:category_parent", ""),
+            )
+        )
+
+
+def scan(path: Path) -> Export:
+    """Read the whole file once; raise WXRError unless it is a complete WXR export."""
+    export = Export(path=path)
+    for item in _items(path, export):
+        export.counts[item.post_type] = export.counts.get(item.post_type, 0) + 1
+        if item.post_type == "attachment":
+            export.attachments[item.wp_id] = Attachment(
+                wp_id=item.wp_id,
+                title=item.title,
+                url=item.attachment_url,
+                file=item.meta.get("_wp_attached_file", ""),
+                alt=item.meta.get("_wp_attachment_image_alt", ""),
+            )
+    if not export.version:
+        raise WXRError(
+            f"{path.name} is an RSS feed but not a WordPress export (no "
+            "<wp:wxr_version>): export from WordPress with Tools → Export. Nothing "
+            "was imported."
+        )
+    return export
+
+
+def iter_content(path: Path) -> Iterator[Item]:
+    """Posts and pages, in file order; scan() must have accepted the file first."""
+    for item in _items(path):
+        if item.post_type in CONTENT_TYPES:
+            yield item
