@@ -49,6 +49,8 @@ class ArticleIndexPage(RoutablePageMixin, Page):
 
     intro = models.TextField(blank=True, max_length=500)
     per_page = 9
+    # The page cache keeps one copy per page of the listing, ignoring other params.
+    cache_query_params = ("page",)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]

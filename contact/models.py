@@ -124,6 +124,9 @@ class ContactPage(Page):
     crisis line beside it. Editors write the thank-you message people see after
     sending."""
 
+    # ?sent=1 is the visitor's own thank-you state: never from the page cache.
+    cache_bypass_params = ("sent",)
+
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     form_heading = models.CharField(max_length=120, default="Send us a message")
     thank_you_heading = models.CharField(
@@ -157,6 +160,11 @@ class ContactPage(Page):
         from .views import serve_inquiry_page
 
         return serve_inquiry_page(self, request, *args, **kwargs)
+
+    def resend_inquiry(self, request):
+        from .views import inquiry_handler
+
+        return inquiry_handler(self, request).resend()
 
     def get_preview_context(self, request, mode_name):
         from .views import get_preview_extra

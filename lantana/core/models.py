@@ -280,6 +280,9 @@ class LocationIndexPage(Page):
 class LocationPage(Page):
     """One of the clinic's sites: address, hours, how to get there, what happens there."""
 
+    # ?sent=1 is the visitor's own thank-you state: never from the page cache.
+    cache_bypass_params = ("sent",)
+
     hero_image = models.ForeignKey(
         "core.CustomImage",
         null=True,
@@ -384,6 +387,11 @@ class LocationPage(Page):
         from contact.views import serve_inquiry_page
 
         return serve_inquiry_page(self, request, *args, location=self, **kwargs)
+
+    def resend_inquiry(self, request):
+        from contact.views import inquiry_handler
+
+        return inquiry_handler(self, request, location=self).resend()
 
 
 class LocationOperatingHours(Orderable):
