@@ -6,6 +6,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from lantana.core.blocks import RICH_TEXT_FEATURES
+from lantana.core.routing import OneQueryRestrictionsMixin
 
 from .choices import ContactMethod, ContactTime, LeadFor, LeadStatus
 
@@ -119,7 +120,7 @@ class ChatRequest(Lead):
         indexes = [models.Index(fields=["client_key", "received_at"])]
 
 
-class ContactPage(Page):
+class ContactPage(OneQueryRestrictionsMixin, Page):
     """The contact page: a warm introduction, the inquiry form, and the phone and
     crisis line beside it. Editors write the thank-you message people see after
     sending."""

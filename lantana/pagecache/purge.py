@@ -23,6 +23,7 @@ from wagtail.models import Page, ReferenceIndex, Site
 
 from articles.models import ArticlePage, ArticleRelatedLink, Topic
 from lantana.core.models import LocationPage, LocationPhoto, NavigationSettings
+from lantana.core.site_cache import forget_site_chrome
 from staff.models import ClinicianLocation, ClinicianPage, TherapeuticApproach
 
 from . import store
@@ -60,6 +61,7 @@ def purge_for(obj, *, whole_site: bool = False, also: Shown | None = None) -> Sh
 def purge(shown: Shown) -> None:
     store.forget_pages(shown.page_ids)
     store.forget_sites(shown.site_ids)
+    forget_site_chrome(shown.site_ids)
     pages = Page.objects.live().filter(pk__in=shown.page_ids)
     if shown.site_ids and getattr(settings, "WAGTAILFRONTENDCACHE", None):
         roots = Site.objects.filter(pk__in=shown.site_ids).select_related("root_page")
