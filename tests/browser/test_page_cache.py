@@ -41,7 +41,7 @@ def test_the_cached_location_form_sends_without_javascript(cached, browser):
     notice = page.locator("#location-contact .lead-form__notice")
     notice.wait_for()
     assert "press Send once more" in notice.inner_text()
-    assert page.get_by_label("What should we call you?").input_value() == "Casey"
+    assert page.locator("#id_inquiry-preferred_name").input_value() == "Casey"
     assert not Inquiry.objects.exists()
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "location-nojs-resend-phone.png"))
