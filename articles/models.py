@@ -4,7 +4,16 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models, transaction
-from django.db.models import Case, Count, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -22,10 +31,14 @@ from wagtail.images import get_image_model
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, Workflow
 from wagtail.search import index
 
+from lantana.core.routing import OneQueryRestrictionsMixin, public_q
+
 from .blocks import ArticleStreamBlock
 from .text import heading_anchors, reading_minutes, table_of_contents
 
 REVIEW_SOON_DAYS = 30
+# The most related articles an editor may choose that the page still shows.
+MAX_CHOSEN = 12
 
 
 class Topic(models.Model):
@@ -44,11 +57,13 @@ class Topic(models.Model):
         return self.name
 
 
-class ArticleIndexPage(RoutablePageMixin, Page):
+class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
     """Lists live articles, newest first, with a filter by topic."""
 
     intro = models.TextField(blank=True, max_length=500)
     per_page = 9
+    # The page cache keeps one copy per page of the listing, ignoring other params.
+    cache_query_params = ("page",)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -117,12 +132,17 @@ class ArticleIndexPage(RoutablePageMixin, Page):
         ]
 
     def topic_url(self, topic) -> str:
-        return (self.url or "/") + self.reverse_subpage(
-            "topic_articles", args=[topic.slug]
+        return self.topic_url_under(self, topic)
+
+    @classmethod
+    def topic_url_under(cls, index: Page, topic) -> str:
+        """A topic's listing under `index`, which may be a plain (not specific) Page."""
+        return (index.url or "/") + cls.get_resolver().reverse(
+            "topic_articles", topic.slug
         )
 
 
-class ArticlePage(Page):
+class ArticlePage(OneQueryRestrictionsMixin, Page):
     """A health article: written by a clinician, clinically reviewed, kept current."""
 
     summary = models.TextField(
@@ -243,7 +263,7 @@ class ArticlePage(Page):
         )
         return (
             cls.objects.live()
-            .public()
+            .filter(public_q())
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .annotate(topic_name=Subquery(first_topic[:1]))
@@ -262,8 +282,8 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         related = self.get_related_articles()
-        self.load_images(related)
         self.load_clinicians()
+        self.load_images(related)
         body, toc = self.get_body_and_toc()
         breadcrumbs = self.get_breadcrumbs()
         topics = list(self.topics.all())
@@ -271,9 +291,9 @@ class ArticlePage(Page):
         context.update(
             topics=topics,
             topic_links=[
-                (topic, index.topic_url(topic))
+                (topic, ArticleIndexPage.topic_url_under(index, topic))
                 for topic in topics
-                if isinstance(index, ArticleIndexPage)
+                if index is not None and index.specific_class is ArticleIndexPage
             ],
             related_articles=related,
             body_blocks=body,
@@ -287,8 +307,11 @@ class ArticlePage(Page):
         return context
 
     def get_breadcrumbs(self) -> list[Page]:
-        ancestors = self.get_ancestors().filter(depth__gt=1).specific(defer=True)
-        return [*ancestors, self]
+        # Routing already read the pages on the way (lantana.core.routing).
+        ancestors = getattr(self, "route_ancestors", None)
+        if ancestors is None:
+            ancestors = self.get_ancestors().specific(defer=True)
+        return [*(page for page in ancestors if page.depth > 1), self]
 
     def get_body_and_toc(self):
         """The body as (block, anchor) pairs and the nested table of contents."""
@@ -311,11 +334,7 @@ class ArticlePage(Page):
 
         Never this article, never an unpublished one; one query whatever the number.
         """
-        chosen = list(
-            self.related_links.order_by("sort_order").values_list(
-                "article_id", flat=True
-            )
-        )
+        chosen, chosen_rank = self.get_chosen_related()
         through = ArticlePage.topics.through
         sharing = through.objects.filter(
             topic__in=through.objects.filter(articlepage=self.pk).values("topic")
@@ -329,28 +348,43 @@ class ArticlePage(Page):
             .annotate(count=Count("*"))
             .values("count")
         )
-        chosen_rank = Case(
-            *[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(chosen)],
-            default=Value(len(chosen)),
-        )
-        return list(
+        articles = list(
             ArticlePage.cards()
             .exclude(pk=self.pk)
             .filter(Q(pk__in=chosen) | Q(pk__in=sharing))
             .annotate(chosen_rank=chosen_rank, shared=Subquery(shared_count))
             .prefetch_related(None)
             .order_by(
-                "chosen_rank",
+                models.F("chosen_rank").asc(nulls_last=True),
                 models.F("shared").desc(nulls_last=True),
                 "-publication_date",
                 "-pk",
-            )[: max(limit, len(chosen))]
+            )[: limit + MAX_CHOSEN]
         )
+        # Every article the editor chose, then the best of the rest up to `limit`.
+        picked = [a for a in articles if a.chosen_rank is not None]
+        others = [a for a in articles if a.chosen_rank is None]
+        return picked + others[: max(0, limit - len(picked))]
+
+    def get_chosen_related(self):
+        """The editor's related articles as (ids, rank expression) for a query."""
+        links = self.related_links.all()
+        if isinstance(links, models.QuerySet):
+            rank = links.filter(article=OuterRef("pk")).values("sort_order")[:1]
+            return links.values("article_id"), Subquery(rank)
+        # A preview: the editor's unsaved choices, in memory.
+        ids = [link.article_id for link in sorted(links, key=lambda x: x.sort_order)]
+        whens = [When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)]
+        number = IntegerField()
+        rank = Case(*whens, default=None, output_field=number) if whens else None
+        return ids, rank if rank is not None else Value(None, output_field=number)
 
     def load_images(self, related):
         """Hero, body and related-card images and their renditions in two queries."""
         raw_body = list(self.body.raw_data)
+        people = [p for p in (self.author, self.reviewer) if p is not None]
         ids = {self.hero_image_id} | {article.hero_image_id for article in related}
+        ids |= {person.photo_id for person in people}
         ids |= {
             (block.get("value") or {}).get("image")
             for block in raw_body
@@ -363,6 +397,8 @@ class ArticlePage(Page):
             .in_bulk()
         )
         self.hero_image = images.get(self.hero_image_id)
+        for person in people:
+            person.photo = images.get(person.photo_id)
         for article in related:
             article.hero_image = images.get(article.hero_image_id)
         image_block = self.body.stream_block.child_blocks["image"]
@@ -380,12 +416,9 @@ class ArticlePage(Page):
     def load_clinicians(self):
         from staff.models import ClinicianPage
 
-        people = (
-            ClinicianPage.objects.filter(pk__in=[self.author_id, self.reviewer_id])
-            .select_related("photo")
-            .prefetch_related("photo__renditions")
-            .in_bulk()
-        )
+        people = ClinicianPage.objects.filter(
+            pk__in=[self.author_id, self.reviewer_id]
+        ).in_bulk()
         self.author = people.get(self.author_id)
         self.reviewer = people.get(self.reviewer_id)
 

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from lantana.core.blocks import RICH_TEXT_FEATURES
+from lantana.core.routing import OneQueryRestrictionsMixin
 
 from .choices import ContactMethod, ContactTime, LeadFor, LeadKind, LeadStatus
 from .kinds import LeadKindSpec, get_kind
@@ -136,10 +137,13 @@ class Lead(models.Model):
             self.closed_at = None
 
 
-class ContactPage(Page):
+class ContactPage(OneQueryRestrictionsMixin, Page):
     """The contact page: a warm introduction, the inquiry form, and the phone and
     crisis line beside it. Editors write the thank-you message people see after
     sending."""
+
+    # ?sent=1 is the visitor's own thank-you state: never from the page cache.
+    cache_bypass_params = ("sent",)
 
     intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
     form_heading = models.CharField(max_length=120, default="Send us a message")
@@ -174,6 +178,11 @@ class ContactPage(Page):
         from .views import serve_inquiry_page
 
         return serve_inquiry_page(self, request, *args, **kwargs)
+
+    def resend_inquiry(self, request):
+        from .views import inquiry_handler
+
+        return inquiry_handler(self, request).resend()
 
     def get_preview_context(self, request, mode_name):
         from .views import get_preview_extra

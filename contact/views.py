@@ -16,7 +16,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import (
+    REASON_CSRF_TOKEN_MISSING,
+    REASON_NO_CSRF_COOKIE,
+    get_token,
+)
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -51,6 +55,17 @@ STALE_NOTICE = (
     "Send once more. Everything you typed is still here."
 )
 UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign")
+RESEND_NOTICE = (
+    "Almost there: for your safety we need you to press Send once more. "
+    "Everything you typed is still here."
+)
+# A form posted without its token (from a cached page, JavaScript off) is shown
+# again with one. A post from another site (a bad Origin) still gets the 403.
+TOKEN_ABSENT_REASONS = {
+    REASON_NO_CSRF_COOKIE,
+    REASON_CSRF_TOKEN_MISSING,
+    "CSRF token from POST incorrect.",
+}
 
 Renderer = Callable[[dict, int], HttpResponse]
 
@@ -68,6 +83,7 @@ class LeadFormHandler:
         location=None,
         anchor: str = "",
         source_from_referer: bool = False,
+        cacheable: bool = False,
     ):
         self.request = request
         self.form_class = form_class
@@ -78,6 +94,7 @@ class LeadFormHandler:
         self.location = location
         self.anchor = anchor
         self.source_from_referer = source_from_referer
+        self.cacheable = cacheable
 
     def handle(self) -> HttpResponse:
         self.request.sensitive_post_parameters = "__ALL__"
@@ -85,21 +102,39 @@ class LeadFormHandler:
             response = self.post()
         elif self.request.GET.get("sent"):
             response = self.render({"receipt": self.get_receipt(), "sent": True}, 200)
+        elif self.cacheable:
+            # The same HTML for everyone, so the page cache may keep it: the
+            # token, submission id and stamp come from chat_session (lead-form.js).
+            context = {"form": self.blank_form(per_visitor=False)}
+            return self.render({**context, "token_by_script": True}, 200)
         else:
             response = self.render({"form": self.blank_form()}, 200)
         add_never_cache_headers(response)
         return response
 
-    def blank_form(self) -> LeadForm:
-        submission_id = new_submission_id()
-        initial = {
-            "submission_id": submission_id,
-            "stamp": make_stamp(submission_id),
-            "source_path": self.get_source_path(),
-        }
-        for name in UTM_FIELDS:
-            initial[name] = self.request.GET.get(name, "")[:100]
+    def blank_form(self, per_visitor: bool = True) -> LeadForm:
+        initial = {"source_path": self.get_source_path()}
+        if per_visitor:
+            submission_id = new_submission_id()
+            initial.update(submission_id=submission_id, stamp=make_stamp(submission_id))
+            for name in UTM_FIELDS:
+                initial[name] = self.request.GET.get(name, "")[:100]
         return self.form_class(prefix=self.prefix, initial=initial)
+
+    def resend(self) -> HttpResponse:
+        """The form as posted without its token, shown again with a token."""
+        data = self.request.POST.copy()
+        submission_id = data.get(f"{self.prefix}-submission_id") or new_submission_id()
+        # Dated now and never marked filled: this post proved nothing about speed,
+        # so the minimum fill time runs from this render (issue 10's rule).
+        data[f"{self.prefix}-submission_id"] = submission_id
+        data[f"{self.prefix}-stamp"] = restamp(
+            data.get(f"{self.prefix}-stamp", ""), submission_id
+        )
+        form = self.form_class(data, prefix=self.prefix)
+        response = self.render({"form": form, "notice": RESEND_NOTICE}, 200)
+        add_never_cache_headers(response)
+        return response
 
     def get_source_path(self) -> str:
         if not self.source_from_referer:
@@ -231,6 +266,10 @@ def get_thank_you(request) -> tuple[str, str]:
 
 def serve_inquiry_page(page, request, *args, location=None, **kwargs) -> HttpResponse:
     """Serve a Wagtail page that carries the inquiry form (ContactPage, LocationPage)."""
+    return inquiry_handler(page, request, *args, location=location, **kwargs).handle()
+
+
+def inquiry_handler(page, request, *args, location=None, **kwargs) -> LeadFormHandler:
 
     def render_page(extra: dict, status: int) -> HttpResponse:
         context = page.get_context(request, *args, **kwargs)
@@ -244,15 +283,15 @@ def serve_inquiry_page(page, request, *args, location=None, **kwargs) -> HttpRes
             request, page.get_template(request, *args, **kwargs), context, status=status
         )
 
-    handler = LeadFormHandler(
+    return LeadFormHandler(
         request,
         InquiryForm,
         render_page,
         success_path=page.get_url(request) or request.path,
         location=location,
         anchor="#location-contact" if location is not None else "",
+        cacheable=True,
     )
-    return handler.handle()
 
 
 def get_preview_extra(page: ContactPage, mode_name: str) -> dict:
@@ -301,8 +340,24 @@ def chat_session(request):
 
 
 def csrf_failure(request, reason=""):
-    """A friendly 403 with the phone number instead of Django's technical page."""
+    """A friendly 403 with the phone number instead of Django's technical page.
+
+    An inquiry posted from a cached page without JavaScript has no token yet: it
+    is shown again, as typed, with one (nothing is stored until it comes back).
+    """
+    if reason in TOKEN_ABSENT_REASONS and "inquiry-submission_id" in request.POST:
+        response = resend_inquiry(request)
+        if response is not None:
+            return response
     context = {"fallback_phone": settings.CLINIC_FALLBACK_PHONE}
     response = render(request, "contact/csrf_failure.html", context, status=403)
     add_never_cache_headers(response)
     return response
+
+
+def resend_inquiry(request) -> HttpResponse | None:
+    from wagtail.models import Page
+
+    page = Page.find_for_request(request, request.path)
+    resend = getattr(page.specific, "resend_inquiry", None) if page else None
+    return resend(request) if resend is not None else None

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from access import views as access_views
 from lantana.core import views as core_views
+from lantana.core.sitemaps import PageSitemap
 
 urlpatterns = [
     # Before Wagtail's own, so reset requests are rate limited like sign-ins.
@@ -17,7 +18,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("", include("articles.urls")),
     path("", include("contact.urls")),

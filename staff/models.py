@@ -13,6 +13,11 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from lantana.core.blocks import RICH_TEXT_FEATURES
+from lantana.core.routing import (
+    OneQueryRestrictionsMixin,
+    parent_from_route,
+    public_q,
+)
 
 from .choices import (
     CREDENTIAL_NAMES,
@@ -51,7 +56,7 @@ class TherapeuticApproach(models.Model):
         return self.name
 
 
-class StaffIndexPage(RoutablePageMixin, Page):
+class StaffIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
     """The team: every live clinician as a card, grouped by role.
 
     /team/ shows every group; /team/role/<role>/ shows one (e.g. /team/role/medical/).
@@ -117,10 +122,15 @@ class StaffIndexPage(RoutablePageMixin, Page):
         }
 
     def get_role_url(self, role: str) -> str:
-        return self.url + self.reverse_subpage("team_by_role", args=[role])
+        return self.role_url_under(self, role)
+
+    @classmethod
+    def role_url_under(cls, index: Page, role: str) -> str:
+        """A role's listing under `index`, which may be a plain (not specific) Page."""
+        return (index.url or "/") + cls.get_resolver().reverse("team_by_role", role)
 
 
-class ClinicianPage(Page):
+class ClinicianPage(OneQueryRestrictionsMixin, Page):
     """One clinician's profile; also the author and reviewer of articles."""
 
     first_name = models.CharField(max_length=60)
@@ -271,17 +281,25 @@ class ClinicianPage(Page):
         context = super().get_context(request, *args, **kwargs)
         locations = self.get_locations()
         approaches = list(self.approaches.all())
-        team_index = StaffIndexPage.objects.parent_of(self).live().first()
+        team_index = self.get_team_index()
         context.update(
             locations=locations,
             approaches=approaches,
             team_index=team_index,
             role_heading=ROLE_GROUP_HEADINGS.get(self.role, ""),
-            role_url=team_index.get_role_url(self.role) if team_index else "",
+            role_url=StaffIndexPage.role_url_under(team_index, self.role)
+            if team_index
+            else "",
             json_ld=clinician_json_ld(self, locations, approaches, request),
         )
         context.update(self.get_articles_context())
         return context
+
+    def get_team_index(self):
+        parent = parent_from_route(self, StaffIndexPage)  # read while routing
+        if parent is not None:
+            return parent if parent.live else None
+        return StaffIndexPage.objects.parent_of(self).live().first()
 
     def get_locations(self) -> list:
         """The live locations this person practises at, in the editor's order."""
@@ -299,10 +317,12 @@ class ClinicianPage(Page):
             len(written) > PROFILE_ARTICLE_COUNT
             or len(reviewed) > PROFILE_ARTICLE_COUNT
         )
+        # Looked up either way, so a profile costs the same queries however many.
+        article_index = self.get_article_index()
         return {
             "articles_written": written[:PROFILE_ARTICLE_COUNT],
             "articles_reviewed": reviewed[:PROFILE_ARTICLE_COUNT],
-            "article_index": self.get_article_index() if more else None,
+            "article_index": article_index if more else None,
         }
 
     def get_articles(self, relation: str) -> list:
@@ -325,7 +345,7 @@ class ClinicianPage(Page):
         ]
         return list(
             model.objects.live()
-            .public()
+            .filter(public_q())
             .filter(**{relation: self})
             .order_by(*ordering)[: PROFILE_ARTICLE_COUNT + 1]
         )

@@ -1,15 +1,27 @@
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
 
 from ..forms import ChatRequestForm
 
 register = template.Library()
+_rendered: dict[str, str] = {}
 
 
-@register.inclusion_tag("contact/includes/chat_dialog.html")
+@register.simple_tag
 def chat_dialog():
     """The "Chat with us" dialog. Cacheable: chat.js fetches the token, the
-    submission id and the stamp when it opens."""
-    return {"form": ChatRequestForm(prefix=ChatRequestForm.get_spec().form_prefix)}
+    submission id and the stamp when it opens.
+
+    The same HTML on every page, so drawn once per process (each time in DEBUG,
+    where templates are being edited): a blank form is costly to render.
+    """
+    if settings.DEBUG or "dialog" not in _rendered:
+        _rendered["dialog"] = render_to_string(
+            "contact/includes/chat_dialog.html",
+            {"form": ChatRequestForm(prefix=ChatRequestForm.get_spec().form_prefix)},
+        )
+    return _rendered["dialog"]
 
 
 @register.filter

@@ -1,4 +1,6 @@
 from django.contrib.auth.models import AbstractUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -12,8 +14,10 @@ from wagtail.search import index
 from articles.models import ArticleIndexPage, ArticlePage
 from staff.models import ClinicianPage, StaffIndexPage
 
+from . import site_cache
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .choices import Weekday
+from .routing import ChainRoutingMixin, OneQueryRestrictionsMixin
 from .structured_data import location_json_ld, organization_json_ld
 from .validators import LINK_HELP, validate_link
 
@@ -93,6 +97,18 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "Clinic details"
 
+    @classmethod
+    def for_site(cls, site):
+        # Every page reads it; it changes when an editor saves it (site_cache.py).
+        if site is None:
+            return super().for_site(site)
+        key = site_cache.setting_key(cls, site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, site_cache.CHROME_SECONDS)
+        return instance
+
     @property
     def social_links(self) -> list[tuple[str, str]]:
         links = [
@@ -131,7 +147,7 @@ class NavigationSettings(BaseSiteSetting):
         verbose_name = "Main menu"
 
 
-class HomePage(Page):
+class HomePage(ChainRoutingMixin, Page):
     """The front door: one clear invitation to reach out, then what the clinic offers."""
 
     hero_heading = models.CharField(
@@ -197,40 +213,68 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["location"] = self.get_featured_location()
-        context["team"] = self.get_team()
-        context["team_index"] = (
-            StaffIndexPage.objects.live().descendant_of(self).first()
+        location = self.get_featured_location()
+        team = self.get_team()
+        latest = self.get_latest_articles()
+        self.load_images(location, team, latest)
+        indexes = self.get_indexes()
+        context.update(
+            location=location,
+            team=team,
+            team_index=indexes.get(StaffIndexPage),
+            latest_articles=latest,
+            article_index=indexes.get(ArticleIndexPage),
+            json_ld=organization_json_ld(self, request),
         )
-        context["latest_articles"] = self.get_latest_articles()
-        context["article_index"] = (
-            ArticleIndexPage.objects.live().descendant_of(self).first()
-        )
-        context["json_ld"] = organization_json_ld(self, request)
         return context
 
     def get_latest_articles(self, count: int = 3):
-        return list(ArticlePage.cards().descendant_of(self)[:count])
+        cards = ArticlePage.cards().select_related(None).prefetch_related(None)
+        return list(cards.descendant_of(self)[:count])
 
     def get_team(self, count: int = 4):
         return list(
             ClinicianPage.objects.live()
             .descendant_of(self)
-            .select_related("photo")
-            .prefetch_related("photo__renditions")
             .order_by("sort_order", "last_name")[:count]
         )
 
     def get_featured_location(self):
-        return (
-            LocationPage.objects.live()
+        return LocationPage.objects.live().descendant_of(self).first()
+
+    def get_indexes(self) -> dict:
+        """The first live team and article index below, as plain pages, in one query."""
+        models_by_type = {
+            ContentType.objects.get_for_model(model).pk: model
+            for model in (StaffIndexPage, ArticleIndexPage)
+        }
+        indexes = {}
+        for page in (
+            Page.objects.live()
             .descendant_of(self)
-            .select_related("hero_image")
-            .first()
+            .filter(content_type__in=models_by_type)
+            .order_by("-path")
+        ):
+            indexes[models_by_type[page.content_type_id]] = page
+        return indexes
+
+    def load_images(self, location, team, articles):
+        """Every image the page shows, with its renditions, in two queries."""
+        holders = [(self, "hero_image"), *((person, "photo") for person in team)]
+        holders += [(article, "hero_image") for article in articles]
+        if location is not None:
+            holders.append((location, "hero_image"))
+        ids = {getattr(obj, f"{field}_id") for obj, field in holders} - {None}
+        images = (
+            CustomImage.objects.filter(pk__in=ids)
+            .prefetch_related("renditions")
+            .in_bulk()
         )
+        for obj, field in holders:
+            setattr(obj, field, images.get(getattr(obj, f"{field}_id")))
 
 
-class StandardPage(Page):
+class StandardPage(OneQueryRestrictionsMixin, Page):
     """A general page: about us, admissions, a programme of care."""
 
     intro = models.TextField(blank=True, max_length=400)
@@ -261,7 +305,7 @@ class StandardPage(Page):
         return context
 
 
-class LocationIndexPage(Page):
+class LocationIndexPage(OneQueryRestrictionsMixin, Page):
     """Lists the clinic's locations."""
 
     intro = models.TextField(blank=True, max_length=400)
@@ -281,8 +325,11 @@ class LocationIndexPage(Page):
         return context
 
 
-class LocationPage(Page):
+class LocationPage(OneQueryRestrictionsMixin, Page):
     """One of the clinic's sites: address, hours, how to get there, what happens there."""
+
+    # ?sent=1 is the visitor's own thank-you state: never from the page cache.
+    cache_bypass_params = ("sent",)
 
     hero_image = models.ForeignKey(
         "core.CustomImage",
@@ -388,6 +435,11 @@ class LocationPage(Page):
         from contact.views import serve_inquiry_page
 
         return serve_inquiry_page(self, request, *args, location=self, **kwargs)
+
+    def resend_inquiry(self, request):
+        from contact.views import inquiry_handler
+
+        return inquiry_handler(self, request, location=self).resend()
 
 
 class LocationOperatingHours(Orderable):

@@ -63,5 +63,5 @@ def test_one_query_per_list_whatever_the_number_of_candidates(make_article):
     with CaptureQueriesContext(connection) as queries:
         related = article.get_related_articles()
     assert len(related) == 3
-    # The chosen ids, the private sections of the site, then the list itself.
-    assert len(queries) == 3
+    # The editor's choices, the private sections and the list: one query.
+    assert len(queries) == 1

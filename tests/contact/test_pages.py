@@ -18,9 +18,9 @@ def test_the_contact_page_renders_the_form_beside_the_phone(client, contact_page
     response = client.get("/contact/")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "no-store" in response["Cache-Control"]
     assert "Tell us a little about what is going on." in html
-    assert 'name="csrfmiddlewaretoken"' in html
+    # Cacheable: an empty token slot that lead-form.js fills (tests/pagecache).
+    assert 'name="csrfmiddlewaretoken" value=""' in html
     assert 'inputmode="tel"' in html and 'autocomplete="tel"' in html
     assert 'autocomplete="email"' in html
     assert 'href="tel:+18435550134"' in html

@@ -2,11 +2,14 @@ import json
 import re
 
 from django import template
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from wagtail.models import Site
 
-from lantana.core.validators import is_safe_link
+from .. import site_cache
+from ..validators import is_safe_link
 
 register = template.Library()
 
@@ -57,23 +60,40 @@ def sms_href(number) -> str:
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
+    request = context.get("request")
+    links = get_menu_links(request) if request is not None else []
+    current = request.path if request is not None else ""
+    return {
+        "links": [
+            {
+                **link,
+                "current": bool(link["url"])
+                and (
+                    link["url"] == current
+                    or (link["url"] != "/" and current.startswith(link["url"]))
+                ),
+            }
+            for link in links
+        ]
+    }
+
+
+def get_menu_links(request) -> list[dict]:
+    """The site's menu links, built once per change of the menu or its pages."""
     from ..models import NavigationSettings
 
-    request = context.get("request")
-    links = []
-    if request is not None:
+    site = Site.find_for_request(request)
+    key = site_cache.menu_key(site.pk if site else None)
+    links = cache.get(key)
+    if links is None:
         navigation = NavigationSettings.for_request(request)
-        for block in navigation.main_menu:
-            link = _menu_link(block.value, request)
-            if link:
-                links.append(link)
-    current = request.path if request is not None else ""
-    for link in links:
-        link["current"] = bool(link["url"]) and (
-            link["url"] == current
-            or (link["url"] != "/" and current.startswith(link["url"]))
-        )
-    return {"links": links}
+        links = [
+            link
+            for block in navigation.main_menu
+            if (link := _menu_link(block.value, request))
+        ]
+        cache.set(key, links, site_cache.CHROME_SECONDS)
+    return links
 
 
 def _menu_link(value, request) -> dict | None:

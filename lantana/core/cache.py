@@ -1,0 +1,73 @@
+"""A Redis cache that degrades to "no cache" instead of failing the request.
+
+Every read misses and every write is dropped while Redis is unreachable; the first
+failure is logged, and again after Redis has answered in between.
+"""
+
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("lantana.cache")
+
+
+class OutageLog:
+    """Logs the first failure of an outage, not one line per request."""
+
+    def __init__(self):
+        self.down = False
+
+    def failed(self, operation: str, error: Exception) -> None:
+        if not self.down:
+            self.down = True
+            logger.warning(
+                "Cache unavailable (%s during %s); serving without it",
+                type(error).__name__,
+                operation,
+            )
+
+    def succeeded(self) -> None:
+        self.down = False
+
+
+def _resilient(name, default=None):
+    def method(self, *args, **kwargs):
+        try:
+            result = getattr(super(ResilientRedisCache, self), name)(*args, **kwargs)
+        except (RedisError, OSError) as error:  # refused, timed out, went away
+            self.outage.failed(name, error)
+            return default() if callable(default) else default
+        self.outage.succeeded()
+        return result
+
+    method.__name__ = name
+    return method
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's RedisCache, but an outage means misses, never a 500."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self.outage = OutageLog()
+
+    def get(self, key, default=None, version=None):
+        try:
+            result = super().get(key, default, version)
+        except (RedisError, OSError) as error:
+            self.outage.failed("get", error)
+            return default
+        self.outage.succeeded()
+        return result
+
+    add = _resilient("add", False)
+    set = _resilient("set")
+    touch = _resilient("touch", False)
+    delete = _resilient("delete", False)
+    get_many = _resilient("get_many", dict)
+    has_key = _resilient("has_key", False)
+    incr = _resilient("incr", 0)
+    set_many = _resilient("set_many", list)
+    delete_many = _resilient("delete_many")
+    clear = _resilient("clear", False)

@@ -1,0 +1,79 @@
+"""The purge triggers: publish, unpublish, move and delete of a page; save or delete
+of a topic, therapeutic approach, image, site setting or main menu."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from articles.models import Topic
+from staff.models import TherapeuticApproach
+
+from . import store
+from .purge import Shown, purge, purge_for, showing
+
+# What showed a page before it was saved (its old topics, author, locations), so
+# the publish that follows purges those pages too. Keyed by page id.
+_shown_before: dict[int, Shown] = {}
+BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
+
+
+def _purge_now_and_on_commit(shown: Shown) -> None:
+    purge(shown)
+
+    # A request that read the old rows inside the publish's transaction could
+    # store them under the new generation: forget once more when it commits.
+    def forget_again():
+        store.forget_pages(shown.page_ids)
+        store.forget_sites(shown.site_ids)
+
+    transaction.on_commit(forget_again)
+
+
+@receiver(pre_save)
+def remember_what_showed_page(sender, instance, update_fields=None, **kwargs):
+    if not isinstance(instance, Page) or instance.pk is None or update_fields:
+        return
+    before = type(instance).objects.filter(pk=instance.pk).first()
+    if before is not None:
+        _shown_before[instance.pk] = showing(before)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_published_page(sender, instance, **kwargs):
+    shown = purge_for(instance, also=_shown_before.pop(instance.pk, None))
+    transaction.on_commit(lambda: store.forget_pages(shown.page_ids))
+
+
+@receiver(post_page_move)
+def purge_moved_page(sender, instance, **kwargs):
+    # Every link to the page and its descendants changed its address.
+    _purge_now_and_on_commit(purge_for(instance, whole_site=True))
+
+
+@receiver(pre_delete)
+def purge_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page | Topic | TherapeuticApproach | get_image_model()):
+        _purge_now_and_on_commit(showing(instance))
+
+
+@receiver(post_save)
+def purge_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
+        return  # Wagtail noting an image's size or hash while rendering a page
+    if created:
+        return  # nothing shows it yet (settings are created when first read)
+    if isinstance(
+        instance, BaseSiteSetting | Topic | TherapeuticApproach | get_image_model()
+    ):
+        _purge_now_and_on_commit(showing(instance))
+
+
+@receiver(post_delete)
+def forget_deleted_setting(sender, instance, **kwargs):
+    if isinstance(instance, BaseSiteSetting):
+        _purge_now_and_on_commit(showing(instance))

@@ -1,0 +1,160 @@
+"""Every page type: at most BUDGET queries, the same for small and large content.
+
+Anonymous visitor, page cache off (the test settings), caches warm: the second
+GET of a URL is counted, as a visitor after the first would cause.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.factories import TopicFactory
+from articles.models import ArticleRelatedLink
+from lantana.core.demo import heading, paragraphs, stream
+from lantana.core.demo_images import draw_portrait, image_file
+from lantana.core.factories import (
+    ImageFactory,
+    LocationPageFactory,
+    StandardPageFactory,
+)
+from staff.factories import (
+    ClinicianLocationFactory,
+    ClinicianPageFactory,
+    TherapeuticApproachFactory,
+)
+
+from ..pagecache.conftest import publish
+
+BUDGET = 12
+
+
+def new_image(n: int):
+    return ImageFactory(
+        description=f"Picture {n}",
+        file=image_file(draw_portrait(n, size=(64, 64)), f"picture-{n}.jpg"),
+    )
+
+
+def body(images, related_page=None):
+    blocks = [heading("Where to start"), paragraphs("Small steps count.")]
+    for n, image in enumerate(images):
+        blocks.append(heading(f"Part {n}", "h3"))
+        blocks.append(("image", {"image": image.pk, "alt_text": "", "caption": "A"}))
+        blocks.append(("quote", {"quote": "One day at a time.", "attribution": ""}))
+    if related_page is not None:
+        blocks.append(
+            (
+                "call_to_action",
+                {
+                    "heading": "Talk to us",
+                    "text": "",
+                    "link_page": related_page.pk,
+                    "link_url": "",
+                    "link_label": "Chat",
+                },
+            )
+        )
+    return stream(*blocks)
+
+
+class Site:
+    """One piece of each kind; grow() adds many of each to the same pages."""
+
+    def __init__(self, home, location, articles, team, contact_page, make_article):
+        self.home, self.location, self.articles = home, location, articles
+        self.team, self.make_article = team, make_article
+        self.topics = [TopicFactory(name="Family", slug="family")]
+        self.author = self.add_clinician(0)
+        self.article = make_article(
+            title="First steps",
+            topics=self.topics,
+            author=self.author,
+            reviewer=self.author,
+            hero_image=new_image(0),
+            body=body([new_image(1)]),
+        )
+        self.standard = StandardPageFactory(
+            parent=home, title="About", slug="about", body=body([new_image(2)], home)
+        )
+        self.home.hero_image = new_image(3)
+        publish(self.home)
+
+    def add_clinician(self, n):
+        person = ClinicianPageFactory(
+            parent=self.team, first_name=f"Sam{n}", photo=new_image(100 + n)
+        )
+        person.approaches.set([TherapeuticApproachFactory(name=f"Way {n}")])
+        ClinicianLocationFactory(clinician=person, location=self.location)
+        return publish(person)
+
+    def grow(self, many: int = 5):
+        self.topics += [TopicFactory(name=f"Topic {n}") for n in range(many)]
+        self.article.topics.set(self.topics)
+        others = []
+        for n in range(many):
+            others.append(
+                self.make_article(
+                    title=f"More reading {n}",
+                    topics=self.topics,
+                    author=self.author,
+                    reviewer=self.author,
+                    hero_image=new_image(200 + n),
+                    days_ago=n + 1,
+                )
+            )
+            self.add_clinician(n + 1)
+            place = LocationPageFactory(
+                parent=self.location.get_parent(), title=f"Place {n}", slug=f"place-{n}"
+            )
+            ClinicianLocationFactory(clinician=self.author, location=place)
+            self.author.approaches.add(TherapeuticApproachFactory(name=f"More {n}"))
+        for position, other in enumerate(others):
+            self.article.related_links.add(
+                ArticleRelatedLink(article=other, sort_order=position)
+            )
+        self.article.body = body([new_image(300 + n) for n in range(many)])
+        publish(self.article)
+        publish(self.author)
+        self.standard.body = body([new_image(400 + n) for n in range(many)], self.home)
+        publish(self.standard)
+
+    def urls(self) -> list[str]:
+        return [
+            "/",
+            self.standard.url,
+            self.article.url,
+            "/articles/",
+            "/articles/topic/family/",
+            self.author.url,
+            "/team/",
+            "/team/role/clinical/",
+            self.location.get_parent().url,
+            self.location.url,
+            "/contact/",
+            "/chat/",
+            "/search/?q=steps",
+            "/feeds/articles/rss/",
+            "/feeds/articles/atom/",
+            "/sitemap.xml",
+        ]
+
+
+def count(client, url) -> int:
+    assert client.get(url).status_code == 200, url  # warm renditions and caches
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200, url
+    return len(queries)
+
+
+@pytest.fixture
+def site(home, location, articles, team, contact_page, make_article):
+    return Site(home, location, articles, team, contact_page, make_article)
+
+
+def test_every_page_type_keeps_its_budget_small_and_large(client, site):
+    small = {url: count(client, url) for url in site.urls()}
+    site.grow()
+    large = {url: count(client, url) for url in site.urls()}
+    over = {url: n for url, n in large.items() if n > BUDGET}
+    assert not over, f"over {BUDGET} queries: {over}"
+    assert large == small
