@@ -80,7 +80,6 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 # publishes, unpublishes or is told to purge. Unset = no front cache to purge.
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
 if FRONTEND_CACHE_PURGE_URL:
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]  # noqa: F405
     WAGTAILFRONTENDCACHE = {
         "nginx": {
             "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
