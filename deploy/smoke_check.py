@@ -97,7 +97,11 @@ class PageParser(HTMLParser):
         elif tag == "script" and attrs.get("src"):
             self.assets.add(attrs["src"])
         elif tag == "form":
-            self._form = {"action": attrs.get("action", ""), "fields": []}
+            self._form = {
+                "action": attrs.get("action", ""),
+                "session": attrs.get("data-lead-session", ""),
+                "fields": [],
+            }
             self.forms.append(self._form)
         elif self._form is not None and tag == "input" and attrs.get("name"):
             self._form["fields"].append(attrs)
@@ -277,8 +281,21 @@ def post_inquiry(browser: Browser, base: str, path: str, lead: dict, wait: float
     if not forms:
         fail(f"no inquiry form on {url}")
     data = fill_inquiry(forms[0], lead)
-    if not data.get("csrfmiddlewaretoken"):
-        fail("the inquiry form carries no CSRF token")
+    if data.get("csrfmiddlewaretoken"):
+        fail("the inquiry form carries a CSRF token: cached HTML must carry none")
+    if not forms[0]["session"]:
+        fail("the inquiry form names no session endpoint for its token")
+    # What static/js/lead-form.js does when the visitor starts typing.
+    session = browser.request(
+        urllib.parse.urljoin(url, forms[0]["session"]),
+        headers={"Accept": "application/json"},
+    )
+    if session.status != 200:
+        fail(f"the form's session endpoint answered {session.status}")
+    values = json.loads(session.text)
+    data["csrfmiddlewaretoken"] = values["csrfToken"]
+    data["inquiry-submission_id"] = values["submissionId"]
+    data["inquiry-stamp"] = values["stamp"]
     time.sleep(wait)  # the form's spam stamp has a minimum fill time
     action = urllib.parse.urljoin(url, forms[0]["action"] or url)
     headers = {"Referer": url, "Origin": base}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from contact.models import Inquiry
+from contact.models import Lead
 from tests.browser.conftest import SCREENSHOTS
 from tests.browser.test_contact import demo, fill_lead_form  # noqa: F401
 
@@ -23,7 +23,7 @@ def test_the_cached_contact_page_sends_with_javascript(cached, checker):
     fill_lead_form(page, "main form[data-lead-form]", "inquiry", "Robin")
     page.get_by_role("button", name="Send my message").click()
     page.wait_for_url("**/contact/?sent=1")
-    assert Inquiry.objects.get().preferred_name == "Robin"
+    assert Lead.objects.get().preferred_name == "Robin"
     checker.assert_no_axe_violations("thank-you after a cached form")
 
 
@@ -42,10 +42,10 @@ def test_the_cached_location_form_sends_without_javascript(cached, browser):
     notice.wait_for()
     assert "press Send once more" in notice.inner_text()
     assert page.locator("#id_inquiry-preferred_name").input_value() == "Casey"
-    assert not Inquiry.objects.exists()
+    assert not Lead.objects.exists()
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "location-nojs-resend-phone.png"))
     page.get_by_role("button", name="Send my message").click()
     page.wait_for_url("**/locations/charleston/?sent=1*")
-    assert Inquiry.objects.get().preferred_name == "Casey"
+    assert Lead.objects.get().preferred_name == "Casey"
     context.close()

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from contact.models import Inquiry
+from contact.models import Lead
 from tests.auth import sign_in
 from tests.contact.conftest import lead_data
 
@@ -165,7 +165,7 @@ class TestFormsWithoutJavaScript:
         assert 'value="Jordan"' in html
         assert "press Send once more" in html
         assert soup_form(response)["csrfmiddlewaretoken"]
-        assert not Inquiry.objects.exists()
+        assert not Lead.objects.exists()
 
     def test_the_second_send_goes_through(self, no_js, contact_page, soup_form):
         no_js.get(contact_page.url)
@@ -174,7 +174,7 @@ class TestFormsWithoutJavaScript:
         again = soup_form(no_js.post(contact_page.url, data))
         response = no_js.post(contact_page.url, again)
         assert response.status_code == 303
-        assert Inquiry.objects.get().preferred_name == "Jordan"
+        assert Lead.objects.get().preferred_name == "Jordan"
 
     def test_a_post_from_another_site_is_still_refused(self, no_js, contact_page):
         data = lead_data("inquiry")
@@ -182,7 +182,7 @@ class TestFormsWithoutJavaScript:
             contact_page.url, data, headers={"Origin": "https://evil.example"}
         )
         assert response.status_code == 403
-        assert not Inquiry.objects.exists()
+        assert not Lead.objects.exists()
 
 
 @pytest.fixture
