@@ -38,7 +38,13 @@ def production_settings() -> dict:
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
         cwd=str(django_settings.BASE_DIR),
-        env={"PATH": "/usr/bin:/bin", "SECRET_KEY": "k" * 60, "ALLOWED_HOSTS": "x"},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "SECRET_KEY": "k" * 60,
+            "ALLOWED_HOSTS": "x",
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/lantana",
+            "WAGTAILADMIN_BASE_URL": "https://www.lantana.example",
+        },
         capture_output=True,
         text=True,
         check=True,

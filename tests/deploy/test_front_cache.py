@@ -267,6 +267,8 @@ def test_production_settings_purge_through_nginx_when_configured():
         "DJANGO_SETTINGS_MODULE": "lantana.settings.production",
         "SECRET_KEY": "x" * 50,
         "ALLOWED_HOSTS": "localhost",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/lantana",
+        "WAGTAILADMIN_BASE_URL": "https://www.lantana.example",
     }
     runs = {}
     for name, extra in [("on", {"FRONTEND_CACHE_PURGE_URL": PURGE_URL}), ("off", {})]:
@@ -286,7 +288,9 @@ def test_production_settings_purge_through_nginx_when_configured():
     assert backends["nginx"]["LOCATION"] == PURGE_URL
     assert backends["nginx"]["BACKEND"].endswith("HTTPBackend")
     assert installed
-    assert runs["off"] == [None, False]
+    # The app is always installed (the page cache purges through it); only the
+    # backend depends on the variable.
+    assert runs["off"] == [None, True]
 
 
 def brotli_module_enabled() -> bool:
