@@ -56,6 +56,23 @@ def test_about_the_author_uses_the_clinician_card(client, reviewed_article):
     assert "find their footing" in card.get_text()
 
 
+def test_a_clinician_in_draft_is_named_but_never_linked(
+    client, reviewed_article, author, reviewer
+):
+    # An imported author starts as a draft profile: a link would be a 404.
+    author.unpublish()
+    reviewer.unpublish()
+    page = soup(client.get(reviewed_article.url))
+    byline = page.select_one(".byline")
+    assert byline.select_one(".byline__author").get_text(" ", strip=True) == (
+        "By Maya Okafor, LMSW"
+    )
+    assert byline.select("a") == []
+    assert "Daniel Reyes, MD" in byline.select_one(".byline__review").get_text()
+    assert page.select_one(".about-author") is None
+    assert page.select_one('meta[property="article:author"]') is None
+
+
 def test_overdue_article_still_shows_its_real_last_review(client, reviewed_article):
     reviewed_article.next_review = TODAY - datetime.timedelta(days=40)
     reviewed_article.save_revision().publish()
