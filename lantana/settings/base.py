@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "channels",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,17 @@ if os.environ.get("REDIS_URL"):
         "BACKEND": "lantana.core.cache.ResilientRedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
+
+# --- Live chat: the Channels layer (contact/chat/) ---
+# Redis lets several ASGI processes share conversations; without CHANNEL_REDIS_URL
+# (make run, tests) one process keeps them in memory.
+ASGI_APPLICATION = "lantana.asgi.application"
+CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+if os.environ.get("CHANNEL_REDIS_URL"):
+    CHANNEL_LAYERS["default"] = {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {"hosts": [os.environ["CHANNEL_REDIS_URL"]]},
     }
 
 # --- Performance: the anonymous page cache (lantana/pagecache) ---

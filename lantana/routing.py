@@ -1,0 +1,3 @@
+"""WebSocket routes, beside lantana/urls.py's HTTP ones."""
+
+websocket_urlpatterns: list = []
