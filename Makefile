@@ -25,9 +25,16 @@ migrate: install ## Apply database migrations
 demo: migrate ## Load the demo content (safe to repeat)
 	$(PY) manage.py load_demo
 
-run: demo ## Set up and serve the site at http://127.0.0.1:$(PORT)
-	@echo "Serving Lantana at http://127.0.0.1:$(PORT)/ (admin at /admin/)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+# uvicorn serves pages and the live chat's WebSockets on one port (in-memory channel
+# layer); it restarts when Python code or a template changes. Static files come from
+# the apps' folders through whitenoise (dev settings), uploads from media/.
+RELOAD_DIRS := lantana access articles contact staff wordpress templates
+
+run: demo ## Set up and serve the site and live chat at http://127.0.0.1:$(PORT)
+	@echo "Serving Lantana at http://127.0.0.1:$(PORT)/ (admin at /admin/, live chat at /admin/chats/)"
+	DJANGO_SETTINGS_MODULE=lantana.settings.dev $(VENV)/bin/uvicorn lantana.asgi:application \
+		--host 127.0.0.1 --port $(PORT) --reload \
+		$(addprefix --reload-dir ,$(RELOAD_DIRS)) --reload-include '*.html'
 
 lint: install ## Ruff, Django's checks and missing migrations
 	$(VENV)/bin/ruff check .
