@@ -215,6 +215,7 @@ def site_env(work: Path, settings: str, database_url: str) -> dict:
         "WAGTAILADMIN_BASE_URL": "https://localhost",
         "SECURE_SSL_REDIRECT": "false",
         "REDIS_URL": REDIS_URL,
+        "CHANNEL_REDIS_URL": REDIS_URL,
         "MEDIA_ROOT": str(work / "media"),
         "STATIC_ROOT": str(work / "static"),
         "DEMO_LOGIN_DIR": str(work),

@@ -34,6 +34,16 @@ BROTLI = """\
                  application/xml application/rss+xml application/atom+xml image/svg+xml;"""
 
 
+CHAT_SERVER = re.compile(r"(\[[0-9a-fA-F:]+\]|[A-Za-z0-9.-]+):[0-9]{1,5}")
+
+
+def chat_server_lines(servers: str) -> str:
+    addresses = [item.strip() for item in servers.split(",") if item.strip()]
+    if not addresses or not all(CHAT_SERVER.fullmatch(a) for a in addresses):
+        raise SystemExit("render_nginx: --chat-servers must list address:port items")
+    return "\n".join(f"    server {address};" for address in addresses)
+
+
 def brotli_enabled(choice: str) -> bool:
     if choice == "auto":
         return any("brotli" in path.name for path in MODULES_ENABLED.glob("*.conf"))
@@ -68,6 +78,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--static-root", default="/var/lib/lantana/static")
     parser.add_argument("--media-root", default="/var/lib/lantana/media")
     parser.add_argument("--socket", default="/run/lantana-gunicorn.sock")
+    parser.add_argument(
+        "--chat-servers",
+        default="127.0.0.1:8001",
+        help="comma-separated address:port of each live-chat uvicorn process "
+        "(lantana-chat@PORT.service)",
+    )
     parser.add_argument("--log-dir", default="/var/log/nginx")
     parser.add_argument(
         "--brotli",
@@ -109,6 +125,7 @@ def main(argv: list[str]) -> None:
         "STATIC_ROOT": args.static_root.rstrip("/"),
         "MEDIA_ROOT": args.media_root.rstrip("/"),
         "SOCKET": args.socket,
+        "CHAT_SERVERS": chat_server_lines(args.chat_servers),
         "LOG_DIR": args.log_dir.rstrip("/"),
         "CACHE_DIR": args.cache_dir.rstrip("/"),
         "BROTLI": BROTLI if brotli else "    # (brotli module not enabled)",

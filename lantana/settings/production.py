@@ -41,6 +41,16 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
         "EMAIL_USE_TLS and EMAIL_USE_SSL are exclusive: set only one to true"
     )
 
+# Live chat spans processes (gunicorn takes the start POST, each uvicorn carries its
+# own sockets): they meet only in Redis. The in-memory layer would split them silently,
+# each staff member seeing only the chats of the process they happen to reach.
+CHANNEL_REDIS_URL = _require("CHANNEL_REDIS_URL", "redis://127.0.0.1:6379/1")
+if not re.fullmatch(r"(rediss?|unix)://\S+", CHANNEL_REDIS_URL):
+    raise ImproperlyConfigured(
+        f"CHANNEL_REDIS_URL must be a redis://, rediss:// or unix:// URL, "
+        f"not {CHANNEL_REDIS_URL!r}"
+    )
+
 # load_demo refuses to run: fictional clinicians, articles, leads and logins.
 DEMO_CONTENT_ALLOWED = False
 # --- end of governance -------------------------------------------------------------

@@ -44,6 +44,7 @@ def production_settings() -> dict:
             "ALLOWED_HOSTS": "x",
             "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/lantana",
             "WAGTAILADMIN_BASE_URL": "https://www.lantana.example",
+            "CHANNEL_REDIS_URL": "redis://127.0.0.1:6379/1",
         },
         capture_output=True,
         text=True,

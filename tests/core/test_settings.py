@@ -29,6 +29,7 @@ PRODUCTION_ENV = {
     # Never connected to: importing settings and `check` open no connection.
     "DATABASE_URL": "postgres://lantana@127.0.0.1:1/lantana",
     "WAGTAILADMIN_BASE_URL": "https://www.lantana.example",
+    "CHANNEL_REDIS_URL": "redis://127.0.0.1:6379/1",
 }
 
 
@@ -58,7 +59,14 @@ def refusal(result: subprocess.CompletedProcess) -> str:
 
 
 @pytest.mark.parametrize(
-    "name", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "WAGTAILADMIN_BASE_URL"]
+    "name",
+    [
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "WAGTAILADMIN_BASE_URL",
+        "CHANNEL_REDIS_URL",
+    ],
 )
 def test_production_refuses_to_start_without_a_required_variable(name):
     message = refusal(production(without=name))
@@ -99,6 +107,26 @@ def test_production_smtp_uses_tls_unless_told_otherwise(changes, tls_and_ssl):
 def test_production_refuses_both_tls_and_ssl():
     message = refusal(production(EMAIL_USE_TLS="true", EMAIL_USE_SSL="true"))
     assert "EMAIL_USE_TLS" in message and "EMAIL_USE_SSL" in message
+
+
+def test_production_refuses_a_channel_layer_that_is_not_redis():
+    message = refusal(production(CHANNEL_REDIS_URL="memory://"))
+    assert message.startswith("CHANNEL_REDIS_URL must be a redis://")
+
+
+def test_production_chat_layer_is_redis():
+    code = "import lantana.settings.production as s; print(s.CHANNEL_LAYERS)"
+    env = {"PATH": "/usr/bin:/bin", **PRODUCTION_ENV}
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "channels_redis.core.RedisChannelLayer" in result.stdout
+    assert "redis://127.0.0.1:6379/1" in result.stdout
 
 
 def test_production_refuses_a_short_secret_key():

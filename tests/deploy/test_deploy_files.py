@@ -122,8 +122,48 @@ def test_proxy_sets_the_headers_the_app_trusts():
     site = render("--server-name", "www.lantanarecovery.example").stdout
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in site
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in site
-    # One marked place for the app's location (the micro-cache goes there).
-    assert site.count("proxy_pass ") == 1
+    # One marked place for the app's location (the micro-cache goes there), and the
+    # live chat's WebSockets.
+    assert site.count("proxy_pass http://lantana_app;") == 1
+    assert site.count("proxy_pass http://lantana_chat;") == 1
+    assert site.count("proxy_pass ") == 2
+
+
+def chat_location(site: str) -> str:
+    return site.split("location /ws/ {", 1)[1].split("\n    }\n", 1)[0]
+
+
+def test_websockets_go_to_the_chat_upstream_upgraded_unbuffered_uncached():
+    site = render("--server-name", "www.lantanarecovery.example").stdout
+    ws = chat_location(site)
+    assert "proxy_pass http://lantana_chat;" in ws
+    assert "proxy_http_version 1.1;" in ws
+    assert "proxy_set_header Upgrade $http_upgrade;" in ws
+    assert 'proxy_set_header Connection "upgrade";' in ws
+    assert "proxy_buffering off;" in ws
+    assert "proxy_cache off;" in ws
+    assert "proxy_read_timeout 1h;" in ws
+    # No query string goes upstream, whatever a client appends.
+    assert "rewrite ^ $uri? break;" in ws
+    assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in ws
+    upstream = site.split("upstream lantana_chat {", 1)[1].split("}", 1)[0]
+    assert "server 127.0.0.1:8001;" in upstream
+    assert "least_conn;" in upstream
+
+
+def test_render_lists_several_chat_servers_and_refuses_junk():
+    site = render(
+        "--server-name",
+        "www.lantanarecovery.example",
+        "--chat-servers",
+        "127.0.0.1:8001, 127.0.0.1:8002",
+    ).stdout
+    upstream = site.split("upstream lantana_chat {", 1)[1].split("}", 1)[0]
+    assert upstream.count("    server 127.0.0.1:800") == 2
+    for junk in ("", "127.0.0.1", "127.0.0.1:8001; include /etc/passwd"):
+        result = render("--server-name", "x.example", "--chat-servers", junk)
+        assert result.returncode != 0
+        assert "--chat-servers" in result.stderr
 
 
 def test_nginx_logs_no_query_strings():
@@ -199,6 +239,27 @@ def test_each_job_has_a_timer_and_a_oneshot_service():
         assert timer["Install"]["WantedBy"] == "timers.target"
 
 
+def test_chat_unit_runs_uvicorn_on_loopback_behind_nginx():
+    path = DEPLOY / "systemd" / "lantana-chat@.service"
+    service = unit(path)["Service"]
+    command = service["ExecStart"]
+    assert command.startswith(
+        "/srv/lantana/.venv/bin/uvicorn lantana.asgi:application "
+    )
+    assert "--host 127.0.0.1 --port %i" in command
+    assert "--proxy-headers --forwarded-allow-ips 127.0.0.1" in command
+    # nginx's access log (paths only) is the one; uvicorn's info lines name clients.
+    assert "--no-access-log" in command
+    assert "--log-level warning" in command
+    assert service["Restart"] == "always"
+    assert unit(path)["Install"]["WantedBy"] == "multi-user.target"
+
+
+def test_env_example_names_the_shared_chat_layer():
+    lines = (DEPLOY / "lantana.env.example").read_text().splitlines()
+    assert "CHANNEL_REDIS_URL=redis://127.0.0.1:6379/1" in lines
+
+
 def test_worker_and_web_processes():
     worker = unit(DEPLOY / "systemd" / "lantana-worker.service")["Service"]
     assert "manage.py db_worker" in worker["ExecStart"]
@@ -219,7 +280,7 @@ def test_systemd_accepts_every_unit(tmp_path):
     """systemd-analyze verify, with /srv/lantana pointing at stand-in executables."""
     app = tmp_path / "app"
     (app / ".venv" / "bin").mkdir(parents=True)
-    for name in ("python", "gunicorn"):
+    for name in ("python", "gunicorn", "uvicorn"):
         stub = app / ".venv" / "bin" / name
         stub.write_text("#!/bin/sh\n")
         stub.chmod(0o755)
