@@ -184,7 +184,19 @@ CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}
 if os.environ.get("CHANNEL_REDIS_URL"):
     CHANNEL_LAYERS["default"] = {
         "BACKEND": "channels_redis.core.RedisChannelLayer",
-        "CONFIG": {"hosts": [os.environ["CHANNEL_REDIS_URL"]]},
+        "CONFIG": {
+            "hosts": [
+                {
+                    "address": os.environ["CHANNEL_REDIS_URL"],
+                    # redis-py 8 reads with a 5 s timeout by default, exactly
+                    # channels-redis's 5 s blocking receive: every socket idle for
+                    # 5 s would crash. Reads wait longer than that receive; a dead
+                    # Redis is still noticed within seconds when connecting.
+                    "socket_timeout": 15,
+                    "socket_connect_timeout": 2,
+                }
+            ]
+        },
     }
 
 # A live chat nobody accepts within this many minutes tells the visitor so and
