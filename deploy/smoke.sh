@@ -3,12 +3,16 @@
 #
 # A throwaway PostgreSQL database, migrate, demo content, collectstatic, gunicorn
 # with production settings on a unix socket behind nginx (deploy/nginx rendered for
-# loopback ports, a self-signed certificate), the task worker and a local SMTP
-# sink; then deploy/smoke_check.py plays visitor and intake inbox. Everything is
-# removed on exit. Run from anywhere: deploy/smoke.sh (after make install).
+# loopback ports, a self-signed certificate), two live-chat uvicorn processes (the
+# command of deploy/systemd/lantana-chat@.service) sharing the Redis channel layer,
+# the task worker and a local SMTP sink; then deploy/smoke_check.py plays visitor
+# and intake inbox, and deploy/smoke_chat.py a live chat through nginx. Everything
+# is removed on exit. Run from anywhere: deploy/smoke.sh (after make install).
 #
 # SMOKE_HTTPS_PORT (8243), SMOKE_HTTP_PORT (8280), SMOKE_SMTP_PORT (8225),
-# SMOKE_PURGE_PORT (8281, nginx's cache purge) and
+# SMOKE_PURGE_PORT (8281, nginx's cache purge), SMOKE_CHAT_PORT (8291, and the
+# next port: the two uvicorn processes), SMOKE_CHANNEL_REDIS_URL
+# (redis://127.0.0.1:6379/1) and
 # SMOKE_POSTGRES (postgres://postgres@127.0.0.1:5432) override the defaults;
 # SMOKE_KEEP=1 keeps the temporary folder and database for a post-mortem.
 set -euo pipefail
@@ -19,6 +23,9 @@ HTTPS_PORT=${SMOKE_HTTPS_PORT:-8243}
 HTTP_PORT=${SMOKE_HTTP_PORT:-8280}
 SMTP_PORT=${SMOKE_SMTP_PORT:-8225}
 PURGE_PORT=${SMOKE_PURGE_PORT:-8281}
+CHAT_PORT=${SMOKE_CHAT_PORT:-8291}
+CHAT_PORTS="$CHAT_PORT $((CHAT_PORT + 1))"
+CHANNEL_REDIS_URL=${SMOKE_CHANNEL_REDIS_URL:-redis://127.0.0.1:6379/1}
 POSTGRES=${SMOKE_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 HOST=localhost
 
@@ -30,7 +37,8 @@ for tool in nginx openssl psql curl python3; do
 done
 [ -x "$PY" ] || fail "$PY is missing: run make install first"
 "$PY" -c "import aiosmtpd, gunicorn" 2>/dev/null || fail "aiosmtpd or gunicorn missing from .venv (pip install -e '.[test]')"
-for port in "$HTTPS_PORT" "$HTTP_PORT" "$SMTP_PORT" "$PURGE_PORT"; do
+# shellcheck disable=SC2086
+for port in "$HTTPS_PORT" "$HTTP_PORT" "$SMTP_PORT" "$PURGE_PORT" $CHAT_PORTS; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         fail "port $port on 127.0.0.1 is already in use"
     fi
@@ -100,9 +108,13 @@ SECRET=$("$PY" -c "import secrets; print(secrets.token_urlsafe(50))")
     echo "LEAD_NOTIFY_EMAILS=intake@lantana.example"
     echo "WEB_CONCURRENCY=2"
     echo "FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$PURGE_PORT"
+    echo "CHANNEL_REDIS_URL=$CHANNEL_REDIS_URL"
 } >"$ENV_FILE"
 grep -qx "DJANGO_SETTINGS_MODULE=lantana.settings.production" "$ENV_FILE" || fail "the env example does not select production settings"
 grep -qx "TRUSTED_PROXY_COUNT=1" "$ENV_FILE" || fail "the env example does not trust the one nginx proxy"
+grep -q "^CHANNEL_REDIS_URL=redis://" "$APP/deploy/lantana.env.example" || fail "the env example names no CHANNEL_REDIS_URL"
+"$PY" -c "import redis, sys; redis.Redis.from_url(sys.argv[1], socket_connect_timeout=2).ping()" \
+    "$CHANNEL_REDIS_URL" 2>/dev/null || fail "Redis does not answer at $CHANNEL_REDIS_URL (SMOKE_CHANNEL_REDIS_URL)"
 export LANTANA_ENV_FILE="$ENV_FILE"
 MANAGE="$APP/deploy/manage.sh"
 
@@ -138,7 +150,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=$HOST" \
     -keyout "$TMP/nginx/key.pem" -out "$TMP/nginx/cert.pem" >"$TMP/logs/openssl.log" 2>&1 \
     || fail "openssl could not make a certificate"
 
-step "8. SMTP sink on 127.0.0.1:$SMTP_PORT, gunicorn, worker"
+step "8. SMTP sink on 127.0.0.1:$SMTP_PORT, gunicorn, live chat on $CHAT_PORTS, worker"
 "$PY" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$TMP/maildir" \
     >"$TMP/logs/smtp.log" 2>&1 &
 PIDS+=($!)
@@ -152,6 +164,22 @@ PIDS+=($!)
         --bind "unix:$TMP/gunicorn.sock" lantana.wsgi
 ) >"$TMP/logs/gunicorn.log" 2>&1 &
 PIDS+=($!)
+# The live-chat unit's own command line, for each port (%i) and this checkout.
+CHAT_COMMAND=$(sed -n 's/^ExecStart=//p' "$APP/deploy/systemd/lantana-chat@.service")
+[ -n "$CHAT_COMMAND" ] || fail "no ExecStart in lantana-chat@.service"
+for port in $CHAT_PORTS; do
+    (
+        cd "$APP"
+        set -a
+        # shellcheck disable=SC1090
+        . "$ENV_FILE"
+        set +a
+        command=${CHAT_COMMAND//\/srv\/lantana/$APP}
+        # shellcheck disable=SC2086
+        exec ${command//%i/$port}
+    ) >"$TMP/logs/uvicorn-$port.log" 2>&1 &
+    PIDS+=($!)
+done
 "$MANAGE" db_worker --queue-name='*' --no-reload >"$TMP/logs/worker.log" 2>&1 &
 PIDS+=($!)
 
@@ -161,7 +189,8 @@ python3 "$APP/deploy/render_nginx.py" --server-name "$HOST" --listen 127.0.0.1 \
     --certificate "$TMP/nginx/cert.pem" --certificate-key "$TMP/nginx/key.pem" \
     --static-root "$TMP/static" --media-root "$TMP/media" --socket "$TMP/gunicorn.sock" \
     --log-dir "$TMP/logs" --acme-root "$TMP/acme" --cache-dir "$TMP/nginx/cache" \
-    --purge-listen "127.0.0.1:$PURGE_PORT" >"$TMP/nginx/lantana.conf"
+    --purge-listen "127.0.0.1:$PURGE_PORT" \
+    --chat-servers "127.0.0.1:$CHAT_PORT,127.0.0.1:$((CHAT_PORT + 1))" >"$TMP/nginx/lantana.conf"
 # The main context a Debian nginx.conf would give, pointed into $TMP.
 cat >"$TMP/nginx/nginx.conf" <<CONF
 include /etc/nginx/modules-enabled/*.conf;
@@ -206,3 +235,16 @@ echo "acme-smoke" >"$TMP/acme/.well-known/acme-challenge/probe"
     --cafile "$TMP/nginx/cert.pem" --manage "$MANAGE" --maildir "$TMP/maildir" \
     --media-root "$TMP/media" --access-log "$TMP/logs/lantana.access.log" \
     --app-log "$TMP/logs/gunicorn.log"
+
+step "12. live chat through nginx (WebSockets to uvicorn on $CHAT_PORTS)"
+for port in $CHAT_PORTS; do
+    for _ in $(seq 1 30); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+        sleep 0.5
+    done
+done
+# shellcheck disable=SC2046
+"$PY" "$APP/deploy/smoke_chat.py" --https "https://$HOST:$HTTPS_PORT" \
+    --cafile "$TMP/nginx/cert.pem" --manage "$MANAGE" \
+    --log "$TMP/logs/lantana.access.log" --log "$TMP/logs/gunicorn.log" \
+    $(for port in $CHAT_PORTS; do printf -- '--log %s ' "$TMP/logs/uvicorn-$port.log"; done)
