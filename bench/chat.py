@@ -194,6 +194,8 @@ class Tally:
         self.last_seq: dict[tuple, int] = {}
         self.out_of_order = 0
         self.expected = 0
+        self.active = 0
+        self.all_active = asyncio.Event()
         self.errors: dict[str, int] = defaultdict(int)
         self.complete = asyncio.Event()
 
@@ -225,7 +227,9 @@ async def frames(socket, until):
 async def staff_side(url, cookie, visitors, tally, ready, done):
     headers = {"Cookie": cookie, "X-Forwarded-Proto": "https"}
     origin = f"https://{HOST}:{PORT + 1}"
-    async with connect(url, additional_headers=headers, origin=origin) as socket:
+    async with connect(
+        url, additional_headers=headers, origin=origin, ping_timeout=60
+    ) as socket:
         await socket.send(json.dumps({"type": "available", "on": True}))
         await frames(socket, lambda f: f["type"] == "availability" and f["on"])
         ready.set()
@@ -246,10 +250,16 @@ async def staff_side(url, cookie, visitors, tally, ready, done):
                     tally.errors[f"staff: {frame['code']}"] += 1
 
         reader = asyncio.create_task(read())
+        began = time.perf_counter()
         for lead in leads:
             await socket.send(json.dumps({"type": "accept", "lead": lead}))
             await socket.send(json.dumps({"type": "open", "lead": lead, "after": 0}))
-        await asyncio.sleep(1)  # every visitor sees "active" before the first reply
+        await tally.all_active.wait()
+        print(
+            f"bench: {len(leads)} chats accepted in "
+            f"{time.perf_counter() - began:.1f} s; exchanging messages …",
+            flush=True,
+        )
 
         async def reply(lead):
             await asyncio.sleep(random.uniform(0, INTERVAL))  # noqa: S311
@@ -280,12 +290,16 @@ async def visitor_side(visitor: Visitor, tally: Tally, done: asyncio.Event):
     url = f"ws://{HOST}:{visitor.port}/ws/chat/"
     headers = {k: v for k, v in visitor.headers().items() if k != "Referer"}
     origin = headers.pop("Origin")
-    async with connect(url, additional_headers=headers, origin=origin) as socket:
+    async with connect(
+        url, additional_headers=headers, origin=origin, ping_timeout=60
+    ) as socket:
         await socket.send(
             json.dumps({"type": "join", "token": visitor.token, "after": 0})
         )
-        await frames(socket, lambda f: f["type"] == "joined")
+        joined = await frames(socket, lambda f: f["type"] == "joined")
         active = asyncio.Event()
+        if joined["state"] == "active":
+            active.set()
 
         async def read():
             async for raw in socket:
@@ -298,7 +312,11 @@ async def visitor_side(visitor: Visitor, tally: Tally, done: asyncio.Event):
                     tally.errors[f"visitor: {frame['code']}"] += 1
 
         reader = asyncio.create_task(read())
-        await asyncio.wait_for(active.wait(), timeout=60)
+        await asyncio.wait_for(active.wait(), timeout=600)
+        tally.active += 1
+        if tally.active == CONVERSATIONS:
+            tally.all_active.set()
+        await tally.all_active.wait()
         await asyncio.sleep(INTERVAL + random.uniform(0, INTERVAL))  # noqa: S311
         for number in range(1, MESSAGES + 1):
             message_id = str(uuid.uuid4())
@@ -323,12 +341,13 @@ async def exchange(visitors, staff_cookie, tally):
     # The forms' minimum fill time (LEAD_MIN_FILL_SECONDS, 3 s): no shortcut.
     await asyncio.sleep(3.5)
     await asyncio.gather(*(asyncio.to_thread(v.start) for v in visitors))
-    print(f"bench: {len(visitors)} chats started; exchanging messages …", flush=True)
+    print(f"bench: {len(visitors)} chats started", flush=True)
     tally.expected = len(visitors) * MESSAGES * 2
     sides = [asyncio.create_task(visitor_side(v, tally, done)) for v in visitors]
 
     async def finish():
         # Sending ends after MESSAGES intervals; then wait for the last deliveries.
+        await tally.all_active.wait()
         await asyncio.sleep(INTERVAL * (MESSAGES + 3) + 2)
         try:
             await asyncio.wait_for(tally.complete.wait(), timeout=GRACE)
