@@ -33,7 +33,7 @@ RELOAD_DIRS := lantana access articles contact staff wordpress templates
 run: demo ## Set up and serve the site and live chat at http://127.0.0.1:$(PORT)
 	@echo "Serving Lantana at http://127.0.0.1:$(PORT)/ (admin at /admin/, live chat at /admin/chats/)"
 	DJANGO_SETTINGS_MODULE=lantana.settings.dev $(VENV)/bin/uvicorn lantana.asgi:application \
-		--host 127.0.0.1 --port $(PORT) --reload \
+		--host 127.0.0.1 --port $(PORT) --lifespan off --reload \
 		$(addprefix --reload-dir ,$(RELOAD_DIRS)) --reload-include '*.html'
 
 lint: install ## Ruff, Django's checks and missing migrations
