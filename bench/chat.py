@@ -1,13 +1,15 @@
 """make bench-chat: many live chats at once, through two uvicorn processes.
 
 Production settings, a throwaway PostgreSQL database and the Redis channel layer (as
-bench/run.py sets them up), two uvicorn processes on two ports, one intake user whose
-session is made directly (signed in, second step verified, as after a real sign-in).
-BENCH_CHAT_CONVERSATIONS visitors (50) start a chat through POST /chat/live/, half on
-each process; the intake user's one socket is on the first process only, so every
-message between them and the second half crosses Redis. Each visitor and the intake
-user then send BENCH_CHAT_MESSAGES (10) numbered messages each way, a visitor no
-faster than the live chat's own rate limit allows (CHAT_RATE, unchanged).
+bench/run.py sets them up), two uvicorn processes on two ports, BENCH_CHAT_STAFF (10)
+intake users whose sessions are made directly (signed in, second step verified, as
+after a real sign-in), alternating between the processes. BENCH_CHAT_CONVERSATIONS
+visitors (50) start a chat through POST /chat/live/, each taken by one intake user
+(user i takes visitors i, i + 10, ...); half of each user's visitors are on the other
+process, so their messages cross Redis. Each visitor and their intake user then send
+BENCH_CHAT_MESSAGES (10) numbered messages each way, one every BENCH_CHAT_INTERVAL
+seconds (2.6: a visitor no faster than the live chat's own rate limit, CHAT_RATE,
+allows). BENCH_CHAT_STAFF=1 is the worst case: one person holding all 50 chats.
 
 Prints p50/p95/p99 delivery latency both ways (sent on one socket to received on the
 other) and what was lost, duplicated or out of order, checked on the sockets and in
@@ -43,9 +45,11 @@ from websockets.exceptions import ConnectionClosed  # noqa: E402
 
 CONVERSATIONS = pagebench.env_int("BENCH_CHAT_CONVERSATIONS", 50)
 MESSAGES = pagebench.env_int("BENCH_CHAT_MESSAGES", 10)
+STAFF = max(1, pagebench.env_int("BENCH_CHAT_STAFF", 10))
 PORT = pagebench.env_int("BENCH_CHAT_PORT", 8310)
-# A visitor may send 5 messages per 10 s (CHAT_RATE), the first one included.
-INTERVAL = 2.6
+# Seconds between two messages of one side of a conversation. A visitor may send 5
+# per 10 s (CHAT_RATE, the first one included), so no less than 2.6.
+INTERVAL = max(2.6, float(pagebench.env("BENCH_CHAT_INTERVAL", "2.6")))
 GRACE = 15.0  # seconds to wait for the last deliveries
 TARGET_P95_MS = 300
 HOST = pagebench.HOST
@@ -53,7 +57,7 @@ UVICORN = str(pagebench.ROOT / ".venv" / "bin" / "uvicorn")
 BenchError = pagebench.BenchError
 
 STAFF_CODE = """
-import json
+import json, sys
 from importlib import import_module
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -64,21 +68,25 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from access.session import start_session
 from contact.permissions import LEAD_REVIEWERS
-user, _ = get_user_model().objects.get_or_create(
-    username="bench-intake", defaults={"first_name": "Dana", "last_name": "Bench"}
-)
-user.groups.add(Group.objects.get(name=LEAD_REVIEWERS))
-device, _ = TOTPDevice.objects.get_or_create(
-    user=user, name="Authenticator app", defaults={"confirmed": True}
-)
-session = import_module(settings.SESSION_ENGINE).SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-start_session(session, timezone.now())
-session.save()
-print(json.dumps({"cookie": settings.SESSION_COOKIE_NAME, "key": session.session_key}))
+cookies = []
+for number in range(STAFF):
+    user, _ = get_user_model().objects.get_or_create(
+        username=f"bench-intake-{number}",
+        defaults={"first_name": f"Dana{number}", "last_name": "Bench"},
+    )
+    user.groups.add(Group.objects.get(name=LEAD_REVIEWERS))
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="Authenticator app", defaults={"confirmed": True}
+    )
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    start_session(session, timezone.now())
+    session.save()
+    cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
+print(json.dumps(cookies))
 """
 
 STORED_CODE = """
@@ -226,9 +234,11 @@ async def frames(socket, until):
     raise BenchError("a socket closed early")
 
 
-async def staff_side(url, cookie, visitors, tally, ready, started, done):
+async def staff_side(port, cookie, visitors, tally, ready, started, done):
+    """One intake user on one process, taking the chats of `visitors`."""
+    url = f"ws://{HOST}:{port}/ws/chat/staff/"
     headers = {"Cookie": cookie, "X-Forwarded-Proto": "https"}
-    origin = f"https://{HOST}:{PORT + 1}"
+    origin = f"https://{HOST}:{port}"
     async with connect(
         url, additional_headers=headers, origin=origin, ping_timeout=60
     ) as socket:
@@ -253,16 +263,10 @@ async def staff_side(url, cookie, visitors, tally, ready, started, done):
                     tally.errors[f"staff: {frame['code']}"] += 1
 
         reader = asyncio.create_task(read())
-        began = time.perf_counter()
         for lead in leads:
             await socket.send(json.dumps({"type": "accept", "lead": lead}))
             await socket.send(json.dumps({"type": "open", "lead": lead, "after": 0}))
         await tally.all_active.wait()
-        print(
-            f"bench: {len(leads)} chats accepted in "
-            f"{time.perf_counter() - began:.1f} s; exchanging messages …",
-            flush=True,
-        )
 
         async def reply(lead):
             await asyncio.sleep(random.uniform(0, INTERVAL))  # noqa: S311
@@ -333,13 +337,21 @@ async def visitor_side(visitor: Visitor, tally: Tally, done: asyncio.Event):
         reader.cancel()
 
 
-async def exchange(visitors, staff_cookie, tally):
-    ready, started, done = asyncio.Event(), asyncio.Event(), asyncio.Event()
-    staff_url = f"ws://{HOST}:{PORT + 1}/ws/chat/staff/"
-    staff = asyncio.create_task(
-        staff_side(staff_url, staff_cookie, visitors, tally, ready, started, done)
-    )
-    await asyncio.wait_for(ready.wait(), timeout=30)
+async def exchange(visitors, staff_cookies, tally):
+    started, done = asyncio.Event(), asyncio.Event()
+    # Intake user i takes visitors i, i + STAFF, …; users alternate between the two
+    # processes, and so do each one's visitors.
+    readies, staff = [], []
+    for number, cookie in enumerate(staff_cookies):
+        readies.append(asyncio.Event())
+        mine = visitors[number :: len(staff_cookies)]
+        port = PORT + 1 + number % 2
+        staff.append(
+            asyncio.create_task(
+                staff_side(port, cookie, mine, tally, readies[-1], started, done)
+            )
+        )
+    await asyncio.wait_for(asyncio.gather(*(r.wait() for r in readies)), timeout=60)
     await asyncio.gather(*(asyncio.to_thread(v.open_dialog) for v in visitors))
     # The forms' minimum fill time (LEAD_MIN_FILL_SECONDS, 3 s): no shortcut.
     await asyncio.sleep(3.5)
@@ -348,6 +360,12 @@ async def exchange(visitors, staff_cookie, tally):
     print(f"bench: {len(visitors)} chats started", flush=True)
     tally.expected = len(visitors) * MESSAGES * 2
     sides = [asyncio.create_task(visitor_side(v, tally, done)) for v in visitors]
+    began = time.perf_counter()
+
+    async def accepted():
+        await tally.all_active.wait()
+        took = time.perf_counter() - began
+        print(f"bench: all accepted in {took:.1f} s; exchanging messages …", flush=True)
 
     async def finish():
         # Sending ends after MESSAGES intervals; then wait for the last deliveries.
@@ -360,10 +378,10 @@ async def exchange(visitors, staff_cookie, tally):
         done.set()
 
     try:
-        await asyncio.gather(finish(), *sides, staff)
+        await asyncio.gather(finish(), accepted(), *sides, *staff)
     finally:
         done.set()
-        for task in [*sides, staff]:
+        for task in [*sides, *staff]:
             task.cancel()
 
 
@@ -388,9 +406,9 @@ def report(tally: Tally, visitors, stored: dict) -> bool:
         n - 1 for (ref, _t), n in stored_counts.items() if ref in references and n > 1
     )
     print(
-        f"bench: {len(visitors)} conversations on 2 uvicorn processes "
-        f"(ports {PORT + 1}, {PORT + 2}; Redis layer {pagebench.REDIS_URL}), "
-        f"{MESSAGES} messages each way each"
+        f"bench: {len(visitors)} conversations with {STAFF} intake user(s) on 2 "
+        f"uvicorn processes (ports {PORT + 1}, {PORT + 2}; Redis layer "
+        f"{pagebench.REDIS_URL}), {MESSAGES} messages each way each"
     )
     ok = True
     for sender, label in (("visitor", "visitor → staff"), ("staff", "staff → visitor")):
@@ -419,6 +437,21 @@ def report(tally: Tally, visitors, stored: dict) -> bool:
         print(f"  errors the server sent: {dict(tally.errors)}")
     failures = lost + duplicated + stored_missing + stored_dupes
     return ok and failures == 0 and stored["seq_dupes"] == 0
+
+
+def create_database(work: Path) -> str:
+    """bench/run.py's throwaway database, migrated only: chats need no demo pages."""
+    pagebench.drop_database()
+    pagebench.run(["createdb", *pagebench.pg_args(), pagebench.DB_NAME], "createdb")
+    database_url = f"{pagebench.PG_URL.rstrip('/')}/{pagebench.DB_NAME}"
+    print(f"bench: migrating {pagebench.DB_NAME} …", flush=True)
+    pagebench.run(
+        [pagebench.PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"],
+        "migrate",
+        env=pagebench.site_env(work, "lantana.settings.production", database_url),
+        cwd=pagebench.ROOT,
+    )
+    return database_url
 
 
 def start_uvicorn(procs, work: Path, port: int, process_env: dict) -> None:
@@ -454,7 +487,7 @@ def main() -> int:
         work = Path(folder)
         (work / "media").mkdir()
         try:
-            database_url = pagebench.create_database(work)
+            database_url = create_database(work)
             pagebench.flush_redis()
             process_env = pagebench.site_env(
                 work, "lantana.settings.production", database_url
@@ -462,11 +495,12 @@ def main() -> int:
             process_env["TRUSTED_PROXY_COUNT"] = "1"
             for port in (PORT + 1, PORT + 2):
                 start_uvicorn(procs, work, port, process_env)
-            session = manage_json(process_env, STAFF_CODE)
-            cookie = f"{session['cookie']}={session['key']}"
-            visitors = [Visitor(n, PORT + 1 + n % 2) for n in range(CONVERSATIONS)]
+            cookies = manage_json(process_env, f"STAFF = {STAFF}\n{STAFF_CODE}")
+            visitors = [
+                Visitor(n, PORT + 1 + (n // STAFF) % 2) for n in range(CONVERSATIONS)
+            ]
             tally = Tally()
-            asyncio.run(exchange(visitors, cookie, tally))
+            asyncio.run(exchange(visitors, cookies, tally))
             procs.check_alive()
             stored = manage_json(process_env, STORED_CODE)
             return 0 if report(tally, visitors, stored) else 1

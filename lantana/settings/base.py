@@ -195,7 +195,11 @@ if os.environ.get("CHANNEL_REDIS_URL"):
                     "socket_timeout": 15,
                     "socket_connect_timeout": 2,
                 }
-            ]
+            ],
+            # Messages waiting for one socket before the layer drops new ones
+            # (default 100): an intake user's socket carries every chat they
+            # opened, and a busy moment must queue there, not vanish.
+            "capacity": 1000,
         },
     }
 
