@@ -41,7 +41,7 @@ def at_once(count: int, work) -> list:
 
 @pytest.fixture
 def lead_pk(client, dana):
-    response = start(client)
+    start(client)
     return ChatMessage.objects.get(seq=1).conversation.lead_id
 
 
