@@ -254,3 +254,22 @@ async def test_staff_frames_are_checked(chat, dana):
     await communicator.send_json_to({"type": "open", "lead": 999999, "after": 0})
     assert (await receive_until(communicator, "error"))["code"] == "not_found"
     await communicator.disconnect()
+
+
+@asynchronous
+async def test_an_open_panel_times_out_chats_whose_visitor_left(chat, dana, mailoutbox):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    await database_sync_to_async(Lead.objects.filter(pk=chat["lead"].pk).update)(
+        received_at=timezone.now() - timedelta(minutes=5)
+    )
+    communicator, queue, _ = await staff(
+        await database_sync_to_async(staff_session)(dana)
+    )
+    assert len(queue["conversations"]) == 1
+    await communicator.send_json_to({"type": "ping"})
+    await queue_where(communicator, lambda rows: rows == [])
+    await communicator.disconnect()
+    assert len(mailoutbox) == 1
