@@ -69,6 +69,8 @@ def test_the_lead_page_shows_the_transcript_escaped(client, dana, started):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; hi" in html
     assert "<script>alert(1)" not in html
     assert "Dana Pierce" in html
+    # Accepting was a change to the lead like any other: it is in the timeline.
+    assert "Status: New → In progress" in html
 
 
 def test_the_lead_page_runs_the_same_queries_however_long_the_chat(
