@@ -305,10 +305,9 @@ class StaffChatConsumer(ChatSocket):
         after = as_int(content.get("after", 0))
         if after is None:
             raise ChatError("bad_request")
-        if not await db(services.conversation_exists)(lead_pk):
-            raise ChatError("not_found")
+        messages = await db(services.open_for_staff)(lead_pk, self.user, after)
         await self.open_conversation(lead_pk)
-        for message in await db(services.messages_after)(lead_pk, after):
+        for message in messages:
             if self.first_send(lead_pk, message["seq"]):
                 await self.send_json({"type": "message", "lead": lead_pk, **message})
 

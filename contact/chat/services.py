@@ -128,8 +128,15 @@ def lead_for_token(token, session_key: str | None) -> int:
     return conversation_for_token(token, session_key).lead_id
 
 
-def conversation_exists(lead_pk: int) -> bool:
-    return ChatConversation.objects.filter(lead_id=lead_pk).exists()
+def open_for_staff(lead_pk: int, user, after: int) -> list[dict]:
+    """The messages after `after` for a staff member opening a chat; reading a
+    transcript is a view of the lead, audited as on its page."""
+    lead = Lead.objects.filter(pk=lead_pk, conversation__isnull=False).first()
+    if lead is None:
+        raise ChatError("not_found")
+    if after == 0:
+        audit.log_view(lead, user)
+    return messages_after(lead_pk, after)
 
 
 # --- What the sockets hear ------------------------------------------------------

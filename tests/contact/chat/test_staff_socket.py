@@ -6,6 +6,7 @@ import pytest
 from channels.db import database_sync_to_async
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
+from wagtail.models import ModelLogEntry
 
 from access.session import SEEN_KEY
 from contact.chat import services
@@ -189,6 +190,12 @@ async def test_handover_passes_the_chat_and_the_lead(chat, dana, lee):
     await queue_where(second, lambda rows: rows[0]["mine"])
     await second.send_json_to({"type": "open", "lead": lead.pk, "after": 0})
     assert (await receive_until(second, "message"))["seq"] == 1
+    viewed = await database_sync_to_async(
+        lambda: ModelLogEntry.objects.filter(
+            action="contact.lead.view", user=lee
+        ).count()
+    )()
+    assert viewed == 1  # reading a transcript is audited like opening the lead
     await second.send_json_to(
         {
             "type": "message",
