@@ -20,6 +20,8 @@ from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
 
 from .. import audit
+from ..chat.models import ChatMessage
+from ..choices import LeadKind
 from ..forms import same_site_path
 from ..kinds import KIND_FIELDS
 from ..models import Lead, LeadNote
@@ -246,7 +248,9 @@ class LeadInspectView(generic.InspectView):
 
     def get_fields(self):
         # Only the fields this lead's kind has (contact/kinds.py).
-        hidden = (KIND_FIELDS - set(self.lead.spec.fields)) | set(HIDDEN_FIELDS)
+        spec = self.lead.spec
+        hidden = (KIND_FIELDS - set(spec.fields)) | set(HIDDEN_FIELDS)
+        hidden |= set(spec.never_asked)
         if self.user_has_permission("change"):
             hidden |= set(LeadWorkForm.Meta.fields)  # the triage form shows them
         fields = [name for name in super().get_fields() if name not in hidden]
@@ -311,10 +315,21 @@ class LeadInspectView(generic.InspectView):
         ]
         return sorted(notes + changes, key=lambda item: item["when"])
 
+    def get_transcript(self) -> list | None:
+        """A live chat's messages, oldest first; None for other kinds."""
+        if self.object.kind != LeadKind.LIVE_CHAT:
+            return None
+        return list(
+            ChatMessage.objects.filter(conversation__lead=self.object)
+            .select_related("staff_user")
+            .order_by("seq")
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         can_change = self.user_has_permission("change")
         context.update(
+            transcript=self.get_transcript(),
             timeline=self.get_timeline(),
             can_change=can_change,
             note_form=NoteForm(),
