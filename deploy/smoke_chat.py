@@ -181,8 +181,12 @@ async def check_conversation(args, tls, staff_cookie: str, typed: dict) -> None:
         additional_headers=staff_headers,
     ) as staff:
         await staff.send(json.dumps({"type": "available", "on": True}))
-        availability = await next_frame(staff, "availability")
-        if not availability["on"]:
+        # The first availability frame is the one sent on connect (off).
+        for _ in range(3):
+            availability = await next_frame(staff, "availability")
+            if availability["on"]:
+                break
+        else:
             fail(f"the intake user could not switch chats on: {availability}")
         visitor = Visitor(args.https, tls)
         started = await asyncio.to_thread(
