@@ -49,6 +49,7 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/lantana-smoke.XXXXXX")
 chmod 0755 "$TMP"
 DB="lantana_smoke_$(basename "$TMP" | tr -cd 'a-zA-Z0-9' | tr 'A-Z' 'a-z')"
 PIDS=()
+CHAT_PIDS=()
 DB_CREATED=
 
 cleanup() {
@@ -179,6 +180,7 @@ for port in $CHAT_PORTS; do
         exec ${command//%i/$port}
     ) >"$TMP/logs/uvicorn-$port.log" 2>&1 &
     PIDS+=($!)
+    CHAT_PIDS+=($!)
 done
 "$MANAGE" db_worker --queue-name='*' --no-reload >"$TMP/logs/worker.log" 2>&1 &
 PIDS+=($!)
@@ -248,3 +250,9 @@ done
     --cafile "$TMP/nginx/cert.pem" --manage "$MANAGE" \
     --log "$TMP/logs/lantana.access.log" --log "$TMP/logs/gunicorn.log" \
     $(for port in $CHAT_PORTS; do printf -- '--log %s ' "$TMP/logs/uvicorn-$port.log"; done)
+
+step "13. one live-chat process stopped: nginx sends new sockets to the other"
+kill "${CHAT_PIDS[0]}"
+wait "${CHAT_PIDS[0]}" 2>/dev/null || true
+"$PY" "$APP/deploy/smoke_chat.py" --https "https://$HOST:$HTTPS_PORT" \
+    --cafile "$TMP/nginx/cert.pem" --manage "$MANAGE" --routing-only

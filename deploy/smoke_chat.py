@@ -291,7 +291,17 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--manage", required=True)
     parser.add_argument("--log", type=Path, action="append", default=[])
     parser.add_argument("--fill-wait", type=float, default=3.5)
-    asyncio.run(main_async(parser.parse_args(argv)))
+    parser.add_argument(
+        "--routing-only", action="store_true", help="only the refusals (4403)"
+    )
+    args = parser.parse_args(argv)
+    if args.routing_only:
+        tls = ssl.create_default_context(cafile=args.cafile)
+        wss = args.https.replace("https://", "wss://", 1)
+        for _ in range(3):  # each new socket, whichever process nginx picks
+            asyncio.run(check_refusals(wss, args.https, tls))
+        return
+    asyncio.run(main_async(args))
 
 
 if __name__ == "__main__":
