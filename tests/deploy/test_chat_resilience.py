@@ -20,7 +20,6 @@ import time
 
 import pytest
 import uvicorn
-from asgiref.sync import async_to_sync
 from channels.db import database_sync_to_async
 from channels_redis.core import RedisChannelLayer
 from django.conf import settings
@@ -32,6 +31,7 @@ from contact.chat.models import ChatMessage
 from lantana.asgi import application
 from tests.contact.chat.conftest import (
     FIRST,
+    in_own_thread,
     make_available,
     make_user,
     session_key,
@@ -173,7 +173,6 @@ def test_a_killed_uvicorn_loses_nothing_and_another_catches_the_visitor_up(
     lead_pk = ChatMessage.objects.get(text=FIRST).conversation.lead_id
     first, second = servers(), servers()
 
-    @async_to_sync
     async def journey():
         ws, joined = await join(first.url, key, token, after=0)
         assert joined["state"] == "waiting"
@@ -202,7 +201,7 @@ def test_a_killed_uvicorn_loses_nothing_and_another_catches_the_visitor_up(
         assert await messages(again, 1) == [(5, "visitor", "Yes, sorry.")]
         await again.close()
 
-    journey()
+    in_own_thread(journey)
     assert [seq for seq, _ in stored(lead_pk)] == [1, 2, 3, 4, 5]
 
 
@@ -222,7 +221,6 @@ def test_a_dead_redis_loses_nothing_and_the_visitor_catches_up_after(
     assert stored(lead_pk) == [(1, FIRST), (2, "Hi, this is Dana.")]
     down = servers()
 
-    @async_to_sync
     async def while_down():
         # The socket cannot reach the layer: it is closed promptly, never left
         # hanging, so the page knows to show the phone number and retry.
@@ -236,13 +234,12 @@ def test_a_dead_redis_loses_nothing_and_the_visitor_catches_up_after(
         await ws.send(json.dumps({"type": "join", "token": token, "after": 0}))
         assert await closed(ws) is not None
 
-    while_down()
+    in_own_thread(while_down)
     down.kill()
 
     settings.CHANNEL_LAYERS = redis_layer(REDIS_URL)  # Redis is back
     up = servers()
 
-    @async_to_sync
     async def after_recovery():
         ws, joined = await join(up.url, key, token, after=0)
         assert (joined["state"], joined["staff"]) == ("active", "Dana")
@@ -252,7 +249,7 @@ def test_a_dead_redis_loses_nothing_and_the_visitor_catches_up_after(
         ]
         await ws.close()
 
-    after_recovery()
+    in_own_thread(after_recovery)
     for record in caplog.records:
         message = record.getMessage()
         assert FIRST not in message and "Dana." not in message
