@@ -32,3 +32,4 @@ class LeadKind(models.TextChoices):
 
     INQUIRY = "inquiry", "Inquiry"
     CHAT_REQUEST = "chat_request", "Chat request"
+    LIVE_CHAT = "live_chat", "Live chat"

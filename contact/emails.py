@@ -8,7 +8,10 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from .chat.models import ConversationState
 from .models import Lead
+
+OPEN_CHAT_STATES = (ConversationState.WAITING, ConversationState.ACTIVE)
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +41,9 @@ def send_lead_notification(pk: int) -> bool:
 
     The row is locked while sending, and notified_at is set only after the mail
     backend accepted the message, so the worker and notify_pending never both
-    send, and a failure leaves the lead for notify_pending to retry.
+    send, and a failure leaves the lead for notify_pending to retry. A live chat
+    still open (waiting or being answered) is not emailed: only one nobody
+    answered is.
     """
     recipients = settings.LEAD_NOTIFY_EMAILS
     if not recipients:
@@ -48,6 +53,7 @@ def send_lead_notification(pk: int) -> bool:
         lead = (
             Lead.objects.select_for_update(skip_locked=True)
             .filter(pk=pk, notified_at__isnull=True, is_spam=False)
+            .exclude(conversation__state__in=OPEN_CHAT_STATES)
             .only("pk", "kind", "is_urgent", "notified_at")
             .first()
         )

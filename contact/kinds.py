@@ -52,6 +52,14 @@ KINDS: dict[str, LeadKindSpec] = {
             message_field="first_message",
             fields=("best_time", "first_message"),
         ),
+        LeadKindSpec(
+            kind=LeadKind.LIVE_CHAT,
+            label_plural="Live chats",
+            form_prefix="live",
+            form_path="contact.chat.forms.LiveChatForm",
+            message_field="first_message",
+            fields=("first_message",),
+        ),
     )
 }
 

@@ -1,5 +1,6 @@
 from django.db import DatabaseError
 
+from .choices import LeadKind
 from .kinds import KINDS
 
 
@@ -23,6 +24,11 @@ class LeadOutageMiddleware:
             prefix = spec.form_prefix
             if f"{prefix}-submission_id" in request.POST:
                 from .views import unavailable
+
+                if spec.kind == LeadKind.LIVE_CHAT:
+                    from .chat.views import phone_answer
+
+                    return phone_answer("unavailable", 503)
 
                 request.sensitive_post_parameters = "__ALL__"
                 return unavailable(

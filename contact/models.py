@@ -15,6 +15,9 @@ from .phones import format_us_phone
 
 MESSAGE_MAX_LENGTH = 2000
 FIRST_MESSAGE_MAX_LENGTH = 500
+# A live chat's first message (contact/chat/forms.py) may be longer than a chat
+# request's; the column holds the longer of the two.
+FIRST_MESSAGE_COLUMN_LENGTH = 1000
 
 DEFAULT_THANK_YOU_TEXT = (
     "<p>Someone from our admissions team will reach out the way you asked, usually "
@@ -25,8 +28,9 @@ DEFAULT_THANK_YOU_TEXT = (
 
 
 class Lead(models.Model):
-    """One person reaching out: an inquiry or a chat request (`kind`). Every field
-    here is health information.
+    """One person reaching out: an inquiry, a chat request or a live chat (`kind`).
+    Every field here is health information; a live chat's transcript is in
+    `conversation.messages` (contact/chat/models.py).
 
     What differs between kinds (label, form, fields, wording) is declared once in
     contact/kinds.py. `submission_id` is rendered into each form and makes a
@@ -60,7 +64,7 @@ class Lead(models.Model):
     message = models.TextField(blank=True, max_length=MESSAGE_MAX_LENGTH)
     # Chat requests only.
     best_time = models.CharField("best time to reach me", max_length=120, blank=True)
-    first_message = models.CharField(max_length=FIRST_MESSAGE_MAX_LENGTH, blank=True)
+    first_message = models.CharField(max_length=FIRST_MESSAGE_COLUMN_LENGTH, blank=True)
     consent = models.BooleanField(default=False)
     location = models.ForeignKey(
         "core.LocationPage",
@@ -225,3 +229,12 @@ class LeadRateLimitLock(models.Model):
 
     def __str__(self):
         return "Rate-limit lock"
+
+
+# Live chat's models belong to this app (label "contact").
+from .chat.models import (  # noqa: E402, F401
+    CannedReply,
+    ChatAvailability,
+    ChatConversation,
+    ChatMessage,
+)

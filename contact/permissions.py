@@ -9,6 +9,10 @@ LEAD_REVIEWER_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("contact", "view_lead"),
     ("contact", "change_lead"),
+    # The live chat's canned replies (Snippets; migration 0108).
+    ("contact", "add_cannedreply"),
+    ("contact", "change_cannedreply"),
+    ("contact", "delete_cannedreply"),
 ]
 
 

@@ -2,6 +2,7 @@
 
 import logging
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -51,11 +52,20 @@ def judge_spam(lead: Lead, reason: str) -> None:
     lead.is_spam = not lead.is_urgent
 
 
-def store_lead(lead: Lead, message_text: str, spam_reason: str = "") -> Receipt:
+def store_lead(
+    lead: Lead,
+    message_text: str,
+    spam_reason: str = "",
+    *,
+    notify: bool = True,
+    on_saved: Callable[[Lead], None] | None = None,
+) -> Receipt:
     """Save a new lead once; a repeated submission_id returns the first one's receipt.
 
     RateLimited propagates (nothing stored). Database errors other than a duplicate
-    propagate too: the caller answers 503.
+    propagate too: the caller answers 503. `on_saved` runs in the same transaction
+    (a live chat's conversation); `notify=False` leaves the email to the caller
+    (a live chat is emailed only if nobody answers it).
     """
     lead.is_urgent = mentions_crisis(message_text)
     if spam_reason:
@@ -67,7 +77,9 @@ def store_lead(lead: Lead, message_text: str, spam_reason: str = "") -> Receipt:
             with transaction.atomic():
                 enforce_rate_limit(lead.client_key, quarantined=lead.is_spam)
                 lead.save()
-                if not lead.is_spam:
+                if on_saved is not None:
+                    on_saved(lead)
+                if notify and not lead.is_spam:
                     transaction.on_commit(
                         lambda pk=lead.pk: enqueue_notification(pk), robust=True
                     )

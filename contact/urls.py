@@ -1,10 +1,12 @@
 from django.urls import path
 
 from . import views
+from .chat import views as chat_views
 
 app_name = "contact"
 
 urlpatterns = [
     path("chat/", views.chat, name="chat"),
     path("chat/session/", views.chat_session, name="chat_session"),
+    path("chat/live/", chat_views.live_start, name="live_start"),
 ]

@@ -30,6 +30,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
+from .chat.services import someone_available
 from .choices import LeadKind
 from .forms import ChatRequestForm, InquiryForm, LeadForm
 from .models import DEFAULT_THANK_YOU_TEXT, ContactPage
@@ -328,13 +329,19 @@ def chat(request):
 @never_cache
 def chat_session(request):
     """What the dialog needs that cached HTML must not carry: a CSRF token, a
-    submission id and a signed stamp."""
+    submission id and a signed stamp, and whether staff are taking live chats now
+    (`live`; the dialog offers the callback form otherwise)."""
     submission_id = new_submission_id()
+    try:
+        live = someone_available()
+    except DatabaseError:
+        live = False
     return JsonResponse(
         {
             "csrfToken": get_token(request),
             "submissionId": submission_id,
             "stamp": make_stamp(submission_id),
+            "live": live,
         }
     )
 

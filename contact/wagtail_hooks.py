@@ -1,10 +1,13 @@
+from django.urls import path
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from . import audit
 from .admin.bulk_actions import BULK_ACTIONS
 from .admin.components import LeadsDashboardPanel, can_work_leads
 from .admin.viewsets import LeadViewSet
+from .chat.admin import CannedReplyViewSet, LiveChatView, live_chat_menu_item
 from .models import Lead
 from .permissions import LeadPermissionPolicy
 
@@ -14,6 +17,19 @@ register_permission_policy(Lead, LeadPermissionPolicy(Lead), exact_class=True)
 @hooks.register("register_admin_viewset")
 def register_lead_inbox():
     return LeadViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_live_chat_urls():
+    return [path("chats/", LiveChatView.as_view(), name="contact_live_chat")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_live_chat_menu_item():
+    return live_chat_menu_item()
+
+
+register_snippet(CannedReplyViewSet)
 
 
 @hooks.register("register_log_actions")

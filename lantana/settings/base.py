@@ -187,6 +187,30 @@ if os.environ.get("CHANNEL_REDIS_URL"):
         "CONFIG": {"hosts": [os.environ["CHANNEL_REDIS_URL"]]},
     }
 
+# A live chat nobody accepts within this many minutes tells the visitor so and
+# becomes a lead notified by email like any other (contact/chat/services.py).
+CHAT_ACCEPT_TIMEOUT_MINUTES = env_int("CHAT_ACCEPT_TIMEOUT_MINUTES", 3)
+CHAT_MESSAGE_MAX_LENGTH = env_int("CHAT_MESSAGE_MAX_LENGTH", 1000)
+# How many messages one visitor may send per conversation: "count/seconds" pairs,
+# comma-separated. Messages over the rate are refused, never stored or shown to staff.
+CHAT_RATE = os.environ.get("CHAT_RATE", "5/10,60/600")
+try:
+    CHAT_RATE_LIMITS = [
+        tuple(int(number) for number in pair.split("/"))
+        for pair in CHAT_RATE.split(",")
+        if pair.strip()
+    ]
+    if any(len(pair) != 2 or min(pair) < 1 for pair in CHAT_RATE_LIMITS):
+        raise ValueError
+except ValueError as error:
+    raise ImproperlyConfigured(
+        'CHAT_RATE must look like "5/10,60/600" (messages/seconds, comma-separated)'
+    ) from error
+if CHAT_ACCEPT_TIMEOUT_MINUTES < 1 or CHAT_MESSAGE_MAX_LENGTH < 1:
+    raise ImproperlyConfigured(
+        "CHAT_ACCEPT_TIMEOUT_MINUTES and CHAT_MESSAGE_MAX_LENGTH must be 1 or more"
+    )
+
 # --- Performance: the anonymous page cache (lantana/pagecache) ---
 # Whole responses of pages for visitors who are not signed in, purged on publish
 # (README, "Performance"). 0 turns it off, e.g. to measure the uncached path.

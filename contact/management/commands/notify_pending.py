@@ -1,18 +1,25 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from contact.emails import send_lead_notification
+from contact.chat.services import expire_unanswered
+from contact.emails import OPEN_CHAT_STATES, send_lead_notification
 from contact.models import Lead
 
 
 class Command(BaseCommand):
     help = (
-        "Email staff about leads that were stored but never notified (for example "
+        "Time out live chats nobody accepted (CHAT_ACCEPT_TIMEOUT_MINUTES), then "
+        "email staff about leads that were stored but never notified (for example "
         "during a mail outage). Safe to run from cron: each lead is mailed once."
     )
 
     def handle(self, *args, **options):
+        # First, so a chat whose ASGI process died still becomes a notified lead.
+        expired = expire_unanswered()
+        if expired:
+            self.stdout.write(f"{expired} live chat(s) nobody answered in time.")
         sent = failed = 0
         pending = Lead.objects.filter(notified_at__isnull=True, is_spam=False)
+        pending = pending.exclude(conversation__state__in=OPEN_CHAT_STATES)
         # Urgent first, then oldest first: the order intake works them in.
         pending = pending.order_by("-is_urgent", "received_at")
         for pk in pending.values_list("pk", flat=True):

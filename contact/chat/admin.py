@@ -1,0 +1,81 @@
+"""The live chat in the Wagtail admin: the staff panel at /admin/chats/, its menu
+item with the waiting count, and the canned replies under Snippets."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import CannedReply, ChatConversation, ConversationState
+from .services import can_take_chats, canned_replies, colleagues, is_available
+
+STAFF_SOCKET_PATH = "/ws/chat/staff/"
+
+
+def waiting_chats():
+    return ChatConversation.objects.filter(
+        state=ConversationState.WAITING, lead__is_spam=False
+    )
+
+
+class LiveChatView(TemplateView):
+    """The live panel. The conversations themselves come over the staff socket
+    (contact/static/contact/js/live_panel.js); this page carries what the panel
+    starts with."""
+
+    template_name = "contact/chat/live_panel.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_take_chats(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            socket_path=STAFF_SOCKET_PATH,
+            is_available=is_available(self.request.user),
+            canned_replies=canned_replies(),
+            colleagues=colleagues(),
+            timeout_minutes=settings.CHAT_ACCEPT_TIMEOUT_MINUTES,
+            waiting_count=waiting_chats().count(),
+        )
+        return context
+
+
+class LiveChatMenuItem(MenuItem):
+    """ "Live chat (2 waiting)": counted for each render into a new component;
+    this shared item is never changed."""
+
+    def is_shown(self, request):
+        return can_take_chats(request.user)
+
+    def render_component(self, request):
+        count = waiting_chats().count()
+        label = f"{self.label} ({count} waiting)" if count else self.label
+        return LinkMenuItemComponent(
+            self.name,
+            label,
+            self.url,
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
+def live_chat_menu_item() -> LiveChatMenuItem:
+    return LiveChatMenuItem(
+        "Live chat", reverse("contact_live_chat"), icon_name="comment", order=151
+    )
+
+
+class CannedReplyViewSet(SnippetViewSet):
+    model = CannedReply
+    icon = "comment"
+    menu_label = "Canned replies"
+    list_display = ["title", "text"]
+    search_fields = ["title"]
+    sort_order_field = "sort_order"
