@@ -1,0 +1,154 @@
+"""Live chat test helpers: a started chat, signed-in staff, and sockets on the
+real ASGI stack (lantana.asgi) with the in-memory channel layer."""
+
+import functools
+import time
+import uuid
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from channels.testing.websocket import WebsocketCommunicator
+from django.conf import settings
+from django.urls import reverse
+
+from contact.chat.models import ChatAvailability
+from contact.permissions import get_lead_reviewers_group
+from contact.spam import make_stamp
+from lantana.asgi import application
+from lantana.core.models import User
+from tests.auth import sign_in
+
+NAME = "Quincy Canary"
+FIRST = "CANARY-FIRST-5521 I have been drinking every night"
+
+
+def asynchronous(test):
+    """Run an async test body on an event loop of its own (no pytest-asyncio)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return async_to_sync(test)(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture(autouse=True)
+def _fresh_layer():
+    layer = get_channel_layer()
+    async_to_sync(layer.flush)()
+    yield
+    async_to_sync(layer.flush)()
+
+
+def live_data(*, age: float = 30, **overrides) -> dict:
+    submission_id = overrides.pop("submission_id", str(uuid.uuid4()))
+    fields = {
+        "preferred_name": NAME,
+        "first_message": FIRST,
+        "lead_for": "self",
+        "consent": "on",
+        "submission_id": submission_id,
+        "stamp": make_stamp(submission_id, now=time.time() - age),
+        "leave_blank": "",
+        "source_path": "/articles/first-steps/",
+    }
+    fields.update(overrides)
+    return {f"live-{k}": v for k, v in fields.items() if v is not None}
+
+
+def start(client, **overrides):
+    return client.post(reverse("contact:live_start"), live_data(**overrides))
+
+
+def session_key(client) -> str:
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def make_user(username, *, reviewer=True, **extra) -> User:
+    user = User.objects.create_user(
+        username, f"{username}@lantana.example", "password", **extra
+    )
+    if reviewer:
+        user.groups.add(get_lead_reviewers_group())
+    return user
+
+
+def make_available(user) -> None:
+    from django.utils import timezone
+
+    ChatAvailability.objects.update_or_create(
+        user=user, defaults={"is_available": True, "seen_at": timezone.now()}
+    )
+
+
+@pytest.fixture
+def dana(db):
+    user = make_user("dana", first_name="Dana", last_name="Pierce")
+    make_available(user)
+    return user
+
+
+@pytest.fixture
+def lee(db):
+    return make_user("lee", first_name="Lee", last_name="Marsh")
+
+
+@pytest.fixture
+def chat(client, dana):
+    """A started chat: the visitor's client, token and lead pk."""
+    response = start(client)
+    assert response.status_code == 201, response.content
+    data = response.json()
+    from contact.models import Lead
+
+    lead = Lead.objects.get(reference=data["reference"])
+    return {
+        "client": client,
+        "token": data["token"],
+        "lead": lead,
+        "conversation_pk": lead.conversation.pk,
+        "data": data,
+    }
+
+
+def staff_session(user) -> str:
+    from django.test import Client
+
+    client = sign_in(Client(), user)
+    return client.session.session_key
+
+
+def socket(path: str, key: str | None = None) -> WebsocketCommunicator:
+    headers = [(b"origin", b"http://testserver"), (b"host", b"testserver")]
+    if key:
+        headers.append((b"cookie", f"{settings.SESSION_COOKIE_NAME}={key}".encode()))
+    return WebsocketCommunicator(application, path, headers=headers)
+
+
+async def visitor(key: str, token: str, after: int = 0) -> tuple:
+    """A joined visitor socket and its "joined" frame."""
+    communicator = socket("/ws/chat/", key)
+    connected, _ = await communicator.connect()
+    assert connected
+    await communicator.send_json_to({"type": "join", "token": token, "after": after})
+    joined = await communicator.receive_json_from(timeout=3)
+    return communicator, joined
+
+
+async def staff(key: str) -> tuple:
+    """A connected staff socket, its first queue and availability frames."""
+    communicator = socket("/ws/chat/staff/", key)
+    connected, _ = await communicator.connect()
+    assert connected
+    queue = await communicator.receive_json_from(timeout=3)
+    availability = await communicator.receive_json_from(timeout=3)
+    return communicator, queue, availability
+
+
+async def receive_until(communicator, kind: str, timeout: float = 3) -> dict:
+    """The next frame of this type, skipping others (queue pushes, typing…)."""
+    while True:
+        frame = await communicator.receive_json_from(timeout=timeout)
+        if frame["type"] == kind:
+            return frame
