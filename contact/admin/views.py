@@ -20,6 +20,7 @@ from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
 
 from .. import audit
+from ..chat.models import ChatMessage
 from ..forms import same_site_path
 from ..kinds import KIND_FIELDS
 from ..models import Lead, LeadNote
@@ -298,6 +299,14 @@ class LeadInspectView(generic.InspectView):
             return format_html('<a href="{}">{}</a>', source, source)
         return source or "—"
 
+    def get_transcript(self) -> list[ChatMessage]:
+        """A live chat's messages in order (one query; empty for other kinds)."""
+        return list(
+            ChatMessage.objects.filter(conversation__lead=self.object)
+            .select_related("staff_user")
+            .order_by("seq")
+        )
+
     def get_timeline(self) -> list[dict]:
         notes = [
             {"when": note.created_at, "who": note.author, "note": note}
@@ -316,6 +325,7 @@ class LeadInspectView(generic.InspectView):
         can_change = self.user_has_permission("change")
         context.update(
             timeline=self.get_timeline(),
+            transcript=self.get_transcript(),
             can_change=can_change,
             note_form=NoteForm(),
             add_note_url=reverse(self.add_note_url_name, args=[self.pk]),

@@ -175,6 +175,7 @@
       root.hidden = false;
       start.hidden = true;
       conversation.hidden = false;
+      dialog.classList.add("chat-dialog--live");
       finished = false;
       setStatus("Connecting…");
       connect();
@@ -326,6 +327,7 @@
         item.classList.remove("chat-msg--pending");
         item.setAttribute("data-seq", data.seq);
         item.querySelector(".chat-msg__state").textContent = "";
+        if (data.at) item.querySelector(".chat-msg__meta").insertBefore(stamp(data.at), item.querySelector(".chat-msg__state"));
         return;
       }
       item = draw(data.sender, data.name, data.text, data.at);
@@ -346,12 +348,7 @@
       who.className = "chat-msg__who";
       who.textContent = sender === "visitor" ? "You" : sender === "staff" ? (name || "Our team") : "Lantana Recovery";
       meta.appendChild(who);
-      if (at) {
-        var time = document.createElement("time");
-        time.dateTime = at;
-        time.textContent = " " + new Date(at).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
-        meta.appendChild(time);
-      }
+      if (at) meta.appendChild(stamp(at));
       var state = document.createElement("span");
       state.className = "chat-msg__state";
       meta.appendChild(state);
@@ -372,6 +369,13 @@
       list.appendChild(item);
       item.scrollIntoView({ block: "end" });
       return item;
+    }
+
+    function stamp(at) {
+      var time = document.createElement("time");
+      time.dateTime = at;
+      time.textContent = " " + new Date(at).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
+      return time;
     }
 
     function showError(code, message) {
