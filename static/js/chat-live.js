@@ -167,6 +167,9 @@
     $("callback").addEventListener("click", function () {
       api.showCallback(carry());
     });
+    $("ended-callback").addEventListener("click", function () {
+      api.showCallback(carry());
+    });
 
     // 2. The conversation.
     function begin(stored) {
@@ -310,8 +313,9 @@
       setStatus("");
       $("reference").textContent = chat.reference || "";
       $("ended-title").textContent = state === "unanswered"
-        ? "Nobody could answer in time, and we are sorry. We have your message and will get back to you."
+        ? "Nobody could answer in time, and we are sorry. Please call us, or leave your number and we will call you back."
         : "This chat has ended. Thank you for reaching out.";
+      $("ended-callback").hidden = state !== "unanswered";
       ended.hidden = false;
       if (socket) socket.close(1000);
       if (dialog.open) ended.focus();

@@ -271,7 +271,8 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
 
     # 9. The transcript is with the lead in the one inbox.
     staff.goto(f"/admin/leads/inspect/{lead.pk}/", "desktop")
-    staff.screenshot("live-chat-lead-inspect-desktop")
+    spage.locator("#transcript").scroll_into_view_if_needed()
+    shot(staff, "live-chat-lead-inspect-desktop")
     assert_admin_accessible(staff, "lead with its transcript")
     page_text = spage.inner_text("main")
     for line in ("worried about my drinking", "I am here with you.", "Evenings are hard.", "want to die"):
@@ -318,13 +319,38 @@ def test_nobody_answers_in_time_and_nobody_live_means_the_callback_form(people, 
     conversation = ChatConversation.objects.get(lead__preferred_name="Alex")
     assert conversation.state == "unanswered"
 
-    # Nobody available any more: the dialog is the callback form, as without live chat.
+    # The callback offered after it keeps the name they gave.
+    ended.get_by_role("button", name="Ask for a call back").click()
+    callback = dialog.locator("[data-chat-body] form[data-lead-form]")
+    expect(callback).to_be_visible()
+    expect(callback.get_by_label("What should we call you?")).to_have_value("Alex")
+    assert vpage.evaluate("document.activeElement.id") == "id_chat-preferred_name"
+
+    # Everyone goes away while a visitor fills the start form: the callback form
+    # takes over with what they typed, and nothing is stored as a chat.
+    dialog = open_dialog(visitor)
+    expect(dialog.locator("[data-live-start]")).to_be_visible(timeout=WAIT)
     ChatAvailability.objects.update(seen_at=timezone.now() - timedelta(minutes=10))
+    start = dialog.locator("[data-live-start]")
+    start.get_by_label("What should we call you?").fill("Jo")
+    start.get_by_label("What would you like to talk about?").fill("Can my son get help?")
+    start.locator("#id_live-consent").check()
+    start.get_by_role("button", name="Start the chat").click()
+    callback = dialog.locator("[data-chat-body] form[data-lead-form]")
+    expect(callback).to_be_visible(timeout=WAIT)
+    expect(callback).to_contain_text("Our team just became busy")
+    expect(callback.get_by_label("What should we call you?")).to_have_value("Jo")
+    expect(callback.locator("[name=chat-first_message]")).to_have_value("Can my son get help?")
+    assert not Lead.objects.filter(preferred_name="Jo").exists()
+    visitor.assert_no_axe_violations("callback form after the team became busy")
+
+    # Nobody available: the dialog is the callback form, as without live chat.
     dialog = open_dialog(visitor)
     expect(dialog.locator("[data-chat-body] form[data-lead-form]")).to_be_visible()
     expect(dialog.locator("[name=chat-stamp]")).not_to_have_value("", timeout=WAIT)
     expect(dialog.locator("[data-live]")).to_be_hidden()
     visitor.assert_no_axe_violations("callback form, nobody live")
+    shot(visitor, "live-chat-nobody-live-phone")
     visitor.assert_same_origin_only()
 
 
