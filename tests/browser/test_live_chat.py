@@ -99,7 +99,11 @@ def asgi_site(transactional_db, settings):
 @pytest.fixture
 def people(asgi_site):
     intake = User.objects.create_user(
-        "intake", "intake@lantana.example", PASSWORD, first_name="Ida", last_name="Pierce"
+        "intake",
+        "intake@lantana.example",
+        PASSWORD,
+        first_name="Ida",
+        last_name="Pierce",
     )
     intake.groups.add(get_lead_reviewers_group())
     colleague = User.objects.create_user(
@@ -166,9 +170,13 @@ def go_available(staff):
     page = staff.page
     sign_in_browser(staff, "intake", PASSWORD)
     staff.goto("/admin/chats/", "desktop")
-    expect(page.locator("[data-panel-connection]")).to_have_text("Connected.", timeout=WAIT)
+    expect(page.locator("[data-panel-connection]")).to_have_text(
+        "Connected.", timeout=WAIT
+    )
     page.get_by_label("I'm taking chats").check()
-    expect(page.locator("[data-panel-colleagues] option")).to_have_count(2, timeout=WAIT)
+    expect(page.locator("[data-panel-colleagues] option")).to_have_count(
+        2, timeout=WAIT
+    )
 
 
 def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
@@ -190,7 +198,9 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     start_chat(dialog)
     status = dialog.locator("[data-live-status]")
     expect(status).to_contain_text("Waiting for someone", timeout=WAIT)
-    expect(dialog.locator("[data-live-list]")).to_contain_text("worried about my drinking")
+    expect(dialog.locator("[data-live-list]")).to_contain_text(
+        "worried about my drinking"
+    )
     lead = Lead.objects.get(kind="live_chat")
     assert lead.preferred_name == "Sam"
     # No token, name or text in the page's address.
@@ -202,7 +212,9 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     expect(item).to_contain_text(lead.reference)
     expect(item).to_contain_text("Waiting")
     item.click()
-    expect(spage.locator("[data-panel-log]")).to_contain_text("worried about my drinking", timeout=WAIT)
+    expect(spage.locator("[data-panel-log]")).to_contain_text(
+        "worried about my drinking", timeout=WAIT
+    )
     spage.get_by_role("button", name="Accept this chat").click()
     expect(status).to_contain_text("You are chatting with Ida", timeout=WAIT)
     expect(status).not_to_contain_text("Pierce")  # first names only
@@ -210,14 +222,22 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     # 4. Staff type (the visitor sees it), pick a canned reply and send with Enter.
     reply = spage.get_by_label("Your reply")
     reply.press_sequentially("Hello Sam, ")
-    expect(dialog.locator("[data-live-typing]")).to_have_text("Ida is typing…", timeout=WAIT)
+    expect(dialog.locator("[data-live-typing]")).to_have_text(
+        "Ida is typing…", timeout=WAIT
+    )
     spage.get_by_label("Canned reply").select_option(label="Welcome")
-    expect(reply).to_have_value("Hello Sam, Thank you for reaching out. I am here with you.")
+    expect(reply).to_have_value(
+        "Hello Sam, Thank you for reaching out. I am here with you."
+    )
     reply.press("Enter")
-    expect(dialog.locator(".chat-msg--staff")).to_contain_text("I am here with you.", timeout=WAIT)
+    expect(dialog.locator(".chat-msg--staff")).to_contain_text(
+        "I am here with you.", timeout=WAIT
+    )
     expect(dialog.locator("[data-live-typing]")).to_be_hidden()
     # The visitor's dialog is open, so the reply counts as seen.
-    expect(spage.locator(".live-msg--staff .live-msg__seen")).to_be_visible(timeout=WAIT)
+    expect(spage.locator(".live-msg--staff .live-msg__seen")).to_be_visible(
+        timeout=WAIT
+    )
 
     # 5. The visitor answers (Shift+Enter for a new line), and it arrives once.
     text = dialog.get_by_label("Your message")
@@ -227,11 +247,17 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     text.press_sequentially("Evenings are hard.")
     text.press("Enter")
     expect(text).to_have_value("")
-    expect(spage.locator(".live-msg--visitor", has_text="Evenings are hard.")).to_have_count(1, timeout=WAIT)
-    expect(dialog.locator(".chat-msg--visitor", has_text="Evenings")).not_to_have_class(re.compile("pending"), timeout=WAIT)
+    expect(
+        spage.locator(".live-msg--visitor", has_text="Evenings are hard.")
+    ).to_have_count(1, timeout=WAIT)
+    expect(dialog.locator(".chat-msg--visitor", has_text="Evenings")).not_to_have_class(
+        re.compile("pending"), timeout=WAIT
+    )
     # An empty message is refused with a sentence beside the composer.
     dialog.get_by_role("button", name="Send").click()
-    expect(dialog.locator("[data-live-error]")).to_have_text("Please type a message first.")
+    expect(dialog.locator("[data-live-error]")).to_have_text(
+        "Please type a message first."
+    )
     visitor.assert_no_axe_violations("live chat conversation")
     shot(visitor, "live-chat-conversation-phone")
 
@@ -248,8 +274,12 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     text.press("Enter")
     crisis = dialog.locator("[data-live-crisis]")
     expect(crisis).to_be_visible(timeout=WAIT)
-    expect(crisis.get_by_role("link", name="Call or text 988")).to_have_attribute("href", "tel:988")
-    expect(spage.locator(".live-queue__item--urgent", has_text="Sam")).to_be_visible(timeout=WAIT)
+    expect(crisis.get_by_role("link", name="Call or text 988")).to_have_attribute(
+        "href", "tel:988"
+    )
+    expect(spage.locator(".live-queue__item--urgent", has_text="Sam")).to_be_visible(
+        timeout=WAIT
+    )
     expect(spage.locator("[data-panel-urgent]")).to_be_visible()
     visitor.assert_no_axe_violations("live chat crisis")
     shot(visitor, "live-chat-crisis-phone")
@@ -275,7 +305,12 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     shot(staff, "live-chat-lead-inspect-desktop")
     assert_admin_accessible(staff, "lead with its transcript")
     page_text = spage.inner_text("main")
-    for line in ("worried about my drinking", "I am here with you.", "Evenings are hard.", "want to die"):
+    for line in (
+        "worried about my drinking",
+        "I am here with you.",
+        "Evenings are hard.",
+        "want to die",
+    ):
         assert line in page_text
     lead.refresh_from_db()
     assert lead.is_urgent
@@ -286,7 +321,9 @@ def asgi_url(checker, path):
     return checker.base + path
 
 
-def test_nobody_answers_in_time_and_nobody_live_means_the_callback_form(people, visitor, settings):
+def test_nobody_answers_in_time_and_nobody_live_means_the_callback_form(
+    people, visitor, settings
+):
     settings.CHAT_ACCEPT_TIMEOUT_MINUTES = 0.05  # 3 s, so the server's own timer runs
     ChatAvailability.objects.create(
         user=people.intake, is_available=True, seen_at=timezone.now()
@@ -301,7 +338,9 @@ def test_nobody_answers_in_time_and_nobody_live_means_the_callback_form(people, 
 
     # Bad input is answered beside the fields, nothing stored.
     dialog.get_by_role("button", name="Start the chat").click()
-    expect(dialog.locator("#id_live-preferred_name")).to_have_attribute("aria-invalid", "true", timeout=WAIT)
+    expect(dialog.locator("#id_live-preferred_name")).to_have_attribute(
+        "aria-invalid", "true", timeout=WAIT
+    )
     expect(dialog.locator(".field__error").first).to_be_visible()
     assert vpage.evaluate("document.activeElement.id") == "id_live-preferred_name"
     assert not Lead.objects.filter(kind="live_chat").exists()
@@ -312,8 +351,12 @@ def test_nobody_answers_in_time_and_nobody_live_means_the_callback_form(people, 
     ended = dialog.locator("[data-live-ended]")
     expect(ended).to_be_visible(timeout=WAIT)
     expect(ended).to_contain_text("Nobody could answer in time")
-    expect(dialog.locator("[data-live-list]")).to_contain_text("nobody could answer in time")
-    expect(ended.get_by_role("link").first).to_have_attribute("href", re.compile(r"^tel:"))
+    expect(dialog.locator("[data-live-list]")).to_contain_text(
+        "nobody could answer in time"
+    )
+    expect(ended.get_by_role("link").first).to_have_attribute(
+        "href", re.compile(r"^tel:")
+    )
     visitor.assert_no_axe_violations("live chat unanswered")
     shot(visitor, "live-chat-unanswered-phone")
     conversation = ChatConversation.objects.get(lead__preferred_name="Alex")
@@ -333,14 +376,18 @@ def test_nobody_answers_in_time_and_nobody_live_means_the_callback_form(people, 
     ChatAvailability.objects.update(seen_at=timezone.now() - timedelta(minutes=10))
     start = dialog.locator("[data-live-start]")
     start.get_by_label("What should we call you?").fill("Jo")
-    start.get_by_label("What would you like to talk about?").fill("Can my son get help?")
+    start.get_by_label("What would you like to talk about?").fill(
+        "Can my son get help?"
+    )
     start.locator("#id_live-consent").check()
     start.get_by_role("button", name="Start the chat").click()
     callback = dialog.locator("[data-chat-body] form[data-lead-form]")
     expect(callback).to_be_visible(timeout=WAIT)
     expect(callback).to_contain_text("Our team just became busy")
     expect(callback.get_by_label("What should we call you?")).to_have_value("Jo")
-    expect(callback.locator("[name=chat-first_message]")).to_have_value("Can my son get help?")
+    expect(callback.locator("[name=chat-first_message]")).to_have_value(
+        "Can my son get help?"
+    )
     assert not Lead.objects.filter(preferred_name="Jo").exists()
     visitor.assert_no_axe_violations("callback form after the team became busy")
 
@@ -354,13 +401,17 @@ def test_nobody_answers_in_time_and_nobody_live_means_the_callback_form(people, 
     visitor.assert_same_origin_only()
 
 
-def test_the_visitor_sees_the_phone_while_the_server_is_away(people, visitor, asgi_site):
+def test_the_visitor_sees_the_phone_while_the_server_is_away(
+    people, visitor, asgi_site
+):
     ChatAvailability.objects.create(
         user=people.intake, is_available=True, seen_at=timezone.now()
     )
     dialog = open_dialog(visitor)
     start_chat(dialog, name="Rae", text="Hello?")
-    expect(dialog.locator("[data-live-status]")).to_contain_text("Waiting", timeout=WAIT)
+    expect(dialog.locator("[data-live-status]")).to_contain_text(
+        "Waiting", timeout=WAIT
+    )
 
     # The ASGI process goes away: the visitor is told and given the phone number.
     asgi_site.server.stop()
@@ -376,5 +427,53 @@ def test_the_visitor_sees_the_phone_while_the_server_is_away(people, visitor, as
     text = dialog.get_by_label("Your message")
     text.fill("Still here.")
     text.press("Enter")
-    expect(dialog.locator(".chat-msg--visitor", has_text="Still here.")).not_to_have_class(re.compile("pending"), timeout=WAIT)
-    assert ChatConversation.objects.get(lead__preferred_name="Rae").messages.count() == 2
+    expect(
+        dialog.locator(".chat-msg--visitor", has_text="Still here.")
+    ).not_to_have_class(re.compile("pending"), timeout=WAIT)
+    assert (
+        ChatConversation.objects.get(lead__preferred_name="Rae").messages.count() == 2
+    )
+
+
+def test_intake_hands_a_chat_over_and_closes_another(
+    people, visitor, staff, browser, axe, asgi_site
+):
+    spage = staff.page
+    go_available(staff)
+
+    # 1. Handed over to Dana: the visitor is told who they are talking to now.
+    dialog = open_dialog(visitor)
+    expect(dialog.locator("[data-live-start]")).to_be_visible(timeout=WAIT)
+    start_chat(dialog, name="Lee", text="Do you take Medicaid?")
+    spage.locator(".live-queue__item", has_text="Lee").click()
+    spage.get_by_role("button", name="Accept this chat").click()
+    expect(dialog.locator("[data-live-status]")).to_contain_text(
+        "chatting with Ida", timeout=WAIT
+    )
+    spage.get_by_label("Hand over to").select_option(label="Dana Reyes")
+    spage.get_by_role("button", name="Hand over").click()
+    expect(dialog.locator("[data-live-status]")).to_contain_text(
+        "chatting with Dana", timeout=WAIT
+    )
+    expect(spage.locator(".live-queue__item", has_text="Lee")).to_contain_text(
+        "With Dana"
+    )
+    expect(spage.get_by_label("Your reply")).to_be_hidden()  # no longer hers to answer
+
+    # 2. A second visitor's chat, closed by intake: the visitor gets the reference.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    other = PageChecker(context.new_page(), asgi_site, axe)
+    dialog = open_dialog(other)
+    expect(dialog.locator("[data-live-start]")).to_be_visible(timeout=WAIT)
+    start_chat(dialog, name="Kim", text="Just looking for information.")
+    spage.locator(".live-queue__item", has_text="Kim").click()
+    spage.get_by_role("button", name="Accept this chat").click()
+    spage.get_by_role("button", name="Close the chat").click()
+    ended = dialog.locator("[data-live-ended]")
+    expect(ended).to_be_visible(timeout=WAIT)
+    kim = Lead.objects.get(preferred_name="Kim")
+    expect(ended).to_contain_text(kim.reference)
+    expect(spage.locator("[data-panel-closed]")).to_be_visible(timeout=WAIT)
+    expect(spage.locator(".live-queue__item", has_text="Kim")).to_have_count(0)
+    context.close()
+    assert ChatConversation.objects.get(lead=kim).state == "ended"
