@@ -174,6 +174,8 @@ def go_available(staff):
         "Connected.", timeout=WAIT
     )
     page.get_by_label("I'm taking chats").check()
+    # That click is the gesture browsers need before the alert tone may sound.
+    expect(page.locator("[data-live-panel]")).to_have_attribute("data-sound", "running")
     expect(page.locator("[data-panel-colleagues] option")).to_have_count(
         2, timeout=WAIT
     )

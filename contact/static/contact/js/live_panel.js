@@ -357,7 +357,11 @@
   function unlockAudio() {
     var Context = window.AudioContext || window.webkitAudioContext;
     if (!audio && Context) audio = new Context();
-    if (audio && audio.state === "suspended") audio.resume();
+    if (!audio) return;
+    var ready = audio.state === "suspended" ? audio.resume() : Promise.resolve();
+    ready.then(function () {
+      root.setAttribute("data-sound", audio.state); // "running" once alerts can sound
+    }, function () {});
   }
   document.addEventListener("pointerdown", unlockAudio, { once: true });
   document.addEventListener("keydown", unlockAudio, { once: true });
