@@ -213,6 +213,7 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     item = spage.locator(".live-queue__item", has_text="Sam")
     expect(item).to_contain_text(lead.reference)
     expect(item).to_contain_text("Waiting")
+    expect(item).to_contain_text("1 unread")
     item.click()
     expect(spage.locator("[data-panel-log]")).to_contain_text(
         "worried about my drinking", timeout=WAIT
@@ -262,6 +263,10 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     )
     visitor.assert_no_axe_violations("live chat conversation")
     shot(visitor, "live-chat-conversation-phone")
+    vpage.set_viewport_size({"width": 1280, "height": 900})
+    visitor.assert_no_axe_violations("live chat conversation at 1280 px")
+    shot(visitor, "live-chat-conversation-desktop")
+    vpage.set_viewport_size({"width": 390, "height": 844})
 
     # 6. A reload keeps the conversation: the whole transcript comes back.
     vpage.reload()
@@ -305,6 +310,9 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     staff.goto(f"/admin/leads/inspect/{lead.pk}/", "desktop")
     spage.locator("#transcript").scroll_into_view_if_needed()
     shot(staff, "live-chat-lead-inspect-desktop")
+    spage.set_viewport_size({"width": 390, "height": 844})
+    spage.locator("#transcript").scroll_into_view_if_needed()
+    shot(staff, "live-chat-lead-inspect-phone")
     assert_admin_accessible(staff, "lead with its transcript")
     page_text = spage.inner_text("main")
     for line in (
@@ -479,3 +487,11 @@ def test_intake_hands_a_chat_over_and_closes_another(
     expect(spage.locator(".live-queue__item", has_text="Kim")).to_have_count(0)
     context.close()
     assert ChatConversation.objects.get(lead=kim).state == "ended"
+
+    # 3. The panel on a phone, for intake away from a desk.
+    spage.set_viewport_size({"width": 390, "height": 844})
+    spage.locator(".live-queue__item", has_text="Lee").click()
+    # Opened again: the transcript is drawn from what the panel kept.
+    expect(spage.locator("[data-panel-log]")).to_contain_text("Do you take Medicaid?")
+    assert_admin_accessible(staff, "live panel at 390 px")
+    shot(staff, "live-panel-phone")

@@ -27,7 +27,7 @@
   };
 
   var socket = null, retry = 0, retryTimer = null, pingTimer = null;
-  var queue = [], current = null, after = 0, readSeq = {}, byId = {};
+  var queue = [], current = null, after = 0, readSeq = {}, byId = {}, transcripts = {};
   var lastStaffItem = null, typingTimer = null, alerts = 0, baseTitle = document.title;
   var audio = null;
 
@@ -113,6 +113,10 @@
       $("handover").disabled = !colleagues.options.length;
     },
     message: function (data) {
+      // Every opened chat's messages are kept: the server sends each one once.
+      var kept = transcripts[data.lead] || (transcripts[data.lead] = {});
+      var fresh = !kept[data.seq];
+      kept[data.seq] = data;
       if (data.lead !== current) return;
       after = Math.max(after, data.seq);
       readSeq[current] = Math.max(readSeq[current] || 0, data.seq);
@@ -122,6 +126,7 @@
         item.setAttribute("data-seq", data.seq);
         return;
       }
+      if (!fresh) return;
       item = draw(data);
       if (data.id) byId[data.id] = item;
       if (data.sender === "visitor") {
@@ -221,7 +226,16 @@
       log.textContent = "";
       typing.hidden = true;
       clearError();
-      send({ type: "open", lead: lead, after: 0 });
+      var kept = transcripts[lead] || {};
+      Object.keys(kept)
+        .map(Number)
+        .sort(function (a, b) { return a - b; })
+        .forEach(function (seq) {
+          draw(kept[seq]);
+          after = seq;
+        });
+      readSeq[lead] = Math.max(readSeq[lead] || 0, after);
+      send({ type: "open", lead: lead, after: after });
     }
     alerts = 0;
     document.title = baseTitle;
