@@ -8,10 +8,17 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from .chat.models import ConversationState
+from .chat.models import ChatConversation, ConversationState
 from .models import Lead
 
 OPEN_CHAT_STATES = (ConversationState.WAITING, ConversationState.ACTIVE)
+
+
+def open_chat_leads():
+    """Live chats still waiting or being answered: not emailed (a subquery, so the
+    row lock below needs no outer join)."""
+    return ChatConversation.objects.filter(state__in=OPEN_CHAT_STATES).values("lead_id")
+
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +60,7 @@ def send_lead_notification(pk: int) -> bool:
         lead = (
             Lead.objects.select_for_update(skip_locked=True)
             .filter(pk=pk, notified_at__isnull=True, is_spam=False)
-            .exclude(conversation__state__in=OPEN_CHAT_STATES)
+            .exclude(pk__in=open_chat_leads())
             .only("pk", "kind", "is_urgent", "notified_at")
             .first()
         )

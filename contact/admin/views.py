@@ -21,6 +21,7 @@ from wagtail.permissions import policy_registry
 
 from .. import audit
 from ..chat.models import ChatMessage
+from ..choices import LeadKind
 from ..forms import same_site_path
 from ..kinds import KIND_FIELDS
 from ..models import Lead, LeadNote
@@ -299,14 +300,6 @@ class LeadInspectView(generic.InspectView):
             return format_html('<a href="{}">{}</a>', source, source)
         return source or "—"
 
-    def get_transcript(self) -> list[ChatMessage]:
-        """A live chat's messages in order (one query; empty for other kinds)."""
-        return list(
-            ChatMessage.objects.filter(conversation__lead=self.object)
-            .select_related("staff_user")
-            .order_by("seq")
-        )
-
     def get_timeline(self) -> list[dict]:
         notes = [
             {"when": note.created_at, "who": note.author, "note": note}
@@ -320,12 +313,22 @@ class LeadInspectView(generic.InspectView):
         ]
         return sorted(notes + changes, key=lambda item: item["when"])
 
+    def get_transcript(self) -> list | None:
+        """A live chat's messages, oldest first; None for other kinds."""
+        if self.object.kind != LeadKind.LIVE_CHAT:
+            return None
+        return list(
+            ChatMessage.objects.filter(conversation__lead=self.object)
+            .select_related("staff_user")
+            .order_by("seq")
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         can_change = self.user_has_permission("change")
         context.update(
-            timeline=self.get_timeline(),
             transcript=self.get_transcript(),
+            timeline=self.get_timeline(),
             can_change=can_change,
             note_form=NoteForm(),
             add_note_url=reverse(self.add_note_url_name, args=[self.pk]),

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from contact.chat.services import expire_unanswered
-from contact.emails import OPEN_CHAT_STATES, send_lead_notification
+from contact.emails import open_chat_leads, send_lead_notification
 from contact.models import Lead
 
 
@@ -19,7 +19,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{expired} live chat(s) nobody answered in time.")
         sent = failed = 0
         pending = Lead.objects.filter(notified_at__isnull=True, is_spam=False)
-        pending = pending.exclude(conversation__state__in=OPEN_CHAT_STATES)
+        pending = pending.exclude(pk__in=open_chat_leads())
         # Urgent first, then oldest first: the order intake works them in.
         pending = pending.order_by("-is_urgent", "received_at")
         for pk in pending.values_list("pk", flat=True):

@@ -152,3 +152,19 @@ async def receive_until(communicator, kind: str, timeout: float = 3) -> dict:
         frame = await communicator.receive_json_from(timeout=timeout)
         if frame["type"] == kind:
             return frame
+
+
+async def queue_where(communicator, test, timeout: float = 3) -> dict:
+    """The next queue push whose conversations pass `test`."""
+    while True:
+        queue = await receive_until(communicator, "queue", timeout)
+        if test(queue["conversations"]):
+            return queue
+
+
+async def drain(communicator, quiet: float = 0.5) -> list[dict]:
+    """Every frame until the socket has been quiet for `quiet` seconds."""
+    frames = []
+    while not await communicator.receive_nothing(timeout=quiet):
+        frames.append(await communicator.receive_json_from())
+    return frames

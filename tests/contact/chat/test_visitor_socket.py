@@ -5,16 +5,24 @@ from datetime import timedelta
 
 import pytest
 from channels.db import database_sync_to_async
-from django.core import signing
 from django.contrib.sessions.backends.db import SessionStore
+from django.core import signing
 from django.utils import timezone
 
 from contact.chat import services
 from contact.chat.models import ChatMessage, ConversationState
 from contact.models import Lead
 
-from .conftest import FIRST, asynchronous, receive_until, session_key, staff
-from .conftest import staff_session, start, visitor
+from .conftest import (
+    FIRST,
+    asynchronous,
+    receive_until,
+    session_key,
+    staff,
+    staff_session,
+    start,
+    visitor,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -164,6 +164,10 @@ def test_groups_hold_the_right_permissions(db):
         "access_admin",
         "view_lead",
         "change_lead",
+        # Live chat's canned replies (Snippets), kept by the people who use them.
+        "add_cannedreply",
+        "change_cannedreply",
+        "delete_cannedreply",
     }
     for name in ["Editors", "Moderators"]:
         group = Group.objects.get(name=name)
