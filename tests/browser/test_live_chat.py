@@ -303,6 +303,7 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     shot(visitor, "live-chat-ended-phone")
     expect(spage.locator("[data-panel-closed]")).to_be_visible(timeout=WAIT)
     visitor.assert_same_origin_only()
+    visitor.assert_no_csp_violations("live chat")
     staff.assert_same_origin_only()
     staff.assert_no_csp_violations("live panel")
 
@@ -412,13 +413,28 @@ def test_nobody_answers_in_time_and_nobody_live_means_the_callback_form(
 
 
 def test_the_visitor_sees_the_phone_while_the_server_is_away(
-    people, visitor, asgi_site
+    people, visitor, asgi_site, settings
 ):
+    settings.CHAT_RATE_LIMITS = [(3, 600)]  # three messages, so a fourth is refused
     ChatAvailability.objects.create(
         user=people.intake, is_available=True, seen_at=timezone.now()
     )
     dialog = open_dialog(visitor)
-    start_chat(dialog, name="Rae", text="Hello?")
+    keyboard = visitor.page.keyboard
+
+    # Keyboard only: focus starts on the first field and moves on with Tab.
+    expect(dialog.locator("#id_live-preferred_name")).to_be_focused(timeout=WAIT)
+    keyboard.type("Rae")
+    keyboard.press("Tab")
+    keyboard.type("Hello?")
+    keyboard.press("Tab")  # who it is for: "Me" is chosen
+    keyboard.press("Tab")
+    expect(dialog.locator("#id_live-consent")).to_be_focused()
+    keyboard.press("Space")
+    keyboard.press("Tab")
+    keyboard.press("Enter")
+    composer = dialog.get_by_label("Your message")
+    expect(composer).to_be_focused(timeout=WAIT)
     expect(dialog.locator("[data-live-status]")).to_contain_text(
         "Waiting", timeout=WAIT
     )
@@ -434,15 +450,28 @@ def test_the_visitor_sees_the_phone_while_the_server_is_away(
     # It comes back on the same port: the dialog reconnects and catches up.
     asgi_site.server = AsgiServer(port=asgi_site.server.port).start()
     expect(offline).to_be_hidden(timeout=30_000)
-    text = dialog.get_by_label("Your message")
-    text.fill("Still here.")
-    text.press("Enter")
+    keyboard.type("Still here.")
+    keyboard.press("Enter")
     expect(
         dialog.locator(".chat-msg--visitor", has_text="Still here.")
     ).not_to_have_class(re.compile("pending"), timeout=WAIT)
-    assert (
-        ChatConversation.objects.get(lead__preferred_name="Rae").messages.count() == 2
+    conversation = ChatConversation.objects.get(lead__preferred_name="Rae")
+    assert conversation.messages.count() == 2
+
+    # Over the rate: refused with a sentence, and what they typed comes back.
+    keyboard.type("One more.")
+    keyboard.press("Enter")
+    expect(dialog.locator(".chat-msg--visitor", has_text="One more.")).to_have_count(1)
+    keyboard.type("And another.")
+    keyboard.press("Enter")
+    expect(dialog.locator("[data-live-error]")).to_contain_text(
+        "sending messages very quickly", timeout=WAIT
     )
+    expect(composer).to_have_value("And another.")
+    expect(dialog.locator(".chat-msg--visitor", has_text="And another.")).to_have_count(
+        0
+    )
+    assert conversation.messages.filter(text="And another.").count() == 0
 
 
 def test_intake_hands_a_chat_over_and_closes_another(
