@@ -18,6 +18,8 @@ class LeadKindSpec:
     form_path: str  # dotted path of the public form class
     message_field: str  # where the visitor's own words go (crisis check, listing)
     fields: tuple[str, ...]  # the fields only this kind has
+    # Shared fields this kind's form never asks (shown nowhere for it).
+    never_asked: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -59,6 +61,15 @@ KINDS: dict[str, LeadKindSpec] = {
             form_path="contact.chat.forms.LiveChatForm",
             message_field="first_message",
             fields=("first_message",),
+            # The visitor talks to us live: no callback details are asked.
+            never_asked=(
+                "email",
+                "phone",
+                "preferred_method",
+                "preferred_time",
+                "voicemail_ok",
+                "email_ok",
+            ),
         ),
     )
 }

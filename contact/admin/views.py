@@ -248,7 +248,9 @@ class LeadInspectView(generic.InspectView):
 
     def get_fields(self):
         # Only the fields this lead's kind has (contact/kinds.py).
-        hidden = (KIND_FIELDS - set(self.lead.spec.fields)) | set(HIDDEN_FIELDS)
+        spec = self.lead.spec
+        hidden = (KIND_FIELDS - set(spec.fields)) | set(HIDDEN_FIELDS)
+        hidden |= set(spec.never_asked)
         if self.user_has_permission("change"):
             hidden |= set(LeadWorkForm.Meta.fields)  # the triage form shows them
         fields = [name for name in super().get_fields() if name not in hidden]
