@@ -197,8 +197,11 @@
         text.focus();
         if (chat && chat.after) send({ type: "seen", seq: chat.after });
       }
-      else if (finished) ended.focus();
-      else offer({ csrfToken: form.querySelector("[data-csrf-input]").value });
+      else if (finished) (ended.hidden ? status : ended).focus();
+      else {
+        var first = form.querySelector("input:not([type=hidden]):not([tabindex='-1'])");
+        if (first) first.focus();
+      }
     }
 
     function connect() {
@@ -236,9 +239,9 @@
     function refused() {
       finished = true;
       forget();
-      showError("forbidden");
       composer.hidden = true;
-      setStatus("");
+      offline.hidden = true;
+      setStatus(ERRORS.forbidden);
     }
 
     var handlers = {
