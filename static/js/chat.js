@@ -1,7 +1,11 @@
 // "Chat with us": opens the <dialog>, posts with fetch, shows the answer in place.
+// When someone from the team is available (/chat/session/ says "live"), it loads
+// chat-live.js for the live conversation instead of the callback form.
 // Without JavaScript every [data-chat-open] link simply goes to /chat/.
 (function () {
   "use strict";
+
+  var STORE = "lantana.chat";
 
   // Any page that re-rendered a form with errors: move focus to the summary.
   function focusOutcome(root) {
@@ -19,19 +23,23 @@
   if (!dialog || typeof dialog.showModal !== "function" || !window.fetch) return;
 
   var body = dialog.querySelector("[data-chat-body]");
+  var checking = dialog.querySelector("[data-chat-checking]");
+  var live = dialog.querySelector("[data-live]");
   var pristine = body.innerHTML;
   var opener = null;
-  var prepared = null;
+  var session = null; // a promise of /chat/session/'s answer, once per form
   var dirty = false;
+  var liveModule = null;
+  var mode = live ? null : "callback"; // "live" once chat-live.js has the dialog
 
   function setValue(form, name, value) {
     var input = form.querySelector('[name="' + name + '"]');
-    if (input) input.value = value;
+    if (input && value != null) input.value = value;
   }
 
   // The token, submission id and stamp are per visitor, so never in cached HTML.
   function loadSession() {
-    return fetch("/chat/session/", {
+    return fetch(dialog.getAttribute("data-session-url") || "/chat/session/", {
       credentials: "same-origin",
       headers: { Accept: "application/json" },
       cache: "no-store",
@@ -41,42 +49,180 @@
     });
   }
 
-  function prepareForm() {
+  function storedChat() {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(STORE) || "null");
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function load(tag, attrs) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement(tag);
+      Object.keys(attrs).forEach(function (name) {
+        element[name] = attrs[name];
+      });
+      element.onload = resolve;
+      element.onerror = reject;
+      document.head.appendChild(element);
+    });
+  }
+
+  // The live chat's script and styles, fetched the first time they are needed.
+  function loadLive() {
+    if (!liveModule) {
+      liveModule = Promise.all([
+        load("link", { rel: "stylesheet", href: dialog.getAttribute("data-live-style") }),
+        load("script", { src: dialog.getAttribute("data-live-script") }),
+      ]).then(
+        function () {
+          return window.lantanaLiveChat(dialog, api);
+        },
+        function (error) {
+          liveModule = null;
+          throw error;
+        }
+      );
+    }
+    return liveModule;
+  }
+
+  function fillCallback(data) {
     var form = body.querySelector("form[data-lead-form]");
-    if (!form) return Promise.resolve();
+    if (!form) return;
     setValue(form, "chat-source_path", window.location.pathname);
     var params = new URLSearchParams(window.location.search);
     ["utm_source", "utm_medium", "utm_campaign"].forEach(function (name) {
       if (params.get(name)) setValue(form, "chat-" + name, params.get(name).slice(0, 100));
     });
-    if (!form.querySelector("[data-csrf-input]")) return Promise.resolve();
-    return loadSession().then(function (data) {
-      setValue(form, "csrfmiddlewaretoken", data.csrfToken);
-      setValue(form, "chat-submission_id", data.submissionId);
-      setValue(form, "chat-stamp", data.stamp);
+    if (!data || !form.querySelector("[data-csrf-input]")) return;
+    setValue(form, "csrfmiddlewaretoken", data.csrfToken);
+    setValue(form, "chat-submission_id", data.submissionId);
+    setValue(form, "chat-stamp", data.stamp);
+  }
+
+  function focusFirst(root) {
+    var first = root.querySelector(
+      "input:not([type=hidden]):not([tabindex='-1']), textarea"
+    );
+    if (first) first.focus();
+  }
+
+  // The callback form, optionally carrying over what was typed for a live chat.
+  function showCallback(carry, notice) {
+    if (mode === "live") session = null; // a fresh submission id for the callback form
+    mode = "callback";
+    if (live) live.hidden = true;
+    checking.hidden = true;
+    body.hidden = false;
+    var form = body.querySelector("form[data-lead-form]");
+    if (form && carry) {
+      Object.keys(carry).forEach(function (name) {
+        setValue(form, "chat-" + name, carry[name]);
+      });
+    }
+    if (form && notice) {
+      var note = document.createElement("p");
+      note.className = "lead-form__notice";
+      note.setAttribute("role", "status");
+      note.textContent = notice;
+      form.insertBefore(note, form.firstChild);
+    }
+    api.getSession().then(fillCallback, function () {});
+    focusFirst(body);
+  }
+
+  var api = {
+    showCallback: showCallback,
+    getSession: function () {
+      if (!session) {
+        session = loadSession();
+        session.catch(function () {
+          session = null; // try again next time
+        });
+      }
+      return session;
+    },
+    newSession: function () {
+      session = null;
+      return api.getSession();
+    },
+    close: function () {
+      dialog.close();
+    },
+  };
+
+  // Has the visitor begun the callback form? Then it stays, whoever is live.
+  function typed() {
+    var fields = body.querySelectorAll(
+      "input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([tabindex='-1']), textarea"
+    );
+    return Array.prototype.some.call(fields, function (field) {
+      return field.value !== "";
     });
   }
 
+  function choose() {
+    if (mode === "live") {
+      return liveModule.then(function (chat) {
+        chat.reopen();
+      });
+    }
+    var stored = storedChat();
+    if (live && stored && stored.token) {
+      body.hidden = true;
+      checking.hidden = false;
+      checking.focus();
+      return loadLive()
+        .then(function (chat) {
+          checking.hidden = true;
+          mode = "live";
+          chat.resume(stored);
+        })
+        .catch(function () {
+          showCallback();
+        });
+    }
+    // The callback form at once; the live offer replaces it if someone is available.
+    body.hidden = false;
+    focusFirst(body);
+    return api
+      .getSession()
+      .then(function (data) {
+        fillCallback(data);
+        if (mode || !live || !data.live || typed()) {
+          mode = "callback";
+          return;
+        }
+        return loadLive().then(function (chat) {
+          if (typed()) {
+            mode = "callback";
+            return;
+          }
+          mode = "live";
+          body.hidden = true;
+          chat.offer(data);
+        });
+      })
+      .catch(function () {
+        mode = mode || "callback";
+      });
+  }
+
   function open(event) {
-    event.preventDefault();
-    opener = event.currentTarget;
+    if (event) event.preventDefault();
+    opener = event ? event.currentTarget : null;
     // After a thank-you, a new request starts from a blank form; a form with
     // errors stays as it was.
     if (dirty && !body.querySelector("form[data-lead-form]")) {
       body.innerHTML = pristine;
       dirty = false;
-      prepared = null;
+      session = null;
+      if (live) mode = null; // someone may be live now
     }
-    dialog.showModal();
-    var first = body.querySelector("input:not([type=hidden]):not([tabindex='-1'])");
-    if (first) first.focus();
-    // Once per form: reopening keeps what was typed and when the form was first shown.
-    if (!prepared) {
-      prepared = prepareForm();
-      prepared.catch(function () {
-        prepared = null;
-      });
-    }
+    if (!dialog.open) dialog.showModal();
+    choose();
   }
 
   function showFailure() {
@@ -98,7 +244,9 @@
     var button = form.querySelector("[type=submit]");
     if (button) button.disabled = true;
     var ready = Promise.resolve();
-    if (form.querySelector("[data-csrf-input]")) ready = prepared || prepareForm();
+    if (form.querySelector("[data-csrf-input]")) {
+      ready = api.getSession().then(fillCallback);
+    }
     ready
       .then(function () {
         return fetch(form.action, {
@@ -126,6 +274,7 @@
       })
       .catch(function () {
         if (button) button.disabled = false;
+        session = null;
         showFailure();
       });
   }
@@ -133,13 +282,14 @@
   document.querySelectorAll("[data-chat-open]").forEach(function (link) {
     link.addEventListener("click", open);
   });
-  dialog.querySelectorAll("[data-chat-close]").forEach(function (button) {
-    button.addEventListener("click", function () {
-      dialog.close();
-    });
+  dialog.addEventListener("click", function (event) {
+    if (event.target.closest("[data-chat-close]")) dialog.close();
   });
   dialog.addEventListener("close", function () {
     if (opener) opener.focus();
   });
   dialog.addEventListener("submit", submit);
+
+  // A live chat survives a reload: reopen it where the visitor left it.
+  if (live && storedChat()) open(null);
 })();

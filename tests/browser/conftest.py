@@ -29,10 +29,16 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 WIDTHS = {"phone": 390, "desktop": 1280}
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    for item in items:
-        if "tests/browser/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
+    browser = [item for item in items if "tests/browser/" in str(item.fspath)]
+    for item in browser:
+        item.add_marker(pytest.mark.browser)
+    # Last, after pytest-django's own ordering: Playwright's sync API keeps an event
+    # loop running in the main thread for the rest of the session, and async_to_sync
+    # (the Channels communicator tests) refuses to run beside it.
+    others = [item for item in items if "tests/browser/" not in str(item.fspath)]
+    items[:] = others + browser
 
 
 @pytest.fixture(scope="session")

@@ -40,7 +40,7 @@ def test_a_phone_visitor_chats_from_a_page(demo, checker):
     checker.assert_no_axe_violations("chat dialog open")
     checker.screenshot("chat-dialog-phone")
 
-    fill_lead_form(page, "dialog[data-chat-dialog]", "chat", "Jordan")
+    fill_lead_form(page, "dialog[data-chat-dialog] [data-chat-body]", "chat", "Jordan")
     dialog.get_by_label("What would you like to talk about? (optional)").fill(
         "Questions about the evening program"
     )
@@ -71,7 +71,8 @@ def test_a_phone_visitor_chats_from_a_page(demo, checker):
     submission_id = page.locator("[name=chat-submission_id]")
     expect(submission_id).not_to_have_value("")
     expect(submission_id).not_to_have_value(str(lead.submission_id))
-    assert dialog.get_by_label("What should we call you?").input_value() == ""
+    callback = dialog.locator("[data-chat-body]")
+    assert callback.get_by_label("What should we call you?").input_value() == ""
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
     checker.assert_same_origin_only()
@@ -89,7 +90,7 @@ def test_the_dialog_shows_errors_in_place(demo, checker):
     summary.wait_for()
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
     checker.assert_no_axe_violations("chat dialog errors")
-    fill_lead_form(page, "dialog[data-chat-dialog]", "chat", "Ari")
+    fill_lead_form(page, "dialog[data-chat-dialog] [data-chat-body]", "chat", "Ari")
     dialog.get_by_role("button", name="Request a chat").click()
     dialog.locator("[data-lead-thanks]").wait_for()
     assert chat_requests().filter(preferred_name="Ari").count() == 1
