@@ -12,8 +12,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from articles.models import Topic
 from staff.models import TherapeuticApproach
 
-from . import store
-from .purge import Shown, purge, purge_for, showing
+from .purge import Shown, forget, purge, purge_for, showing
 
 # What showed a page before it was saved (its old topics, author, locations), so
 # the publish that follows purges those pages too. Keyed by page id.
@@ -26,11 +25,7 @@ def _purge_now_and_on_commit(shown: Shown) -> None:
 
     # A request that read the old rows inside the publish's transaction could
     # store them under the new generation: forget once more when it commits.
-    def forget_again():
-        store.forget_pages(shown.page_ids)
-        store.forget_sites(shown.site_ids)
-
-    transaction.on_commit(forget_again)
+    transaction.on_commit(lambda: forget(shown))
 
 
 @receiver(pre_save)
@@ -46,7 +41,7 @@ def remember_what_showed_page(sender, instance, update_fields=None, **kwargs):
 @receiver(page_unpublished)
 def purge_published_page(sender, instance, **kwargs):
     shown = purge_for(instance, also=_shown_before.pop(instance.pk, None))
-    transaction.on_commit(lambda: store.forget_pages(shown.page_ids))
+    transaction.on_commit(lambda: forget(Shown(shown.page_ids)))
 
 
 @receiver(post_page_move)
