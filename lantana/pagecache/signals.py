@@ -1,12 +1,13 @@
 """The purge triggers: publish, unpublish, move and delete of a page; save or delete
-of a topic, therapeutic approach, image, site setting or main menu."""
+of a topic, therapeutic approach, image, site setting, main menu or a page's view
+restriction."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.models import Topic
@@ -72,3 +73,13 @@ def purge_saved(sender, instance, created=False, update_fields=None, **kwargs):
 def forget_deleted_setting(sender, instance, **kwargs):
     if isinstance(instance, BaseSiteSetting):
         _purge_now_and_on_commit(showing(instance))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_restricted(sender, instance, **kwargs):
+    # A private page (and everything below it) leaves or rejoins every listing,
+    # card and "Keep reading" of its site; restrictions change rarely.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        _purge_now_and_on_commit(purge_for(page, whole_site=True))

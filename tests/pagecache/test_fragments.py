@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from lantana.core import fragments
 from lantana.core.models import SiteSettings
@@ -89,6 +90,20 @@ class TestPurgeTriggers:
         other.unpublish()
         assert b"Sleep in early recovery" not in render(article.url)[0]
         assert b"Sleep in early recovery" not in render("/")[0]
+
+    def test_an_article_made_private_leaves_its_neighbours(
+        self, article, make_article, topic
+    ):
+        other = make_article(title="Sleep in early recovery", topics=[topic])
+        render("/")
+        assert b"Sleep in early recovery" in render(article.url)[0]
+        restriction = PageViewRestriction.objects.create(
+            page=other, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+        assert b"Sleep in early recovery" not in render(article.url)[0]
+        assert b"Sleep in early recovery" not in render("/")[0]
+        restriction.delete()
+        assert b"Sleep in early recovery" in render(article.url)[0]
 
     def test_the_authors_change_reaches_the_byline(self, article, clinician):
         render(article.url)
