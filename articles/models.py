@@ -31,6 +31,7 @@ from wagtail.images import get_image_model
 from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, Workflow
 from wagtail.search import index
 
+from lantana.core import fragments
 from lantana.core.routing import OneQueryRestrictionsMixin, public_q
 
 from .blocks import ArticleStreamBlock
@@ -279,8 +280,14 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
     def review_is_current(self) -> bool:
         return bool(self.next_review and self.next_review >= timezone.localdate())
 
+    # The template's {% fragment %}s: drawn once per change (lantana.core.fragments).
+    fragment_names = ("head", "json_ld", "content")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["fragments"] = fragments.for_page(self, request, self.fragment_names)
+        if context["fragments"].has_all(self.fragment_names):
+            return context
         related = self.get_related_articles()
         self.load_clinicians()
         self.load_images(related)

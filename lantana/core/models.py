@@ -14,7 +14,7 @@ from wagtail.search import index
 from articles.models import ArticleIndexPage, ArticlePage
 from staff.models import ClinicianPage, StaffIndexPage
 
-from . import site_cache
+from . import fragments, site_cache
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .choices import Weekday
 from .routing import ChainRoutingMixin, OneQueryRestrictionsMixin
@@ -211,8 +211,14 @@ class HomePage(ChainRoutingMixin, Page):
     class Meta:
         verbose_name = "home page"
 
+    # The template's {% fragment %}s: drawn once per change (lantana.core.fragments).
+    fragment_names = ("json_ld", "content")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["fragments"] = fragments.for_page(self, request, self.fragment_names)
+        if context["fragments"].has_all(self.fragment_names):
+            return context
         location = self.get_featured_location()
         team = self.get_team()
         latest = self.get_latest_articles()

@@ -22,6 +22,7 @@ from wagtail.contrib.frontend_cache.utils import purge_pages_from_cache
 from wagtail.models import Page, ReferenceIndex, Site
 
 from articles.models import ArticlePage, ArticleRelatedLink, Topic
+from lantana.core import fragments
 from lantana.core.models import LocationPage, LocationPhoto, NavigationSettings
 from lantana.core.site_cache import forget_site_chrome
 from staff.models import ClinicianLocation, ClinicianPage, TherapeuticApproach
@@ -58,9 +59,16 @@ def purge_for(obj, *, whole_site: bool = False, also: Shown | None = None) -> Sh
     return shown
 
 
-def purge(shown: Shown) -> None:
+def forget(shown: Shown) -> None:
+    """Forget these pages from the app: whole responses and their kept parts."""
     store.forget_pages(shown.page_ids)
     store.forget_sites(shown.site_ids)
+    fragments.forget_pages(shown.page_ids)
+    fragments.forget_sites(shown.site_ids)
+
+
+def purge(shown: Shown) -> None:
+    forget(shown)
     forget_site_chrome(shown.site_ids)
     pages = Page.objects.live().filter(pk__in=shown.page_ids)
     if shown.site_ids and getattr(settings, "WAGTAILFRONTENDCACHE", None):

@@ -1,19 +1,19 @@
 """The purge triggers: publish, unpublish, move and delete of a page; save or delete
-of a topic, therapeutic approach, image, site setting or main menu."""
+of a topic, therapeutic approach, image, site setting, main menu or a page's view
+restriction."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.models import Topic
 from staff.models import TherapeuticApproach
 
-from . import store
-from .purge import Shown, purge, purge_for, showing
+from .purge import Shown, forget, purge, purge_for, showing
 
 # What showed a page before it was saved (its old topics, author, locations), so
 # the publish that follows purges those pages too. Keyed by page id.
@@ -26,11 +26,7 @@ def _purge_now_and_on_commit(shown: Shown) -> None:
 
     # A request that read the old rows inside the publish's transaction could
     # store them under the new generation: forget once more when it commits.
-    def forget_again():
-        store.forget_pages(shown.page_ids)
-        store.forget_sites(shown.site_ids)
-
-    transaction.on_commit(forget_again)
+    transaction.on_commit(lambda: forget(shown))
 
 
 @receiver(pre_save)
@@ -46,7 +42,7 @@ def remember_what_showed_page(sender, instance, update_fields=None, **kwargs):
 @receiver(page_unpublished)
 def purge_published_page(sender, instance, **kwargs):
     shown = purge_for(instance, also=_shown_before.pop(instance.pk, None))
-    transaction.on_commit(lambda: store.forget_pages(shown.page_ids))
+    transaction.on_commit(lambda: forget(Shown(shown.page_ids)))
 
 
 @receiver(post_page_move)
@@ -77,3 +73,13 @@ def purge_saved(sender, instance, created=False, update_fields=None, **kwargs):
 def forget_deleted_setting(sender, instance, **kwargs):
     if isinstance(instance, BaseSiteSetting):
         _purge_now_and_on_commit(showing(instance))
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def purge_restricted(sender, instance, **kwargs):
+    # A private page (and everything below it) leaves or rejoins every listing,
+    # card and "Keep reading" of its site; restrictions change rarely.
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        _purge_now_and_on_commit(purge_for(page, whole_site=True))

@@ -93,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lantana.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Which Wagtail site answers, from the cache instead of a query per request.
+    "lantana.core.site_cache.SiteMiddleware",
     "lantana.core.middleware.PathCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -234,6 +236,11 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 if PAGE_CACHE_SECONDS < 0:
     raise ImproperlyConfigured("PAGE_CACHE_SECONDS must be 0 or more")
 PAGE_CACHE_ALIAS = "default"
+# The costly parts of a page (article body, cards, JSON-LD) kept between requests,
+# forgotten by the same purges (lantana/core/fragments.py). 0 turns them off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60 * 60)
+if FRAGMENT_CACHE_SECONDS < 0:
+    raise ImproperlyConfigured("FRAGMENT_CACHE_SECONDS must be 0 or more")
 
 # Email: console by default so nothing leaves a developer's machine.
 EMAIL_BACKEND = os.environ.get(

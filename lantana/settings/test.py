@@ -13,6 +13,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off unless a test turns it on (tests/pagecache): most tests count queries or
 # change rows directly and expect every GET to render.
 PAGE_CACHE_SECONDS = 0
+# Likewise the kept page parts (lantana/core/fragments.py): tests that want them on
+# say so (tests/pagecache, tests/performance).
+FRAGMENT_CACHE_SECONDS = 0
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LEAD_NOTIFY_EMAILS = ["intake@lantana.example"]

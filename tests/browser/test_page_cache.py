@@ -49,3 +49,19 @@ def test_the_cached_location_form_sends_without_javascript(cached, browser):
     page.wait_for_url("**/locations/charleston/?sent=1*")
     assert Lead.objects.get().preferred_name == "Casey"
     context.close()
+
+
+@pytest.fixture
+def kept_parts(demo, settings):  # noqa: F811
+    settings.FRAGMENT_CACHE_SECONDS = 3600  # the page cache stays off (test settings)
+    return demo
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [("/", "home-kept-parts"), ("/articles/social-model-of-recovery/", "article-kept")],
+)
+def test_pages_drawn_from_kept_parts(kept_parts, checker, path, name):
+    checker.goto(path)  # draws the parts and keeps them
+    checker.check(path, name)  # both widths from the kept parts: axe, CSP, origins
+    assert checker.page.locator("main h1").count() == 1

@@ -1,4 +1,5 @@
 import datetime
+import os
 
 import pytest
 
@@ -12,10 +13,16 @@ from staff.factories import (
     StaffIndexPageFactory,
 )
 
+# The Redis database the tests that need a real one may write to (under a random
+# key prefix); TEST_REDIS_URL moves it, e.g. when several suites share a server.
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
+    # As in production: whole pages and, behind them, the pages' kept parts.
     settings.PAGE_CACHE_SECONDS = 300
+    settings.FRAGMENT_CACHE_SECONDS = 3600
 
 
 def publish(page):

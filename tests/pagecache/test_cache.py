@@ -11,7 +11,7 @@ from contact.models import Lead
 from tests.auth import sign_in
 from tests.contact.conftest import lead_data
 
-from .conftest import publish
+from .conftest import TEST_REDIS_URL, publish
 
 
 def hit(response) -> bool:
@@ -236,7 +236,7 @@ class TestOutages:
         settings.CACHES = {
             "default": {
                 "BACKEND": "lantana.core.cache.ResilientRedisCache",
-                "LOCATION": "redis://127.0.0.1:6379/5",
+                "LOCATION": TEST_REDIS_URL,
                 "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
             }
         }

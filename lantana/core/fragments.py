@@ -1,0 +1,171 @@
+"""The costly parts of a page (body, cards, JSON-LD) rendered once per change.
+
+A page's template wraps them in `{% fragment "name" %}…{% endfragment %}`
+(core_tags); its `get_context` asks `for_page()` first and skips its queries when
+every part is already kept. This is what makes a page-cache miss cheap, and
+signed-in editors' views too, which the page cache never serves.
+
+Parts are kept in Django's cache (Redis in production, each process's memory
+otherwise) under a key made of:
+
+- the page's and its site's fragment generations, random tokens that
+  `forget_pages()`/`forget_sites()` delete: lantana.pagecache calls them for
+  exactly the pages it purges, so every purge trigger (publish, a clinician, a
+  topic, an image, the clinic details…) reaches these parts too;
+- the page's last publication and revision, and today's date (review dates);
+- the site's origin (links and JSON-LD are absolute);
+- a digest of the project's code, templates and static files, so a deploy never
+  serves HTML drawn by the previous release.
+
+Generations are read before the page's rows, so a render that raced a purge is
+stored under the old token and never found. An unreachable cache means
+rendering as if nothing were kept. Previews never use or fill it.
+`FRAGMENT_CACHE_SECONDS=0` turns it off (dev and tests).
+"""
+
+import hashlib
+import uuid
+from functools import cache as memoize
+from pathlib import Path
+
+import django
+import wagtail
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+from .cache import OutageLog
+
+PREFIX = "fragments"
+outage = OutageLog()
+# Project folders whose files change what a fragment looks like.
+SOURCE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg", ".json"}
+SKIPPED_FOLDERS = {"tests", "build", "node_modules", "media", "staticfiles"}
+
+
+def seconds() -> int:
+    return max(0, getattr(settings, "FRAGMENT_CACHE_SECONDS", 0))
+
+
+def _safe(operation: str, default, *args):
+    try:
+        result = getattr(cache, operation)(*args)
+    except Exception as error:  # any backend's outage: render instead
+        outage.failed(operation, error)
+        return default
+    outage.succeeded()
+    return result
+
+
+@memoize
+def code_version() -> str:
+    """A digest of the project's sources, the same in every process of a release."""
+    digest = hashlib.sha256(f"{django.__version__}/{wagtail.__version__}".encode())
+    root = Path(settings.BASE_DIR)
+    for folder in sorted(root.iterdir()):
+        if not _is_source_folder(folder):
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.suffix in SOURCE_SUFFIXES and path.is_file():
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _is_source_folder(folder: Path) -> bool:
+    if not folder.is_dir() or folder.name.startswith("."):
+        return False
+    if folder.name in SKIPPED_FOLDERS:
+        return False
+    return folder.name in {"templates", "static"} or (folder / "__init__.py").exists()
+
+
+def page_generation_key(page_id) -> str:
+    return f"{PREFIX}:gen:page:{page_id}"
+
+
+def site_generation_key(site_id) -> str:
+    return f"{PREFIX}:gen:site:{site_id}"
+
+
+def _generations(page_id, site_id) -> tuple[str, str] | None:
+    keys = [page_generation_key(page_id), site_generation_key(site_id)]
+    found = _safe("get_many", None, keys)
+    if found is None:
+        return None
+    for key in keys:
+        if key not in found:
+            # add(): processes racing agree on whichever token won.
+            _safe("add", False, key, uuid.uuid4().hex[:16], None)
+            found[key] = _safe("get", None, key)
+    if not all(found.get(key) for key in keys):
+        return None
+    return found[keys[0]], found[keys[1]]
+
+
+class Fragments:
+    """The parts of one page kept for this request, and where to keep new ones."""
+
+    def __init__(self, key: str | None = None, found: dict | None = None):
+        self.key = key
+        self.found = found or {}
+
+    def __bool__(self):
+        return self.key is not None
+
+    def has_all(self, names) -> bool:
+        return bool(self) and all(name in self.found for name in names)
+
+    def get(self, name: str) -> str | None:
+        html = self.found.get(name)
+        # Safe: only output the template itself rendered (store()) is kept.
+        return None if html is None else mark_safe(html)  # noqa: S308
+
+    def store(self, name: str, html: str) -> None:
+        if self:
+            self.found[name] = html
+            _safe("set", None, f"{self.key}:{name}", str(html), seconds())
+
+
+def for_page(page, request, names) -> Fragments:
+    """What is kept of `page`'s parts `names` for this request's site."""
+    if not seconds() or getattr(request, "is_preview", False):
+        return Fragments()
+    site = Site.find_for_request(request)
+    if site is None:
+        return Fragments()
+    generations = _generations(page.pk, site.pk)
+    if generations is None:
+        return Fragments()
+    origin = f"{request.scheme}://{request.get_host().lower()}"
+    parts = (
+        code_version(),
+        page.pk,
+        *generations,
+        page.last_published_at,
+        page.latest_revision_id,
+        timezone.localdate(),
+        origin,
+        request.path,
+    )
+    key = f"{PREFIX}:part:{hashlib.sha256(repr(parts).encode()).hexdigest()[:40]}"
+    keys = {name: f"{key}:{name}" for name in names}
+    stored = _safe("get_many", {}, list(keys.values()))
+    found = {name: stored[k] for name, k in keys.items() if k in stored}
+    return Fragments(key, found)
+
+
+def forget_pages(page_ids) -> None:
+    """Orphan every kept part of these pages."""
+    keys = [page_generation_key(pk) for pk in set(page_ids)]
+    if keys:
+        _safe("delete_many", None, keys)
+
+
+def forget_sites(site_ids) -> None:
+    """Orphan every kept part of every page of these sites."""
+    keys = [site_generation_key(pk) for pk in set(site_ids)]
+    if keys:
+        _safe("delete_many", None, keys)
