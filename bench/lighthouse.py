@@ -89,7 +89,9 @@ def diagnostics(lhr: dict) -> list[str]:
                 for t in tasks[:5]
             )
         )
-    blocking = audits["render-blocking-resources"].get("details", {}).get("items", [])
+    blocking = (audits["render-blocking-resources"].get("details") or {}).get(
+        "items", []
+    )
     if blocking:
         lines.append(
             "    render-blocking: "
@@ -98,7 +100,11 @@ def diagnostics(lhr: dict) -> list[str]:
                 for b in blocking
             )
         )
-    lcp = audits.get("largest-contentful-paint-element", {}).get("details", {})
+    for audit_id in ("render-blocking-resources", "largest-contentful-paint-element"):
+        if audits.get(audit_id, {}).get("scoreDisplayMode") == "error":
+            # Lighthouse 12.2.3's trace gatherer fails on Chromium 156 here.
+            lines.append(f"    {audit_id}: not available (Lighthouse error)")
+    lcp = audits.get("largest-contentful-paint-element", {}).get("details") or {}
     for item in lcp.get("items", []):
         if item.get("type") == "table" and item["items"] and "node" in item["items"][0]:
             lines.append(
