@@ -60,3 +60,18 @@ def site_stylesheet_source() -> str:
 def _source(css: str) -> str:
     digest = hashlib.sha256(css.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def check_site_stylesheet(app_configs=None, **kwargs) -> list:
+    """System check: every public page inlines the stylesheet, so fail before serving."""
+    from django.core.checks import Error
+
+    try:
+        _read_stylesheet()
+    except (OSError, ValueError) as error:
+        return [
+            Error(
+                f"The inlined site stylesheet cannot be used: {error}", id="core.E001"
+            )
+        ]
+    return []

@@ -65,3 +65,10 @@ def test_a_stylesheet_that_could_close_the_element_is_refused(
     monkeypatch.setattr(stylesheet.finders, "find", lambda name: str(path))
     with pytest.raises(ValueError, match="must not contain"):
         stylesheet.site_stylesheet()
+
+
+def test_system_check_reports_a_missing_stylesheet(monkeypatch):
+    assert stylesheet.check_site_stylesheet() == []
+    monkeypatch.setattr(stylesheet.finders, "find", lambda name: None)
+    [error] = stylesheet.check_site_stylesheet()
+    assert error.id == "core.E001" and "css/site.css" in error.msg
