@@ -6,7 +6,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate demo run test test-browser lint bench bench-chat clean
+.PHONY: help install migrate demo run test test-browser lint bench bench-chat lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ bench: install ## Measure every page type on loopback (README: Performance)
 
 bench-chat: install ## 50 live chats through 2 uvicorn processes + Redis (README: Performance)
 	$(PY) bench/chat.py
+
+lighthouse: install ## Lighthouse mobile on five pages, set up as bench does (README: Performance)
+	$(PY) bench/lighthouse.py
 
 clean: ## Remove the virtualenv, the SQLite database and generated files
 	rm -rf $(VENV) db.sqlite3 media build screenshots staticfiles .demo-login .demo-intake-login

@@ -7,6 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from django.core import checks
+
         from . import site_cache
+        from .stylesheet import check_site_stylesheet
 
         site_cache.connect_signals()
+        checks.register(check_site_stylesheet)

@@ -5,10 +5,13 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 
+from .stylesheet import site_stylesheet_source
+
 
 class PathCSPMiddleware(CSPMiddleware):
     """django-csp with two policies: the public one, and the admin's under
-    ADMIN_CSP_URL_PREFIXES (Wagtail's admin needs a little more than our pages)."""
+    ADMIN_CSP_URL_PREFIXES (Wagtail's admin needs a little more than our pages).
+    Both allow the inlined site stylesheet by its hash (admin previews show pages)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
@@ -28,6 +31,10 @@ class PathCSPMiddleware(CSPMiddleware):
                     if source != "'unsafe-inline'"
                 ]
             parts.config = default_config(directives)
+        if not report_only:
+            update = dict(parts.update or {})
+            update["style-src"] = [*update.get("style-src", ()), site_stylesheet_source()]
+            parts.update = update
         return parts
 
 

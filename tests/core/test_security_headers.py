@@ -7,6 +7,7 @@ import sys
 import pytest
 from django.conf import settings as django_settings
 
+from lantana.core.stylesheet import site_stylesheet_source
 from tests.auth import get_app_device, sign_in
 
 PRODUCTION_NAMES = [
@@ -74,7 +75,9 @@ def test_public_pages_allow_nothing_they_do_not_need(client, home):
     response = client.get("/")
     policy = directives(response["Content-Security-Policy"])
     assert policy["default-src"] == ["'none'"]
-    assert policy["script-src"] == ["'self'"] and policy["style-src"] == ["'self'"]
+    assert policy["script-src"] == ["'self'"]
+    # Styles: our files, and the one inlined stylesheet by its hash (no 'unsafe-inline').
+    assert policy["style-src"] == ["'self'", site_stylesheet_source()]
     assert policy["frame-ancestors"] == ["'self'"]
     assert "unsafe" not in response["Content-Security-Policy"]
     assert "camera=()" in response["Permissions-Policy"]

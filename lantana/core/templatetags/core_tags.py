@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from .. import site_cache
+from .. import site_cache, stylesheet
 from ..validators import is_safe_link
 
 register = template.Library()
@@ -138,3 +138,10 @@ class FragmentNode(template.Node):
             html = self.nodelist.render(context)
             fragments.store(name, html)
         return html
+
+
+@register.simple_tag
+def site_stylesheet():
+    """The site stylesheet as an inline <style> (lantana/core/stylesheet.py)."""
+    # Safe: our own static file, checked to contain no "</" that could end the element.
+    return mark_safe(f"<style>{stylesheet.site_stylesheet()}</style>")  # noqa: S308
