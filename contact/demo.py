@@ -3,7 +3,7 @@
 from lantana.core.demo import get_or_create_page
 from lantana.core.models import StandardPage
 
-from .models import ContactPage
+from .models import CannedReply, ContactPage
 
 CONTACT = {
     "title": "Contact us",
@@ -52,7 +52,36 @@ PRIVACY = {
 }
 
 
+# Live chat: replies intake staff can send with one click (Snippets).
+CANNED_REPLIES = [
+    (
+        "Welcome",
+        "Hi, I'm glad you reached out. I'm here to listen. What is going on for you "
+        "today?",
+    ),
+    (
+        "Insurance",
+        "We work with most insurance plans, and we can check yours for free and "
+        "without any commitment. Would you like us to do that?",
+    ),
+    (
+        "Prefer to talk",
+        "If it's easier to talk, you can call us any time at the number at the top "
+        "of this page. Someone answers day and night.",
+    ),
+    (
+        "In danger",
+        "If you might be in danger right now, please call or text 988, or call 911. "
+        "I'll stay here with you.",
+    ),
+]
+
+
 def load(home, stdout):
     get_or_create_page(home, ContactPage, "contact", **CONTACT)
     get_or_create_page(home, StandardPage, "privacy", show_in_menus=False, **PRIVACY)
-    stdout.write("4. Contact page and privacy notice ready")
+    for order, (title, text) in enumerate(CANNED_REPLIES):
+        CannedReply.objects.get_or_create(
+            title=title, defaults={"text": text, "sort_order": order}
+        )
+    stdout.write("4. Contact page, privacy notice and canned chat replies ready")

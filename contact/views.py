@@ -352,6 +352,13 @@ def csrf_failure(request, reason=""):
     An inquiry posted from a cached page without JavaScript has no token yet: it
     is shown again, as typed, with one (nothing is stored until it comes back).
     """
+    if "live-submission_id" in request.POST:
+        # The live chat dialog posts with fetch: it reads JSON, not a page.
+        response = JsonResponse(
+            {"error": "csrf", "phone": settings.CLINIC_FALLBACK_PHONE}, status=403
+        )
+        add_never_cache_headers(response)
+        return response
     if reason in TOKEN_ABSENT_REASONS and "inquiry-submission_id" in request.POST:
         response = resend_inquiry(request)
         if response is not None:

@@ -219,6 +219,7 @@ class StaffChatConsumer(ChatSocket):
             await self.close(code=FORBIDDEN)
             return
         await self.channel_layer.group_add(services.STAFF_GROUP, self.channel_name)
+        await db(services.heartbeat)(self.user)
         await self.send_queue(await db(services.queue_snapshot)())
         await self.send_availability(await db(services.is_available)(self.user))
 
@@ -296,15 +297,17 @@ class StaffChatConsumer(ChatSocket):
 
     async def on_ping(self, content):
         await db(services.heartbeat)(self.user)
+        # Any open panel also times out waiting chats whose visitor's socket is
+        # gone (notify_pending does it too, less often).
+        await db(services.expire_unanswered)()
 
     async def on_open(self, lead_pk, content):
         after = as_int(content.get("after", 0))
         if after is None:
             raise ChatError("bad_request")
-        if not await db(services.conversation_exists)(lead_pk):
-            raise ChatError("not_found")
+        messages = await db(services.open_for_staff)(lead_pk, self.user, after)
         await self.open_conversation(lead_pk)
-        for message in await db(services.messages_after)(lead_pk, after):
+        for message in messages:
             if self.first_send(lead_pk, message["seq"]):
                 await self.send_json({"type": "message", "lead": lead_pk, **message})
 

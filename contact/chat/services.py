@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.permissions import policy_registry
 
+from .. import audit
 from ..choices import LeadStatus
 from ..crisis import mentions_crisis
 from ..models import Lead
@@ -127,8 +128,15 @@ def lead_for_token(token, session_key: str | None) -> int:
     return conversation_for_token(token, session_key).lead_id
 
 
-def conversation_exists(lead_pk: int) -> bool:
-    return ChatConversation.objects.filter(lead_id=lead_pk).exists()
+def open_for_staff(lead_pk: int, user, after: int) -> list[dict]:
+    """The messages after `after` for a staff member opening a chat; reading a
+    transcript is a view of the lead, audited as on its page."""
+    lead = Lead.objects.filter(pk=lead_pk, conversation__isnull=False).first()
+    if lead is None:
+        raise ChatError("not_found")
+    if after == 0:
+        audit.log_view(lead, user)
+    return messages_after(lead_pk, after)
 
 
 # --- What the sockets hear ------------------------------------------------------
@@ -421,11 +429,12 @@ def post_message(lead_pk: int, text, client_id=None, staff_user=None) -> Posted:
         now = timezone.now()
         if sender == Sender.VISITOR and _over_rate(conversation, now):
             raise ChatError("rate_limited")
-        message = _append(conversation, sender, text, now, client_id, staff_user)
-        crisis = sender == Sender.VISITOR and mentions_crisis(text)
         if sender == Sender.VISITOR:
             conversation.last_visitor_at = now
-            conversation.save(update_fields=["next_seq", "last_visitor_at"])
+            # Nobody has the chat open yet: the queue's lastSeq tells staff.
+            outbox.queue_changed = conversation.state == ConversationState.WAITING
+        message = _append(conversation, sender, text, now, client_id, staff_user)
+        crisis = sender == Sender.VISITOR and mentions_crisis(text)
         if crisis and not lead.is_urgent:
             lead.is_urgent = True
             lead.save(update_fields=["is_urgent"])
@@ -452,7 +461,7 @@ def _append(conversation, sender, text, now, client_id=None, staff_user=None):
         sent_at=now,
     )
     conversation.next_seq += 1
-    conversation.save(update_fields=["next_seq"])
+    conversation.save(update_fields=["next_seq", "last_visitor_at"])
     return message
 
 
@@ -471,7 +480,6 @@ def mark_seen(lead_pk: int, seq, by: str) -> None:
         conversation.save(update_fields=[column])
         lead_pk = conversation.lead_id
         outbox.to_conversation(lead_pk, {"type": "chat.seen", "seq": seq, "by": by})
-        outbox.queue_changed = by == Sender.VISITOR
         outbox.send_on_commit()
 
 
@@ -525,6 +533,7 @@ def accept(lead_pk: int, user) -> None:
         conversation.accepted_at = now
         conversation.save(update_fields=["state", "accepted_by", "accepted_at"])
         lead = conversation.lead
+        before = audit.snapshot(lead)
         # Answered live: this counts as the notification, and the lead is theirs.
         lead.notified_at = lead.notified_at or now
         lead.assignee = user
@@ -534,6 +543,7 @@ def accept(lead_pk: int, user) -> None:
         lead.save(
             update_fields=["notified_at", "assignee", "status", "last_activity_at"]
         )
+        audit.log_change(lead, user, before)
         outbox.to_conversation(lead.pk, state_event(conversation))
         outbox.send_on_commit()
 
@@ -557,9 +567,11 @@ def handover(lead_pk: int, user, to_user_pk) -> None:
         conversation.accepted_by = target
         conversation.save(update_fields=["accepted_by"])
         lead = conversation.lead
+        before = audit.snapshot(lead)
         lead.assignee = target
         lead.last_activity_at = timezone.now()
         lead.save(update_fields=["assignee", "last_activity_at"])
+        audit.log_change(lead, user, before)
         outbox.to_conversation(lead.pk, state_event(conversation))
         outbox.send_on_commit()
 

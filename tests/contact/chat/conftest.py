@@ -2,6 +2,7 @@
 real ASGI stack (lantana.asgi) with the in-memory channel layer."""
 
 import functools
+import threading
 import time
 import uuid
 
@@ -10,6 +11,7 @@ from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from channels.testing.websocket import WebsocketCommunicator
 from django.conf import settings
+from django.db import connections
 from django.urls import reverse
 
 from contact.chat.models import ChatAvailability
@@ -23,12 +25,36 @@ NAME = "Quincy Canary"
 FIRST = "CANARY-FIRST-5521 I have been drinking every night"
 
 
+def in_own_thread(coroutine_function, *args, **kwargs):
+    """Run a coroutine to completion on an event loop of its own, in a thread of
+    its own: Playwright's sync API (tests/browser) leaves a running loop in the
+    main thread, where async_to_sync refuses to start. The database work inside
+    (database_sync_to_async) runs in that thread too; transaction=True tests
+    commit, so it sees the fixtures' rows."""
+    outcome = {}
+
+    def target():
+        try:
+            outcome["value"] = async_to_sync(coroutine_function)(*args, **kwargs)
+        except BaseException as error:  # re-raised in the test's own thread
+            outcome["error"] = error
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
+
+
 def asynchronous(test):
-    """Run an async test body on an event loop of its own (no pytest-asyncio)."""
+    """Run an async test body (no pytest-asyncio)."""
 
     @functools.wraps(test)
     def run(*args, **kwargs):
-        return async_to_sync(test)(*args, **kwargs)
+        return in_own_thread(test, *args, **kwargs)
 
     return run
 
@@ -36,9 +62,9 @@ def asynchronous(test):
 @pytest.fixture(autouse=True)
 def _fresh_layer():
     layer = get_channel_layer()
-    async_to_sync(layer.flush)()
+    in_own_thread(layer.flush)
     yield
-    async_to_sync(layer.flush)()
+    in_own_thread(layer.flush)
 
 
 def live_data(*, age: float = 30, **overrides) -> dict:

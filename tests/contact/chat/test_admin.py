@@ -1,6 +1,7 @@
 """The staff side over HTTP: the live panel, its menu item, the transcript on the
 lead page, canned replies, and what notify_pending and purge_leads do with chats."""
 
+import io
 import uuid
 from datetime import timedelta
 
@@ -69,6 +70,8 @@ def test_the_lead_page_shows_the_transcript_escaped(client, dana, started):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; hi" in html
     assert "<script>alert(1)" not in html
     assert "Dana Pierce" in html
+    # Accepting was a change to the lead like any other: it is in the timeline.
+    assert "Status: New → In progress" in html
 
 
 def test_the_lead_page_runs_the_same_queries_however_long_the_chat(
@@ -102,13 +105,13 @@ def test_lead_reviewers_can_edit_canned_replies(client, dana, home):
 def test_notify_pending_times_out_waiting_chats_and_emails_them_once(
     started, mailoutbox
 ):
-    call_command("notify_pending", stdout=open("/dev/null", "w"))
+    call_command("notify_pending", stdout=io.StringIO())
     assert mailoutbox == []  # still waiting: staff may yet answer
     Lead.objects.filter(pk=started.pk).update(
         received_at=timezone.now() - timedelta(minutes=4)
     )
-    call_command("notify_pending", stdout=open("/dev/null", "w"))
-    call_command("notify_pending", stdout=open("/dev/null", "w"))
+    call_command("notify_pending", stdout=io.StringIO())
+    call_command("notify_pending", stdout=io.StringIO())
     assert len(mailoutbox) == 1
     conversation = ChatConversation.objects.get(lead=started)
     assert conversation.state == "unanswered"
@@ -122,9 +125,9 @@ def test_an_answered_chat_is_never_emailed(started, dana, mailoutbox):
     Lead.objects.filter(pk=started.pk).update(
         received_at=timezone.now() - timedelta(minutes=30)
     )
-    call_command("notify_pending", stdout=open("/dev/null", "w"))
+    call_command("notify_pending", stdout=io.StringIO())
     services.close(started.pk, dana)
-    call_command("notify_pending", stdout=open("/dev/null", "w"))
+    call_command("notify_pending", stdout=io.StringIO())
     assert mailoutbox == []
 
 
@@ -140,7 +143,7 @@ def test_purge_leads_removes_old_closed_chats_with_their_messages(started, setti
     Lead.objects.filter(pk=started.pk).update(
         status="closed", closed_at=timezone.now() - timedelta(days=400)
     )
-    call_command("purge_leads", stdout=open("/dev/null", "w"))
+    call_command("purge_leads", stdout=io.StringIO())
     assert not Lead.objects.exists()
     assert not ChatMessage.objects.exists()
 

@@ -6,6 +6,7 @@ import pytest
 from channels.db import database_sync_to_async
 from django.contrib.sessions.backends.db import SessionStore
 from django.test import Client
+from wagtail.models import ModelLogEntry
 
 from access.session import SEEN_KEY
 from contact.chat import services
@@ -189,6 +190,12 @@ async def test_handover_passes_the_chat_and_the_lead(chat, dana, lee):
     await queue_where(second, lambda rows: rows[0]["mine"])
     await second.send_json_to({"type": "open", "lead": lead.pk, "after": 0})
     assert (await receive_until(second, "message"))["seq"] == 1
+    viewed = await database_sync_to_async(
+        lambda: ModelLogEntry.objects.filter(
+            action="contact.lead.view", user=lee
+        ).count()
+    )()
+    assert viewed == 1  # reading a transcript is audited like opening the lead
     await second.send_json_to(
         {
             "type": "message",
@@ -254,3 +261,22 @@ async def test_staff_frames_are_checked(chat, dana):
     await communicator.send_json_to({"type": "open", "lead": 999999, "after": 0})
     assert (await receive_until(communicator, "error"))["code"] == "not_found"
     await communicator.disconnect()
+
+
+@asynchronous
+async def test_an_open_panel_times_out_chats_whose_visitor_left(chat, dana, mailoutbox):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    await database_sync_to_async(Lead.objects.filter(pk=chat["lead"].pk).update)(
+        received_at=timezone.now() - timedelta(minutes=5)
+    )
+    communicator, queue, _ = await staff(
+        await database_sync_to_async(staff_session)(dana)
+    )
+    assert len(queue["conversations"]) == 1
+    await communicator.send_json_to({"type": "ping"})
+    await queue_where(communicator, lambda rows: rows == [])
+    await communicator.disconnect()
+    assert len(mailoutbox) == 1

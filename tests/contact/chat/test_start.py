@@ -152,3 +152,11 @@ def test_nothing_typed_reaches_the_log(client, dana, caplog):
     start(client, first_message="x" * 2000)
     for secret in ("Quincy", "Canary", "CANARY", "drinking"):
         assert secret not in caplog.text
+
+
+def test_a_post_without_its_csrf_token_answers_json(dana):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("contact:live_start"), live_data())
+    assert response.status_code == 403
+    assert response.json() == {"error": "csrf", "phone": "(843) 555-0134"}
+    assert not Lead.objects.exists()
