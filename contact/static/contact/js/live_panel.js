@@ -30,6 +30,7 @@
   var queue = [], current = null, after = 0, readSeq = {}, byId = {}, transcripts = {};
   var lastStaffItem = null, typingTimer = null, alerts = 0, baseTitle = document.title;
   var audio = null;
+  var wanted = null; // the switch's state while the server has not confirmed it
 
   var replies = [];
   try {
@@ -102,7 +103,11 @@
       if (current) drawHeader();
     },
     availability: function (data) {
-      available.checked = !!data.on;
+      // An answer sent before the switch was last flipped must not flip it back.
+      if (wanted === null || wanted === !!data.on) {
+        wanted = null;
+        available.checked = !!data.on;
+      }
       colleagues.textContent = "";
       (data.colleagues || []).forEach(function (person) {
         var option = document.createElement("option");
@@ -362,6 +367,7 @@
   });
 
   available.addEventListener("change", function () {
+    wanted = available.checked;
     unlockAudio();
     send({ type: "available", on: available.checked });
   });
