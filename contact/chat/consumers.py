@@ -12,6 +12,7 @@ import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.db import connection
 
 from . import services
 from .access import authorize_staff
@@ -24,8 +25,18 @@ MAX_FRAME_CHARS = 16_000
 TYPING_INTERVAL = 2.0  # seconds; the client sends at most one per 3 s
 
 
+# Frames that come in streams reuse a staff check this recent; all others re-check.
+RECHECK_SECONDS = 2.0
+STREAMED_FRAMES = ("message", "typing", "seen")
+
+
 def db(function):
-    return database_sync_to_async(function)
+    # On PostgreSQL, not the one shared thread Channels uses by default: with it,
+    # every socket's database work queues behind every other's (seconds under 50
+    # chats). Each call is its own transaction; nothing relies on thread affinity.
+    # SQLite (make run) writes one at a time anyway, so it keeps the one thread.
+    shared_thread = connection.vendor == "sqlite"
+    return database_sync_to_async(function, thread_sensitive=shared_thread)
 
 
 def as_int(value, minimum: int = 0) -> int | None:
@@ -210,6 +221,7 @@ class StaffChatConsumer(ChatSocket):
         self.sent_seqs = {}
         self.last_typing = {}
         self.opened = set()
+        self.checked_at = self.touched_at = float("-inf")
         await self.accept()
         session = self.scope.get("session")
         session_key = session.session_key if session is not None else None
@@ -251,12 +263,9 @@ class StaffChatConsumer(ChatSocket):
             raise ChatError("bad_request")
         # The HTTP side's rules hold here too: signed out, idle or past the
         # absolute limit, or no longer a lead reviewer ends the socket.
-        active = kind not in ("ping", "typing", "seen")
-        user = await db(authorize_staff)(self.session_key, touch=active)
-        if user is None:
+        if not await self.still_authorized(kind):
             await self.close(code=FORBIDDEN)
             return
-        self.user = user
         if kind in ("available", "ping"):
             await handler(content)
             return
@@ -264,6 +273,24 @@ class StaffChatConsumer(ChatSocket):
         if lead_pk is None:
             raise ChatError("bad_request")
         await handler(lead_pk, content)
+
+    async def still_authorized(self, kind: str) -> bool:
+        """Re-check the staff rules for this frame. A person acting (not a ping,
+        typing or seen) counts as activity for the idle limit. A stream of
+        messages or typing reuses a check of the last RECHECK_SECONDS."""
+        active = kind not in ("ping", "typing", "seen")
+        now = time.monotonic()
+        last = self.touched_at if active else self.checked_at
+        if kind in STREAMED_FRAMES and now - last < RECHECK_SECONDS:
+            return True
+        user = await db(authorize_staff)(self.session_key, touch=active)
+        if user is None:
+            return False
+        self.user = user
+        self.checked_at = now
+        if active:
+            self.touched_at = now
+        return True
 
     async def send_queue(self, conversations):
         mine = self.user.pk

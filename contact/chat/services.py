@@ -669,15 +669,16 @@ def expire_unanswered(lead_pk: int | None = None, now=None) -> int:
             conversation = _locked(pk)
             if conversation.state != ConversationState.WAITING:
                 continue
+            # Queued before _finish's own on-commit sends, so the lead is on its
+            # way to intake before the visitor is told.
+            transaction.on_commit(
+                lambda pk=conversation.lead_id: enqueue_notification(pk), robust=True
+            )
             _finish(
                 conversation,
                 ConversationState.UNANSWERED,
                 UNANSWERED_TEXT.format(phone=clinic_phone()),
                 now,
-            )
-            lead_pk = conversation.lead_id
-            transaction.on_commit(
-                lambda pk=lead_pk: enqueue_notification(pk), robust=True
             )
             expired += 1
     return expired
