@@ -76,7 +76,9 @@ class Command(BaseCommand):
         self.ensure_admin()
 
     def load_settings(self, site):
-        clinic = SiteSettings.for_site(site)
+        # From the database, never the cache: a cache kept from another database
+        # (a re-created one, a restored backup) would say the details are there.
+        clinic, _ = SiteSettings.objects.get_or_create(site=site)
         if not clinic.phone:
             for field, value in demo_content.CLINIC.items():
                 setattr(clinic, field, value)
