@@ -1,6 +1,11 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantana.settings.production")
-application = get_wsgi_application()
+django.setup(set_prefix=False)
+
+# Django's WSGI handler, answering page-cache hits before the middleware runs.
+from lantana.pagecache.handler import PageCacheWSGIHandler  # noqa: E402
+
+application = PageCacheWSGIHandler()

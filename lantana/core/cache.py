@@ -6,6 +6,7 @@ failure is logged, and again after Redis has answered in between.
 
 import logging
 
+from django.core.cache import caches
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
@@ -29,6 +30,29 @@ class OutageLog:
 
     def succeeded(self) -> None:
         self.down = False
+
+
+class SafeCache:
+    """Calls on one of Django's caches where any backend's failure is a miss.
+
+    For code that must never fail a request on the cache (the page cache, kept
+    parts): `safe("get", None, key)` returns the default instead of raising, and
+    the outage is logged once.
+    """
+
+    def __init__(self, alias):
+        self.alias = alias  # a name, or a callable returning one (read per call)
+        self.outage = OutageLog()
+
+    def __call__(self, operation: str, default, *args):
+        alias = self.alias() if callable(self.alias) else self.alias
+        try:
+            result = getattr(caches[alias], operation)(*args)
+        except Exception as error:  # any backend's outage: go on without it
+            self.outage.failed(operation, error)
+            return default
+        self.outage.succeeded()
+        return result
 
 
 def _resilient(name, default=None):

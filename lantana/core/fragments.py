@@ -24,22 +24,22 @@ rendering as if nothing were kept. Previews never use or fill it.
 """
 
 import hashlib
-import uuid
 from functools import cache as memoize
 from pathlib import Path
 
 import django
 import wagtail
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from .cache import OutageLog
+from .cache import SafeCache
+from .generations import Generations
 
 PREFIX = "fragments"
-outage = OutageLog()
+_safe = SafeCache("default")  # an unreachable cache: draw everything
+generations = Generations(PREFIX, _safe)
 # Project folders whose files change what a fragment looks like.
 SOURCE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg", ".json"}
 SKIPPED_FOLDERS = {"tests", "build", "node_modules", "media", "staticfiles"}
@@ -47,16 +47,6 @@ SKIPPED_FOLDERS = {"tests", "build", "node_modules", "media", "staticfiles"}
 
 def seconds() -> int:
     return max(0, getattr(settings, "FRAGMENT_CACHE_SECONDS", 0))
-
-
-def _safe(operation: str, default, *args):
-    try:
-        result = getattr(cache, operation)(*args)
-    except Exception as error:  # any backend's outage: render instead
-        outage.failed(operation, error)
-        return default
-    outage.succeeded()
-    return result
 
 
 @memoize
@@ -80,29 +70,6 @@ def _is_source_folder(folder: Path) -> bool:
     if folder.name in SKIPPED_FOLDERS:
         return False
     return folder.name in {"templates", "static"} or (folder / "__init__.py").exists()
-
-
-def page_generation_key(page_id) -> str:
-    return f"{PREFIX}:gen:page:{page_id}"
-
-
-def site_generation_key(site_id) -> str:
-    return f"{PREFIX}:gen:site:{site_id}"
-
-
-def _generations(page_id, site_id) -> tuple[str, str] | None:
-    keys = [page_generation_key(page_id), site_generation_key(site_id)]
-    found = _safe("get_many", None, keys)
-    if found is None:
-        return None
-    for key in keys:
-        if key not in found:
-            # add(): processes racing agree on whichever token won.
-            _safe("add", False, key, uuid.uuid4().hex[:16], None)
-            found[key] = _safe("get", None, key)
-    if not all(found.get(key) for key in keys):
-        return None
-    return found[keys[0]], found[keys[1]]
 
 
 class Fragments:
@@ -136,14 +103,14 @@ def for_page(page, request, names) -> Fragments:
     site = Site.find_for_request(request)
     if site is None:
         return Fragments()
-    generations = _generations(page.pk, site.pk)
-    if generations is None:
+    tokens = generations.read(page.pk, site.pk, create=True)
+    if tokens is None:
         return Fragments()
     origin = f"{request.scheme}://{request.get_host().lower()}"
     parts = (
         code_version(),
         page.pk,
-        *generations,
+        *tokens,
         page.last_published_at,
         page.latest_revision_id,
         timezone.localdate(),
@@ -157,15 +124,5 @@ def for_page(page, request, names) -> Fragments:
     return Fragments(key, found)
 
 
-def forget_pages(page_ids) -> None:
-    """Orphan every kept part of these pages."""
-    keys = [page_generation_key(pk) for pk in set(page_ids)]
-    if keys:
-        _safe("delete_many", None, keys)
-
-
-def forget_sites(site_ids) -> None:
-    """Orphan every kept part of every page of these sites."""
-    keys = [site_generation_key(pk) for pk in set(site_ids)]
-    if keys:
-        _safe("delete_many", None, keys)
+forget_pages = generations.forget_pages
+forget_sites = generations.forget_sites

@@ -10,25 +10,28 @@ Three kinds of entry, all in the PAGE_CACHE_ALIAS cache:
   once and expires on its own;
 - per response: status, headers and body, keyed by site, path, both generations
   and the values of the declared parameters only, so `?x=<random>` maps to the
-  same entry as the bare URL.
+  same entry as the bare URL;
+- per response again, as it finally left Django (every middleware's headers
+  added), for the WSGI handler to answer before Django runs at all (handler.py).
 
 Every cache call goes through `_safe`: an unreachable cache is a miss, never a 500.
 """
 
 import hashlib
 import logging
-import uuid
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
-from lantana.core.cache import OutageLog
+from lantana.core.cache import SafeCache
+from lantana.core.generations import Generations
+
+from .local import local_answers
 
 logger = logging.getLogger("lantana.pagecache")
-outage = OutageLog()
 
 PREFIX = "pagecache"
 # How long a path's routing note lives; the response itself lives PAGE_CACHE_SECONDS.
@@ -49,18 +52,11 @@ def enabled() -> bool:
     return seconds() > 0
 
 
-def _cache():
-    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+def _alias() -> str:
+    return getattr(settings, "PAGE_CACHE_ALIAS", "default")
 
 
-def _safe(operation: str, default, *args):
-    try:
-        result = getattr(_cache(), operation)(*args)
-    except Exception as error:  # any backend's outage: render instead
-        outage.failed(operation, error)
-        return default
-    outage.succeeded()
-    return result
+_safe = SafeCache(_alias)  # an unreachable cache: render instead
 
 
 def _hash(*parts) -> str:
@@ -75,12 +71,25 @@ def route_key(request) -> str:
     return f"{PREFIX}:route:{_hash(site_origin(request), request.path)}"
 
 
-def page_generation_key(page_id) -> str:
-    return f"{PREFIX}:gen:page:{page_id}"
+generations = Generations(PREFIX, _safe)
 
 
-def site_generation_key(site_id) -> str:
-    return f"{PREFIX}:gen:site:{site_id}"
+def forget_pages(page_ids) -> None:
+    """Orphan every stored variant of these pages."""
+    generations.forget_pages(page_ids)
+    _forget_locally([generations.page_key(pk) for pk in page_ids])
+
+
+def forget_sites(site_ids) -> None:
+    """Orphan every stored page of these sites."""
+    generations.forget_sites(site_ids)
+    _forget_locally([generations.site_key(pk) for pk in site_ids])
+
+
+def _forget_locally(keys) -> None:
+    local = local_answers()
+    if local is not None and keys:
+        local.forget_tokens(keys)
 
 
 def declared_values(request, params) -> tuple:
@@ -102,12 +111,15 @@ class Route:
     def bypassed_by(self, request) -> bool:
         return any(name in request.GET for name in self.bypass)
 
-    def response_key(self, request, page_generation, site_generation) -> str:
+    def response_key(self, request, tokens) -> str:
         values = declared_values(request, self.params)
-        digest = _hash(
-            site_origin(request), request.path, page_generation, site_generation, values
-        )
+        digest = _hash(site_origin(request), request.path, *tokens, values)
         return f"{PREFIX}:response:{digest}"
+
+    def final_key(self, request) -> str:
+        # No tokens in this key: the entry carries the tokens it was drawn under.
+        values = declared_values(request, self.params)
+        return f"{PREFIX}:final:{_hash(site_origin(request), request.path, values)}"
 
 
 def route_for(page, site, request) -> Route:
@@ -121,20 +133,7 @@ def route_for(page, site, request) -> Route:
 
 def get_generations(route: Route, create: bool = False) -> tuple[str, str] | None:
     """The page's and the site's current generation tokens (made when asked)."""
-    keys = [page_generation_key(route.page_id), site_generation_key(route.site_id)]
-    found = _safe("get_many", None, keys)
-    if found is None:
-        return None
-    if create:
-        for key in keys:
-            if key not in found:
-                token = uuid.uuid4().hex[:16]
-                # add(): two processes racing agree on whichever token won.
-                _safe("add", False, key, token, None)
-                found[key] = _safe("get", None, key) or token
-    if not all(key in found for key in keys):
-        return None
-    return found[keys[0]], found[keys[1]]
+    return generations.read(route.page_id, route.site_id, create)
 
 
 def fetch(request) -> HttpResponse | None:
@@ -142,10 +141,10 @@ def fetch(request) -> HttpResponse | None:
     stored_route = _safe("get", None, route_key(request))
     if not isinstance(stored_route, Route) or stored_route.bypassed_by(request):
         return None
-    generations = get_generations(stored_route)
-    if generations is None:
+    tokens = get_generations(stored_route)
+    if tokens is None:
         return None
-    stored = _safe("get", None, stored_route.response_key(request, *generations))
+    stored = _safe("get", None, stored_route.response_key(request, tokens))
     if stored is None:
         return None
     status, headers, content = stored
@@ -153,6 +152,8 @@ def fetch(request) -> HttpResponse | None:
     for name, value in headers:
         response.headers[name] = value
     response.headers["X-Page-Cache"] = "hit"
+    # Under the WSGI handler, a hit found here is kept in its final form too.
+    request.page_cache_final = (stored_route.final_key(request), tokens)
     return response
 
 
@@ -181,6 +182,9 @@ def is_storable(request, response) -> bool:
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False  # a per-visitor cookie or CSRF token is in play
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False  # a session begun by this page: its cookie comes later
     control = response.headers.get("Cache-Control", "").lower()
     if any(directive in control for directive in PRIVATE_DIRECTIVES):
         return False
@@ -208,23 +212,80 @@ def store(request, response, candidate: Candidate) -> None:
         for name, value in response.headers.items()
         if name.lower() not in {"set-cookie", "x-page-cache"}
     ]
-    key = candidate.route.response_key(request, *candidate.generations)
+    key = candidate.route.response_key(request, candidate.generations)
     _safe(
         "set", None, key, (response.status_code, headers, response.content), seconds()
     )
     _safe("set", None, route_key(request), candidate.route, ROUTE_SECONDS)
     response.headers["X-Page-Cache"] = "miss"
+    # The WSGI handler keeps the final form of this answer too (store_final).
+    request.page_cache_final = (
+        candidate.route.final_key(request),
+        candidate.generations,
+    )
 
 
-def forget_pages(page_ids) -> None:
-    """Orphan every stored variant of these pages."""
-    keys = [page_generation_key(pk) for pk in set(page_ids)]
-    if keys:
-        _safe("delete_many", None, keys)
+# Final answers, for the WSGI handler (handler.py). One entry per site, path and
+# declared parameters, holding the generation tokens it was drawn under: a hit is
+# one cache round trip (the entry and both current tokens), since each process
+# remembers the routes it has read.
+MAX_REMEMBERED_ROUTES = 10_000
+_routes: dict[str, Route] = {}
 
 
-def forget_sites(site_ids) -> None:
-    """Orphan every stored page of these sites."""
-    keys = [site_generation_key(pk) for pk in set(site_ids)]
-    if keys:
-        _safe("delete_many", None, keys)
+def store_final(request, response) -> None:
+    """Keep an answer stored above as it leaves Django, every header included.
+
+    Called by the WSGI handler after the whole middleware chain; refused if an
+    outer middleware made the answer personal after all (a cookie).
+    """
+    pending = getattr(request, "page_cache_final", None)
+    if pending is None or response.cookies or response.status_code != 200:
+        return
+    key, tokens = pending
+    headers = [
+        (name, "hit" if name.lower() == "x-page-cache" else value)
+        for name, value in response.items()
+    ]
+    status = f"{response.status_code} {response.reason_phrase}"
+    expires = time.time() + seconds()
+    answer = (tokens, expires, status, headers, response.content)
+    _safe("set", None, key, answer, seconds())
+
+
+def lookup_final(request):
+    """The final answer (status line, headers, body) for this GET, or None."""
+    key = route_key(request)
+    route = _routes.get(key)
+    if route is None:
+        route = _safe("get", None, key)
+        if not isinstance(route, Route):
+            return None
+        if len(_routes) >= MAX_REMEMBERED_ROUTES:
+            _routes.clear()
+        _routes[key] = route
+    if route.bypassed_by(request):
+        return None
+    answer_key = route.final_key(request)
+    token_keys = [
+        generations.page_key(route.page_id),
+        generations.site_key(route.site_id),
+    ]
+    local = local_answers()
+    epoch = None
+    if local is not None:
+        answer, epoch = local.get(answer_key, token_keys)
+        if answer is not None:
+            return answer
+    found = _safe("get_many", None, [*token_keys, answer_key]) or {}
+    stored = found.get(answer_key)
+    current = tuple(found.get(name) for name in token_keys)
+    if stored is None or stored[0] != current:
+        # Purged, expired, or the path now shows another page: read the route
+        # again next time.
+        _routes.pop(key, None)
+        return None
+    tokens, expires, *answer = stored
+    if local is not None:
+        local.keep(epoch, answer_key, token_keys, tokens, expires, answer)
+    return answer

@@ -236,6 +236,11 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 if PAGE_CACHE_SECONDS < 0:
     raise ImproperlyConfigured("PAGE_CACHE_SECONDS must be 0 or more")
 PAGE_CACHE_ALIAS = "default"
+# Each process also keeps the answers it served, up to this many MB, while Redis
+# tells it of every purge (lantana/pagecache/local.py); 0 turns that off.
+PAGE_CACHE_LOCAL_MB = env_int("PAGE_CACHE_LOCAL_MB", 32)
+if PAGE_CACHE_LOCAL_MB < 0:
+    raise ImproperlyConfigured("PAGE_CACHE_LOCAL_MB must be 0 or more")
 # The costly parts of a page (article body, cards, JSON-LD) kept between requests,
 # forgotten by the same purges (lantana/core/fragments.py). 0 turns them off.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 60 * 60)

@@ -1,12 +1,17 @@
 import datetime
 import os
+from dataclasses import dataclass
 
 import pytest
+from django.core import signals
+from django.db import close_old_connections
+from django.test import RequestFactory
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
 from contact.factories import ContactPageFactory
 from lantana.core.demo_images import draw_portrait, image_file
 from lantana.core.factories import ImageFactory
+from lantana.pagecache.handler import PageCacheWSGIHandler
 from staff.factories import (
     ClinicianLocationFactory,
     ClinicianPageFactory,
@@ -79,3 +84,54 @@ def make_article(articles):
         return publish(article)
 
     return make
+
+
+@dataclass
+class Answer:
+    status: str
+    headers: list
+    body: bytes
+    through_django: bool
+
+    def header(self, name):
+        return dict(self.headers).get(name)
+
+    @property
+    def hit(self):
+        return self.header("X-Page-Cache") == "hit"
+
+
+@pytest.fixture
+def wsgi():
+    """GET through the production WSGI handler; says whether Django handled it."""
+    # As Django's test client does: the test's transaction must stay open.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    handlers = []  # made at the first request: middleware reads settings then
+    started = []
+
+    def count(**kwargs):
+        started.append(1)
+
+    signals.request_started.connect(count)
+
+    def request(path, method="GET", **extra):
+        environ = getattr(RequestFactory(), method.lower())(path, **extra).environ
+        before = len(started)
+        answer = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer.update(status=status, headers=headers)
+
+        if not handlers:
+            handlers.append(PageCacheWSGIHandler())
+        result = handlers[0](environ, start_response)
+        body = b"".join(result)
+        if hasattr(result, "close"):
+            result.close()
+        return Answer(answer["status"], answer["headers"], body, len(started) > before)
+
+    yield request
+    signals.request_started.disconnect(count)
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)

@@ -178,7 +178,8 @@ class TestOutages:
             def __getattr__(self, name):
                 raise ConnectionError("cache unreachable")
 
-        monkeypatch.setattr(fragments, "cache", Broken())
+        # What the kept parts (and the page cache) call: every cache broken.
+        monkeypatch.setattr("lantana.core.cache.caches", {"default": Broken()})
         html, _ = render(article.url)
         assert b"Finding your footing" in html
 
