@@ -56,39 +56,6 @@ HOST = pagebench.HOST
 UVICORN = str(pagebench.ROOT / ".venv" / "bin" / "uvicorn")
 BenchError = pagebench.BenchError
 
-STAFF_CODE = """
-import json, sys
-from importlib import import_module
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from access.session import start_session
-from contact.permissions import LEAD_REVIEWERS
-cookies = []
-for number in range(STAFF):
-    user, _ = get_user_model().objects.get_or_create(
-        username=f"bench-intake-{number}",
-        defaults={"first_name": f"Dana{number}", "last_name": "Bench"},
-    )
-    user.groups.add(Group.objects.get(name=LEAD_REVIEWERS))
-    device, _ = TOTPDevice.objects.get_or_create(
-        user=user, name="Authenticator app", defaults={"confirmed": True}
-    )
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-    start_session(session, timezone.now())
-    session.save()
-    cookies.append(f"{settings.SESSION_COOKIE_NAME}={session.session_key}")
-print(json.dumps(cookies))
-"""
-
 STORED_CODE = """
 import json
 from django.db.models import Count
@@ -106,14 +73,25 @@ print(json.dumps({
 """
 
 
-def manage_json(env: dict, code: str):
+def manage(env: dict, *args: str) -> list[str]:
     out = pagebench.run(
-        [pagebench.PYTHON, "manage.py", "shell", "-c", code],
-        "manage.py shell",
+        [pagebench.PYTHON, "manage.py", *args],
+        f"manage.py {args[0]}",
         env=env,
         cwd=pagebench.ROOT,
     )
-    return json.loads(out.strip().splitlines()[-1])
+    return out.strip().splitlines()
+
+
+def manage_json(env: dict, code: str):
+    return json.loads(manage(env, "shell", "-c", code)[-1])
+
+
+def staff_cookies(env: dict) -> list[str]:
+    """A signed-in, verified session cookie for each of the STAFF intake users."""
+    names = ["bench-intake", "--first-name", "Dana", "--last-name", "Bench"]
+    lines = manage(env, "start_intake_session", *names, "--count", str(STAFF))
+    return lines[-STAFF:]
 
 
 # -- HTTP: what the dialog's JavaScript does -------------------------------------------
@@ -495,7 +473,7 @@ def main() -> int:
             process_env["TRUSTED_PROXY_COUNT"] = "1"
             for port in (PORT + 1, PORT + 2):
                 start_uvicorn(procs, work, port, process_env)
-            cookies = manage_json(process_env, f"STAFF = {STAFF}\n{STAFF_CODE}")
+            cookies = staff_cookies(process_env)
             visitors = [
                 Visitor(n, PORT + 1 + (n // STAFF) % 2) for n in range(CONVERSATIONS)
             ]

@@ -10,6 +10,7 @@ from .choices import ContactMethod, ContactTime, LeadFor, LeadKind
 from .kinds import get_kind
 from .models import FIRST_MESSAGE_MAX_LENGTH, MESSAGE_MAX_LENGTH, Lead
 from .phones import normalize_us_phone
+from .spam import StampState
 
 CONTROL_CHARS_MESSAGE = (
     "Please remove the hidden control characters (such as a null byte) from this "
@@ -88,8 +89,15 @@ HONEYPOT_ATTRS = {
 }
 
 
-class LeadForm(forms.ModelForm):
-    """What both forms share. Subclasses name their kind; contact/kinds.py says the rest."""
+def consent_field(label: str) -> forms.BooleanField:
+    return forms.BooleanField(label=label, error_messages={"required": CONSENT_MESSAGE})
+
+
+class BaseLeadForm(forms.ModelForm):
+    """What every public lead form carries besides its own questions: a name to call
+    the visitor by, consent (a form may reword it), the submission id that makes a
+    repeat harmless, the signed stamp, the honeypot and the page it was sent from.
+    Subclasses name their kind; contact/kinds.py says the rest."""
 
     kind = None
 
@@ -100,6 +108,56 @@ class LeadForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
         error_messages={"required": "Tell us what we should call you."},
     )
+    consent = consent_field(
+        "I agree that Lantana Recovery may contact me about treatment, as described "
+        "in the privacy notice."
+    )
+    submission_id = LenientHiddenField(max_length=36)
+    stamp = LenientHiddenField(max_length=200)
+    # The honeypot. Its name and attributes are chosen so that browsers' autofill
+    # and password managers leave it alone (a "website" or "url" field they fill);
+    # only a bot filling every input does.
+    leave_blank = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs=HONEYPOT_ATTRS),
+    )
+    source_path = LenientHiddenField(max_length=300)
+
+    def clean_submission_id(self):
+        try:
+            return str(uuid.UUID(self.cleaned_data.get("submission_id", "")))
+        except ValueError:
+            return ""
+
+    def clean_source_path(self):
+        return same_site_path(self.cleaned_data.get("source_path", ""))
+
+    def spam_reason(self, stamp_state: StampState) -> str:
+        """Why a valid post is taken for a bot's ("" when it is not): the honeypot
+        was filled, or the form was sent faster than a person fills it."""
+        if self.cleaned_data.get("leave_blank"):
+            return "honeypot"
+        if stamp_state is StampState.TOO_FAST:
+            return "too_fast"
+        return ""
+
+    @classmethod
+    def get_spec(cls):
+        return get_kind(cls.kind)
+
+    @property
+    def message_text(self) -> str:
+        return self.cleaned_data.get(self.get_spec().message_field, "")
+
+    def save(self, commit=True):
+        self.instance.kind = self.kind
+        return super().save(commit=commit)
+
+
+class LeadForm(BaseLeadForm):
+    """What the inquiry and callback forms share: how and when to reach the visitor."""
+
     phone = TextField(
         label="Phone number",
         required=False,
@@ -139,24 +197,6 @@ class LeadForm(forms.ModelForm):
         initial=LeadFor.SELF,
         widget=forms.RadioSelect,
     )
-    consent = forms.BooleanField(
-        label=(
-            "I agree that Lantana Recovery may contact me about treatment, as "
-            "described in the privacy notice."
-        ),
-        error_messages={"required": CONSENT_MESSAGE},
-    )
-    submission_id = LenientHiddenField(max_length=36)
-    stamp = LenientHiddenField(max_length=200)
-    # The honeypot. Its name and attributes are chosen so that browsers' autofill
-    # and password managers leave it alone (a "website" or "url" field they fill);
-    # only a bot filling every input does.
-    leave_blank = forms.CharField(
-        label="Leave this field empty",
-        required=False,
-        widget=forms.TextInput(attrs=HONEYPOT_ATTRS),
-    )
-    source_path = LenientHiddenField(max_length=300)
     utm_source = LenientHiddenField()
     utm_medium = LenientHiddenField()
     utm_campaign = LenientHiddenField()
@@ -190,15 +230,6 @@ class LeadForm(forms.ModelForm):
             raise ValidationError(PHONE_MESSAGE, code="invalid_phone")
         return normalized
 
-    def clean_submission_id(self):
-        try:
-            return str(uuid.UUID(self.cleaned_data.get("submission_id", "")))
-        except ValueError:
-            return ""
-
-    def clean_source_path(self):
-        return same_site_path(self.cleaned_data.get("source_path", ""))
-
     def clean(self):
         cleaned = super().clean()
         phone, email = cleaned.get("phone"), cleaned.get("email")
@@ -223,18 +254,6 @@ class LeadForm(forms.ModelForm):
                 "email", "Add an email address, or choose a call or text instead."
             )
         return cleaned
-
-    @classmethod
-    def get_spec(cls):
-        return get_kind(cls.kind)
-
-    @property
-    def message_text(self) -> str:
-        return self.cleaned_data.get(self.get_spec().message_field, "")
-
-    def save(self, commit=True):
-        self.instance.kind = self.kind
-        return super().save(commit=commit)
 
 
 class InquiryForm(LeadForm):

@@ -198,11 +198,7 @@ class LeadFormHandler:
             lead.client_key = client_key(self.request)
             lead.receipt_key = owner
             lead.location = self.location
-            spam_reason = ""
-            if form.cleaned_data.get("leave_blank"):
-                spam_reason = "honeypot"
-            elif stamp_state is StampState.TOO_FAST:
-                spam_reason = "too_fast"
+            spam_reason = form.spam_reason(stamp_state)
             receipt = store_lead(lead, form.message_text, spam_reason)
             if receipt.reference == lead.reference:
                 return receipt

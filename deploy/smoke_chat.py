@@ -26,37 +26,6 @@ from websockets.exceptions import ConnectionClosed
 
 FORBIDDEN = 4403
 
-# A signed-in, second-step-verified session for an intake user, made directly as
-# bench/chat.py does (the admin's sign-in forms are smoke_check.py's business).
-STAFF_CODE = """
-import json
-from importlib import import_module
-from django.conf import settings
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.utils import timezone
-from django_otp import DEVICE_ID_SESSION_KEY
-from django_otp.plugins.otp_totp.models import TOTPDevice
-from access.session import start_session
-from contact.permissions import LEAD_REVIEWERS
-user, _ = get_user_model().objects.get_or_create(
-    username="smoke-intake", defaults={"first_name": "Robin", "last_name": "Smoke"}
-)
-user.groups.add(Group.objects.get(name=LEAD_REVIEWERS))
-device, _ = TOTPDevice.objects.get_or_create(
-    user=user, name="Authenticator app", defaults={"confirmed": True}
-)
-session = import_module(settings.SESSION_ENGINE).SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session[DEVICE_ID_SESSION_KEY] = device.persistent_id
-start_session(session, timezone.now())
-session.save()
-print(json.dumps({"cookie": settings.SESSION_COOKIE_NAME, "key": session.session_key}))
-"""
-
 
 def ok(message: str) -> None:
     print(f"smoke:   ok  {message}")
@@ -66,13 +35,20 @@ def fail(message: str) -> None:
     raise SystemExit(f"smoke: FAILED: {message}")
 
 
-def manage_json(manage: str, code: str):
+def staff_cookie(manage: str) -> str:
+    """The cookie of a signed-in, second-step-verified session for an intake user,
+    made directly as bench/chat.py makes its own (the admin's sign-in forms are
+    smoke_check.py's business)."""
+    names = ["smoke-intake", "--first-name", "Robin", "--last-name", "Smoke"]
     result = subprocess.run(  # noqa: S603
-        [manage, "shell", "-c", code], capture_output=True, text=True, check=False
+        [manage, "start_intake_session", *names],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
-        fail(f"manage.py shell failed: {result.stderr.strip()[-2000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
+        fail(f"manage.py start_intake_session failed: {result.stderr.strip()[-2000:]}")
+    return result.stdout.strip().splitlines()[-1]
 
 
 class Visitor:
@@ -270,7 +246,7 @@ async def main_async(args) -> None:
     tls = ssl.create_default_context(cafile=args.cafile)
     wss = args.https.replace("https://", "wss://", 1)
     await check_refusals(wss, args.https, tls)
-    session = manage_json(args.manage, STAFF_CODE)
+    staff = staff_cookie(args.manage)
     token = secrets.token_hex(4)
     typed = {
         "name": f"Sparrow{token}",
@@ -278,7 +254,7 @@ async def main_async(args) -> None:
         "staff": f"Hi, this is Robin {token}, I am here.",
         "visitor": f"Thank you {token}, I want to ask about detox.",
     }
-    await check_conversation(args, tls, f"{session['cookie']}={session['key']}", typed)
+    await check_conversation(args, tls, staff, typed)
     probe = f"smoke-query-{token}"
     await check_query_strings_stay_out(wss, args.https, tls, probe)
     check_logs(args.log, typed, probe)

@@ -1,7 +1,8 @@
-"""The pieces the inbox is drawn with: cell values, the Leads menu item and the
-dashboard panel. Nothing here is changed per request: counts are computed for
-each render and handed to fresh components."""
+"""The pieces the inbox is drawn with: cell values, the counted menu items (Leads,
+and Live chat's too) and the dashboard panel. Nothing here is changed per request:
+counts are computed for each render and handed to fresh components."""
 
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -94,16 +95,31 @@ def assignee_name(lead) -> str:
     return lead.assignee.get_full_name() or lead.assignee.get_username()
 
 
-class LeadsMenuItem(MenuItem):
-    """ "Leads (3 new)": the count is worked out for each render, into a new sidebar
-    component; this item, shared by every request, is never changed."""
+class BadgeMenuItem(MenuItem):
+    """A menu item whose label ends with a count, "Leads (3 new)": `count()` is
+    called for each render and the label goes into a new sidebar component, so this
+    item, shared by every request, is never changed. No count, the bare label.
+    `shown_to(user)` says who sees the item."""
+
+    def __init__(
+        self,
+        label,
+        url,
+        *,
+        count: Callable[[], int],
+        wording: str,
+        shown_to: Callable[..., bool],
+        **kwargs,
+    ):
+        super().__init__(label, url, **kwargs)
+        self.count, self.wording, self.shown_to = count, wording, shown_to
 
     def is_shown(self, request):
-        return can_work_leads(request.user, "view")
+        return self.shown_to(request.user)
 
     def render_component(self, request):
-        count = new_leads().count()
-        label = f"{self.label} ({count} new)" if count else self.label
+        count = self.count()
+        label = f"{self.label} ({count} {self.wording})" if count else self.label
         return LinkMenuItemComponent(
             self.name,
             label,
@@ -111,6 +127,28 @@ class LeadsMenuItem(MenuItem):
             icon_name=self.icon_name,
             classname=self.classname,
             attrs=self.attrs,
+        )
+
+
+def count_new_leads() -> int:
+    return new_leads().count()
+
+
+def can_view_leads(user) -> bool:
+    return can_work_leads(user, "view")
+
+
+class LeadsMenuItem(BadgeMenuItem):
+    """ "Leads (3 new)", for whoever may see the inbox (the viewset's menu item)."""
+
+    def __init__(self, label, url, **kwargs):
+        super().__init__(
+            label,
+            url,
+            count=count_new_leads,
+            wording="new",
+            shown_to=can_view_leads,
+            **kwargs,
         )
 
 

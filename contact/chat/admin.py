@@ -5,10 +5,9 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ..admin.components import BadgeMenuItem
 from .models import CannedReply, ChatConversation, ConversationState
 from .services import can_take_chats, canned_replies, colleagues, is_available
 
@@ -19,6 +18,10 @@ def waiting_chats():
     return ChatConversation.objects.filter(
         state=ConversationState.WAITING, lead__is_spam=False
     )
+
+
+def count_waiting_chats() -> int:
+    return waiting_chats().count()
 
 
 class LiveChatView(TemplateView):
@@ -41,34 +44,21 @@ class LiveChatView(TemplateView):
             canned_replies=canned_replies(),
             colleagues=colleagues(),
             timeout_minutes=settings.CHAT_ACCEPT_TIMEOUT_MINUTES,
-            waiting_count=waiting_chats().count(),
+            waiting_count=count_waiting_chats(),
         )
         return context
 
 
-class LiveChatMenuItem(MenuItem):
-    """ "Live chat (2 waiting)": counted for each render into a new component;
-    this shared item is never changed."""
-
-    def is_shown(self, request):
-        return can_take_chats(request.user)
-
-    def render_component(self, request):
-        count = waiting_chats().count()
-        label = f"{self.label} ({count} waiting)" if count else self.label
-        return LinkMenuItemComponent(
-            self.name,
-            label,
-            self.url,
-            icon_name=self.icon_name,
-            classname=self.classname,
-            attrs=self.attrs,
-        )
-
-
-def live_chat_menu_item() -> LiveChatMenuItem:
-    return LiveChatMenuItem(
-        "Live chat", reverse("contact_live_chat"), icon_name="comment", order=151
+def live_chat_menu_item() -> BadgeMenuItem:
+    """ "Live chat (2 waiting)", for whoever may take chats."""
+    return BadgeMenuItem(
+        "Live chat",
+        reverse("contact_live_chat"),
+        count=count_waiting_chats,
+        wording="waiting",
+        shown_to=can_take_chats,
+        icon_name="comment",
+        order=151,
     )
 
 

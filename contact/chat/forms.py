@@ -1,21 +1,12 @@
 """The form that starts a live chat: a name to call them by, the first message,
 consent. Nothing else is asked; checked on the server like every lead form."""
 
-import uuid
-
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 
 from ..choices import LeadFor, LeadKind
-from ..forms import (
-    CONSENT_MESSAGE,
-    HONEYPOT_ATTRS,
-    LenientHiddenField,
-    TextField,
-    same_site_path,
-)
-from ..kinds import get_kind
+from ..forms import BaseLeadForm, TextField, consent_field
 from ..models import FIRST_MESSAGE_COLUMN_LENGTH, Lead
 
 
@@ -23,16 +14,9 @@ def first_message_max_length() -> int:
     return min(settings.CHAT_MESSAGE_MAX_LENGTH, FIRST_MESSAGE_COLUMN_LENGTH)
 
 
-class LiveChatForm(forms.ModelForm):
+class LiveChatForm(BaseLeadForm):
     kind = LeadKind.LIVE_CHAT
 
-    preferred_name = TextField(
-        label="What should we call you?",
-        max_length=80,
-        help_text="A first name or a nickname is fine.",
-        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        error_messages={"required": "Tell us what we should call you."},
-    )
     first_message = TextField(
         label="What would you like to talk about?",
         multiline=True,
@@ -46,21 +30,10 @@ class LiveChatForm(forms.ModelForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    consent = forms.BooleanField(
-        label=(
-            "I agree that Lantana Recovery may keep this conversation and contact "
-            "me about treatment, as described in the privacy notice."
-        ),
-        error_messages={"required": CONSENT_MESSAGE},
+    consent = consent_field(
+        "I agree that Lantana Recovery may keep this conversation and contact me "
+        "about treatment, as described in the privacy notice."
     )
-    submission_id = LenientHiddenField(max_length=36)
-    stamp = LenientHiddenField(max_length=200)
-    leave_blank = forms.CharField(
-        label="Leave this field empty",
-        required=False,
-        widget=forms.TextInput(attrs=HONEYPOT_ATTRS),
-    )
-    source_path = LenientHiddenField(max_length=300)
 
     class Meta:
         model = Lead
@@ -91,24 +64,3 @@ class LiveChatForm(forms.ModelForm):
 
     def clean_lead_for(self):
         return self.cleaned_data.get("lead_for") or LeadFor.SELF
-
-    def clean_submission_id(self):
-        try:
-            return str(uuid.UUID(self.cleaned_data.get("submission_id", "")))
-        except ValueError:
-            return ""
-
-    def clean_source_path(self):
-        return same_site_path(self.cleaned_data.get("source_path", ""))
-
-    @classmethod
-    def get_spec(cls):
-        return get_kind(cls.kind)
-
-    @property
-    def message_text(self) -> str:
-        return self.cleaned_data.get("first_message", "")
-
-    def save(self, commit=True):
-        self.instance.kind = self.kind
-        return super().save(commit=commit)

@@ -73,11 +73,7 @@ def start(request, form, submission_id: str, stamp_state) -> JsonResponse:
         return phone_answer("unavailable", 409)
     if request.session.session_key is None:
         request.session.save()  # the chat is bound to this session's key
-    spam_reason = ""
-    if form.cleaned_data.get("leave_blank"):
-        spam_reason = "honeypot"
-    elif stamp_state is StampState.TOO_FAST:
-        spam_reason = "too_fast"
+    spam_reason = form.spam_reason(stamp_state)
     lead = form.save(commit=False)
     lead.submission_id = submission_id
     lead.client_key = client_key(request)
