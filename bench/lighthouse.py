@@ -35,21 +35,30 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 FLAGS = "--headless=new --no-sandbox --disable-gpu --ignore-certificate-errors"
 
 
+# Lighthouse's own "please run Lighthouse again": the trace missed the navigation.
+RETRIED_ERRORS = ("NO_NAVSTART", "NO_FCP")
+ATTEMPTS = 3
+
+
 def lighthouse(url: str, report: Path) -> dict:
-    bench.run(
-        [
-            LIGHTHOUSE,
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            f"--chrome-flags={FLAGS}",
-            "--only-categories=" + ",".join(CATEGORIES),
-        ],
-        f"lighthouse {url}",
-        env={**os.environ, "CHROME_PATH": CHROME},
-    )
-    return json.loads(report.read_text())
+    command = [
+        LIGHTHOUSE,
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--chrome-flags={FLAGS}",
+        "--only-categories=" + ",".join(CATEGORIES),
+    ]
+    env = {**os.environ, "CHROME_PATH": CHROME}
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            bench.run(command, f"lighthouse {url}", env=env)
+            return json.loads(report.read_text())
+        except bench.BenchError as error:
+            if attempt == ATTEMPTS or not any(e in str(error) for e in RETRIED_ERRORS):
+                raise
+            print(f"    (Lighthouse lost the trace, attempt {attempt}: again)")
 
 
 def figures(lhr: dict) -> dict:

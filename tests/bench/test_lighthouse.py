@@ -3,6 +3,7 @@
 import importlib.util
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 BENCH = Path(settings.BASE_DIR) / "bench"
@@ -61,3 +62,19 @@ def test_median_of_runs_and_diagnostics_survive_a_failed_audit(capsys):
     assert "| home | `/` | 100 / 100 / 100 / 100 | 0.8 s | 1.00 s | 40 ms |" in (
         capsys.readouterr().out
     )
+
+
+def test_a_lost_trace_is_measured_again_other_failures_stop(tmp_path, monkeypatch):
+    out = tmp_path / "report.json"
+    failures = ["NO_NAVSTART"]
+
+    def run(command, step, **kwargs):
+        if failures:
+            raise lighthouse.bench.BenchError(f"{step} failed:\n  ({failures.pop()})")
+        out.write_text('{"ok": true}')
+
+    monkeypatch.setattr(lighthouse.bench, "run", run)
+    assert lighthouse.lighthouse("https://127.0.0.1/", out) == {"ok": True}
+    failures.append("PROTOCOL_TIMEOUT")
+    with pytest.raises(lighthouse.bench.BenchError, match="PROTOCOL_TIMEOUT"):
+        lighthouse.lighthouse("https://127.0.0.1/", out)
