@@ -24,12 +24,13 @@ from django.middleware.csrf import (
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
+from . import dialog
 from .chat.services import someone_available
 from .choices import LeadKind
 from .forms import ChatRequestForm, InquiryForm, LeadForm
@@ -51,6 +52,7 @@ RECEIPT_SESSION_KEY = "contact.receipt"
 # The thank-you state is shown once, right after sending; a receipt nobody came to
 # see within this time is not shown at all.
 RECEIPT_MAX_AGE = 10 * 60
+DIALOG_MAX_AGE = 365 * 24 * 60 * 60  # its URL changes with it
 STALE_NOTICE = (
     "This form was open for a while, so for your safety we need you to press "
     "Send once more. Everything you typed is still here."
@@ -340,6 +342,19 @@ def chat_session(request):
             "live": live,
         }
     )
+
+
+@require_GET
+def chat_dialog(request):
+    """The dialog's markup for chat.js (contact/dialog.py): the same for everyone,
+    kept a year by browsers under the URL of its current version."""
+    response = HttpResponse(dialog.markup())
+    if request.GET.get("v") == dialog.version() and not settings.DEBUG:
+        patch_cache_control(response, public=True, max_age=DIALOG_MAX_AGE, immutable=True)
+    else:
+        patch_cache_control(response, public=True, no_cache=True)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def csrf_failure(request, reason=""):

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
         from django.core import checks
 
         from . import site_cache
-        from .stylesheet import check_site_stylesheet
+        from .inline import check_inline_assets
 
         site_cache.connect_signals()
-        checks.register(check_site_stylesheet)
+        checks.register(check_inline_assets)

@@ -5,23 +5,22 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 
-from .stylesheet import site_stylesheet_source
+from .inline import SITE_SCRIPT, SITE_STYLESHEET
 
 
 class PathCSPMiddleware(CSPMiddleware):
     """django-csp with two policies: the public one, and the admin's under
     ADMIN_CSP_URL_PREFIXES (Wagtail's admin needs a little more than our pages).
-    Both allow the inlined site stylesheet by its hash (admin previews show pages)."""
+    Both allow the inlined site stylesheet and site script by their hashes (admin
+    previews show pages)."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
+        if report_only:
+            return parts
         prefixes = tuple(getattr(settings, "ADMIN_CSP_URL_PREFIXES", ()))
-        if (
-            not report_only
-            and parts.config is None
-            and prefixes
-            and request.path_info.startswith(prefixes)
-        ):
+        directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        if parts.config is None and prefixes and request.path_info.startswith(prefixes):
             directives = dict(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
             strict = tuple(getattr(settings, "ADMIN_STRICT_CSP_URL_PREFIXES", ()))
             if strict and request.path_info.startswith(strict):
@@ -31,10 +30,13 @@ class PathCSPMiddleware(CSPMiddleware):
                     if source != "'unsafe-inline'"
                 ]
             parts.config = default_config(directives)
-        if not report_only:
-            update = dict(parts.update or {})
-            update["style-src"] = [*update.get("style-src", ()), site_stylesheet_source()]
-            parts.update = update
+        update = dict(parts.update or {})
+        update["style-src"] = [*update.get("style-src", ()), SITE_STYLESHEET.source()]
+        # A hash beside 'unsafe-inline' would switch that off (CSP level 2): the
+        # admin's own inline scripts need it, and it allows ours anyway.
+        if "'unsafe-inline'" not in directives.get("script-src", ()):
+            update["script-src"] = [*update.get("script-src", ()), SITE_SCRIPT.source()]
+        parts.update = update
         return parts
 
 

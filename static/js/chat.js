@@ -1,11 +1,18 @@
 // "Chat with us": opens the <dialog>, posts with fetch, shows the answer in place.
+// The dialog is not in the page: its markup (the same for everyone) is fetched
+// from this script's data-dialog URL once the page has loaded, so that it costs
+// the first paint nothing and is there by the time someone taps "Chat with us".
 // When someone from the team is available (/chat/session/ says "live"), it loads
 // chat-live.js for the live conversation instead of the callback form.
-// Without JavaScript every [data-chat-open] link simply goes to /chat/.
+// Without JavaScript, or if the dialog cannot be fetched, every [data-chat-open]
+// link simply goes to /chat/.
 (function () {
   "use strict";
 
   var STORE = "lantana.chat";
+  var script = document.currentScript;
+  var dialogUrl = script && script.getAttribute("data-dialog");
+  if (!dialogUrl || typeof HTMLDialogElement !== "function" || !window.fetch) return;
 
   // Any page that re-rendered a form with errors: move focus to the summary.
   function focusOutcome(root) {
@@ -14,39 +21,6 @@
       root.querySelector("[data-lead-thanks]");
     if (target) target.focus();
     return target;
-  }
-  document.addEventListener("DOMContentLoaded", function () {
-    if (!document.querySelector("[data-chat-dialog][open]")) focusOutcome(document);
-  });
-
-  var dialog = document.querySelector("[data-chat-dialog]");
-  if (!dialog || typeof dialog.showModal !== "function" || !window.fetch) return;
-
-  var body = dialog.querySelector("[data-chat-body]");
-  var checking = dialog.querySelector("[data-chat-checking]");
-  var live = dialog.querySelector("[data-live]");
-  var pristine = body.innerHTML;
-  var opener = null;
-  var session = null; // a promise of /chat/session/'s answer, once per form
-  var dirty = false;
-  var liveModule = null;
-  var mode = live ? null : "callback"; // "live" once chat-live.js has the dialog
-
-  function setValue(form, name, value) {
-    var input = form.querySelector('[name="' + name + '"]');
-    if (input && value != null) input.value = value;
-  }
-
-  // The token, submission id and stamp are per visitor, so never in cached HTML.
-  function loadSession() {
-    return fetch(dialog.getAttribute("data-session-url") || "/chat/session/", {
-      credentials: "same-origin",
-      headers: { Accept: "application/json" },
-      cache: "no-store",
-    }).then(function (response) {
-      if (!response.ok) throw new Error("session " + response.status);
-      return response.json();
-    });
   }
 
   function storedChat() {
@@ -57,239 +31,305 @@
     }
   }
 
-  function load(tag, attrs) {
-    return new Promise(function (resolve, reject) {
-      var element = document.createElement(tag);
-      Object.keys(attrs).forEach(function (name) {
-        element[name] = attrs[name];
-      });
-      element.onload = resolve;
-      element.onerror = reject;
-      document.head.appendChild(element);
-    });
-  }
-
-  // The live chat's script and styles, fetched the first time they are needed.
-  function loadLive() {
-    if (!liveModule) {
-      liveModule = Promise.all([
-        load("link", { rel: "stylesheet", href: dialog.getAttribute("data-live-style") }),
-        load("script", { src: dialog.getAttribute("data-live-script") }),
-      ]).then(
-        function () {
-          return window.lantanaLiveChat(dialog, api);
-        },
-        function (error) {
-          liveModule = null;
-          throw error;
-        }
-      );
-    }
-    return liveModule;
-  }
-
-  function fillCallback(data) {
-    var form = body.querySelector("form[data-lead-form]");
-    if (!form) return;
-    setValue(form, "chat-source_path", window.location.pathname);
-    var params = new URLSearchParams(window.location.search);
-    ["utm_source", "utm_medium", "utm_campaign"].forEach(function (name) {
-      if (params.get(name)) setValue(form, "chat-" + name, params.get(name).slice(0, 100));
-    });
-    if (!data || !form.querySelector("[data-csrf-input]")) return;
-    setValue(form, "csrfmiddlewaretoken", data.csrfToken);
-    setValue(form, "chat-submission_id", data.submissionId);
-    setValue(form, "chat-stamp", data.stamp);
-  }
-
-  function focusFirst(root) {
-    var first = root.querySelector(
-      "input:not([type=hidden]):not([tabindex='-1']), textarea"
-    );
-    if (first) first.focus();
-  }
-
-  // The callback form, optionally carrying over what was typed for a live chat.
-  function showCallback(carry, notice) {
-    if (mode === "live") session = null; // a fresh submission id for the callback form
-    mode = "callback";
-    if (live) live.hidden = true;
-    checking.hidden = true;
-    body.hidden = false;
-    var form = body.querySelector("form[data-lead-form]");
-    if (form && carry) {
-      Object.keys(carry).forEach(function (name) {
-        setValue(form, "chat-" + name, carry[name]);
-      });
-    }
-    if (form && notice) {
-      var note = document.createElement("p");
-      note.className = "lead-form__notice";
-      note.setAttribute("role", "status");
-      note.textContent = notice;
-      form.insertBefore(note, form.firstChild);
-    }
-    api.getSession().then(fillCallback, function () {});
-    focusFirst(body);
-  }
-
-  var api = {
-    showCallback: showCallback,
-    getSession: function () {
-      if (!session) {
-        session = loadSession();
-        session.catch(function () {
-          session = null; // try again next time
-        });
-      }
-      return session;
-    },
-    newSession: function () {
-      session = null;
-      return api.getSession();
-    },
-    close: function () {
-      dialog.close();
-    },
-  };
-
-  // Has the visitor begun the callback form? Then it stays, whoever is live.
-  function typed() {
-    var fields = body.querySelectorAll(
-      "input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([tabindex='-1']), textarea"
-    );
-    return Array.prototype.some.call(fields, function (field) {
-      return field.value !== "";
-    });
-  }
-
-  function choose() {
-    if (mode === "live") {
-      return liveModule.then(function (chat) {
-        chat.reopen();
-      });
-    }
-    var stored = storedChat();
-    if (live && stored && stored.token) {
-      body.hidden = true;
-      checking.hidden = false;
-      checking.focus();
-      return loadLive()
-        .then(function (chat) {
-          checking.hidden = true;
-          mode = "live";
-          chat.resume(stored);
+  // A promise of the dialog's open(), fetching and setting it up the first time.
+  var ready = null;
+  function fetchDialog() {
+    if (!ready) {
+      ready = fetch(dialogUrl, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) throw new Error("dialog " + response.status);
+          return response.text();
         })
-        .catch(function () {
-          showCallback();
+        .then(function (html) {
+          var template = document.createElement("template");
+          template.innerHTML = html;
+          var dialog = template.content.querySelector("[data-chat-dialog]");
+          if (!dialog) throw new Error("no dialog");
+          document.body.appendChild(dialog);
+          return setUp(dialog);
         });
-    }
-    // The callback form at once; the live offer replaces it if someone is available.
-    body.hidden = false;
-    focusFirst(body);
-    return api
-      .getSession()
-      .then(function (data) {
-        fillCallback(data);
-        if (mode || !live || !data.live || typed()) {
-          mode = "callback";
-          return;
-        }
-        return loadLive().then(function (chat) {
-          if (typed()) {
-            mode = "callback";
-            return;
-          }
-          mode = "live";
-          body.hidden = true;
-          chat.offer(data);
-        });
-      })
-      .catch(function () {
-        mode = mode || "callback";
+      ready.catch(function () {
+        ready = null; // try again at the next tap
       });
-  }
-
-  function open(event) {
-    if (event) event.preventDefault();
-    opener = event ? event.currentTarget : null;
-    // After a thank-you, a new request starts from a blank form; a form with
-    // errors stays as it was.
-    if (dirty && !body.querySelector("form[data-lead-form]")) {
-      body.innerHTML = pristine;
-      dirty = false;
-      session = null;
-      if (live) mode = null; // someone may be live now
     }
-    if (!dialog.open) dialog.showModal();
-    choose();
-  }
-
-  function showFailure() {
-    var note = document.createElement("p");
-    note.className = "lead-form__notice";
-    note.setAttribute("role", "alert");
-    note.tabIndex = -1;
-    note.textContent =
-      "We could not reach our server, so your request was not sent. Please check your connection and try again, or call us.";
-    var form = body.querySelector("form");
-    body.insertBefore(note, form);
-    note.focus();
-  }
-
-  function submit(event) {
-    var form = event.target;
-    if (!form.matches("form[data-lead-form]")) return;
-    event.preventDefault();
-    var button = form.querySelector("[type=submit]");
-    if (button) button.disabled = true;
-    var ready = Promise.resolve();
-    if (form.querySelector("[data-csrf-input]")) {
-      ready = api.getSession().then(fillCallback);
-    }
-    ready
-      .then(function () {
-        return fetch(form.action, {
-          method: "POST",
-          body: new FormData(form),
-          credentials: "same-origin",
-        });
-      })
-      .then(function (response) {
-        return response.text();
-      })
-      .then(function (html) {
-        var doc = new DOMParser().parseFromString(html, "text/html");
-        var answer = doc.querySelector("[data-chat-body]");
-        if (!answer) throw new Error("unexpected answer");
-        body.innerHTML = answer.innerHTML;
-        dirty = true;
-        if (!focusOutcome(body)) {
-          var heading = body.querySelector("h1, h2");
-          if (heading) {
-            heading.tabIndex = -1;
-            heading.focus();
-          }
-        }
-      })
-      .catch(function () {
-        if (button) button.disabled = false;
-        session = null;
-        showFailure();
-      });
+    return ready;
   }
 
   document.querySelectorAll("[data-chat-open]").forEach(function (link) {
-    link.addEventListener("click", open);
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      fetchDialog().then(
+        function (open) {
+          open(link);
+        },
+        function () {
+          window.location.href = link.href; // the callback form, as without script
+        }
+      );
+    });
   });
-  dialog.addEventListener("click", function (event) {
-    if (event.target.closest("[data-chat-close]")) dialog.close();
-  });
-  dialog.addEventListener("close", function () {
-    if (opener) opener.focus();
-  });
-  dialog.addEventListener("submit", submit);
-
   // A live chat survives a reload: reopen it where the visitor left it.
-  if (live && storedChat()) open(null);
+  fetchDialog().then(function (open) {
+    if (storedChat()) open(null, true);
+  });
+
+  function setUp(dialog) {
+    var body = dialog.querySelector("[data-chat-body]");
+    var checking = dialog.querySelector("[data-chat-checking]");
+    var live = dialog.querySelector("[data-live]");
+    var pristine = body.innerHTML;
+    var opener = null;
+    var session = null; // a promise of /chat/session/'s answer, once per form
+    var dirty = false;
+    var liveModule = null;
+    var mode = live ? null : "callback"; // "live" once chat-live.js has the dialog
+
+    function setValue(form, name, value) {
+      var input = form.querySelector('[name="' + name + '"]');
+      if (input && value != null) input.value = value;
+    }
+
+    // The token, submission id and stamp are per visitor, so never in cached HTML.
+    function loadSession() {
+      return fetch(dialog.getAttribute("data-session-url") || "/chat/session/", {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+        cache: "no-store",
+      }).then(function (response) {
+        if (!response.ok) throw new Error("session " + response.status);
+        return response.json();
+      });
+    }
+
+    function load(tag, attrs) {
+      return new Promise(function (resolve, reject) {
+        var element = document.createElement(tag);
+        Object.keys(attrs).forEach(function (name) {
+          element[name] = attrs[name];
+        });
+        element.onload = resolve;
+        element.onerror = reject;
+        document.head.appendChild(element);
+      });
+    }
+
+    // The live chat's script and styles, fetched the first time they are needed.
+    function loadLive() {
+      if (!liveModule) {
+        liveModule = Promise.all([
+          load("link", { rel: "stylesheet", href: dialog.getAttribute("data-live-style") }),
+          load("script", { src: dialog.getAttribute("data-live-script") }),
+        ]).then(
+          function () {
+            return window.lantanaLiveChat(dialog, api);
+          },
+          function (error) {
+            liveModule = null;
+            throw error;
+          }
+        );
+      }
+      return liveModule;
+    }
+
+    function fillCallback(data) {
+      var form = body.querySelector("form[data-lead-form]");
+      if (!form) return;
+      setValue(form, "chat-source_path", window.location.pathname);
+      var params = new URLSearchParams(window.location.search);
+      ["utm_source", "utm_medium", "utm_campaign"].forEach(function (name) {
+        if (params.get(name)) setValue(form, "chat-" + name, params.get(name).slice(0, 100));
+      });
+      if (!data || !form.querySelector("[data-csrf-input]")) return;
+      setValue(form, "csrfmiddlewaretoken", data.csrfToken);
+      setValue(form, "chat-submission_id", data.submissionId);
+      setValue(form, "chat-stamp", data.stamp);
+    }
+
+    function focusFirst(root) {
+      var first = root.querySelector(
+        "input:not([type=hidden]):not([tabindex='-1']), textarea"
+      );
+      if (first) first.focus();
+    }
+
+    // The callback form, optionally carrying over what was typed for a live chat.
+    function showCallback(carry, notice) {
+      if (mode === "live") session = null; // a fresh submission id for the callback form
+      mode = "callback";
+      if (live) live.hidden = true;
+      checking.hidden = true;
+      body.hidden = false;
+      var form = body.querySelector("form[data-lead-form]");
+      if (form && carry) {
+        Object.keys(carry).forEach(function (name) {
+          setValue(form, "chat-" + name, carry[name]);
+        });
+      }
+      if (form && notice) {
+        var note = document.createElement("p");
+        note.className = "lead-form__notice";
+        note.setAttribute("role", "status");
+        note.textContent = notice;
+        form.insertBefore(note, form.firstChild);
+      }
+      api.getSession().then(fillCallback, function () {});
+      focusFirst(body);
+    }
+
+    var api = {
+      showCallback: showCallback,
+      getSession: function () {
+        if (!session) {
+          session = loadSession();
+          session.catch(function () {
+            session = null; // try again next time
+          });
+        }
+        return session;
+      },
+      newSession: function () {
+        session = null;
+        return api.getSession();
+      },
+      close: function () {
+        dialog.close();
+      },
+    };
+
+    // Has the visitor begun the callback form? Then it stays, whoever is live.
+    function typed() {
+      var fields = body.querySelectorAll(
+        "input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([tabindex='-1']), textarea"
+      );
+      return Array.prototype.some.call(fields, function (field) {
+        return field.value !== "";
+      });
+    }
+
+    function choose() {
+      if (mode === "live") {
+        return liveModule.then(function (chat) {
+          chat.reopen();
+        });
+      }
+      var stored = storedChat();
+      if (live && stored && stored.token) {
+        body.hidden = true;
+        checking.hidden = false;
+        checking.focus();
+        return loadLive()
+          .then(function (chat) {
+            checking.hidden = true;
+            mode = "live";
+            chat.resume(stored);
+          })
+          .catch(function () {
+            showCallback();
+          });
+      }
+      // The callback form at once; the live offer replaces it if someone is available.
+      body.hidden = false;
+      focusFirst(body);
+      return api
+        .getSession()
+        .then(function (data) {
+          fillCallback(data);
+          if (mode || !live || !data.live || typed()) {
+            mode = "callback";
+            return;
+          }
+          return loadLive().then(function (chat) {
+            if (typed()) {
+              mode = "callback";
+              return;
+            }
+            mode = "live";
+            body.hidden = true;
+            chat.offer(data);
+          });
+        })
+        .catch(function () {
+          mode = mode || "callback";
+        });
+    }
+
+    function open(from, resuming) {
+      if (resuming && !live) return;
+      opener = from;
+      // After a thank-you, a new request starts from a blank form; a form with
+      // errors stays as it was.
+      if (dirty && !body.querySelector("form[data-lead-form]")) {
+        body.innerHTML = pristine;
+        dirty = false;
+        session = null;
+        if (live) mode = null; // someone may be live now
+      }
+      if (!dialog.open) dialog.showModal();
+      choose();
+    }
+
+    function showFailure() {
+      var note = document.createElement("p");
+      note.className = "lead-form__notice";
+      note.setAttribute("role", "alert");
+      note.tabIndex = -1;
+      note.textContent =
+        "We could not reach our server, so your request was not sent. Please check your connection and try again, or call us.";
+      var form = body.querySelector("form");
+      body.insertBefore(note, form);
+      note.focus();
+    }
+
+    function submit(event) {
+      var form = event.target;
+      if (!form.matches("form[data-lead-form]")) return;
+      event.preventDefault();
+      var button = form.querySelector("[type=submit]");
+      if (button) button.disabled = true;
+      var ready = Promise.resolve();
+      if (form.querySelector("[data-csrf-input]")) {
+        ready = api.getSession().then(fillCallback);
+      }
+      ready
+        .then(function () {
+          return fetch(form.action, {
+            method: "POST",
+            body: new FormData(form),
+            credentials: "same-origin",
+          });
+        })
+        .then(function (response) {
+          return response.text();
+        })
+        .then(function (html) {
+          var doc = new DOMParser().parseFromString(html, "text/html");
+          var answer = doc.querySelector("[data-chat-body]");
+          if (!answer) throw new Error("unexpected answer");
+          body.innerHTML = answer.innerHTML;
+          dirty = true;
+          if (!focusOutcome(body)) {
+            var heading = body.querySelector("h1, h2");
+            if (heading) {
+              heading.tabIndex = -1;
+              heading.focus();
+            }
+          }
+        })
+        .catch(function () {
+          if (button) button.disabled = false;
+          session = null;
+          showFailure();
+        });
+    }
+
+    dialog.addEventListener("click", function (event) {
+      if (event.target.closest("[data-chat-close]")) dialog.close();
+    });
+    dialog.addEventListener("close", function () {
+      if (opener) opener.focus();
+    });
+    dialog.addEventListener("submit", submit);
+    return open;
+  }
 })();

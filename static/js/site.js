@@ -1,6 +1,11 @@
 // Progressive enhancement only: every feature here works without JavaScript.
+// Inlined at the end of every page (lantana/core/inline.py), so it runs as soon as
+// the page is parsed with no request of its own; the other scripts (data-*
+// attributes of this element) are fetched once the page has loaded, so nothing
+// competes with the first paint on a slow connection.
 (function () {
   "use strict";
+  var script = document.currentScript;
 
   // Close the phone menu with Escape and return focus to its toggle.
   document.addEventListener("keydown", function (event) {
@@ -11,29 +16,40 @@
     nav.querySelector("summary").focus();
   });
 
-  // On wide screens the menu is always shown: keep the <details> open there.
-  var nav = document.querySelector("[data-site-nav]");
-  if (nav && window.matchMedia) {
+  // On wide screens the menu is always shown, and the article's contents open
+  // (CSS already shows both there); phones keep the collapsed <details>.
+  function openWhenWide(element, closeWhenNarrow) {
+    if (!element || !window.matchMedia) return;
     var wide = window.matchMedia("(min-width: 64rem)");
     var sync = function () {
-      if (wide.matches) nav.setAttribute("open", "");
+      if (wide.matches) element.setAttribute("open", "");
+      else if (closeWhenNarrow) element.removeAttribute("open");
     };
     sync();
     if (wide.addEventListener) wide.addEventListener("change", sync);
   }
-})();
+  openWhenWide(document.querySelector("[data-site-nav]"), false);
+  openWhenWide(document.querySelector("[data-article-toc]"), true);
 
-// Article contents: open on wide screens (CSS already shows it there); phones keep
-// the collapsed <details> until tapped.
-(function () {
-  "use strict";
-  var toc = document.querySelector("[data-article-toc]");
-  if (!toc || !window.matchMedia) return;
-  var wide = window.matchMedia("(min-width: 64rem)");
-  var sync = function () {
-    if (wide.matches) toc.setAttribute("open", "");
-    else toc.removeAttribute("open");
-  };
-  sync();
-  if (wide.addEventListener) wide.addEventListener("change", sync);
+  // A page that came back with a form's errors or its thank-you: focus that.
+  var outcome =
+    document.querySelector("[data-error-summary]") ||
+    document.querySelector("[data-lead-thanks]");
+  if (outcome) outcome.focus();
+
+  function loadLater() {
+    var sources = [script.getAttribute("data-chat")];
+    if (document.querySelector("form[data-lead-session]")) {
+      sources.push(script.getAttribute("data-lead-form"));
+    }
+    sources.forEach(function (source) {
+      if (!source) return;
+      var element = document.createElement("script");
+      element.src = source;
+      element.setAttribute("data-dialog", script.getAttribute("data-chat-dialog") || "");
+      document.body.appendChild(element);
+    });
+  }
+  if (document.readyState === "complete") loadLater();
+  else window.addEventListener("load", loadLater);
 })();

@@ -159,3 +159,35 @@ def test_the_location_page_form(demo, checker):
     page.wait_for_url("**/locations/charleston/?sent=1#location-contact")
     assert inquiries().get().location.slug == "charleston"
     checker.assert_no_axe_violations("location thank-you")
+
+
+def test_nothing_but_the_page_is_fetched_before_it_has_loaded(demo, checker):
+    page = checker.page
+    checker.goto("/about/", "phone")
+    page.wait_for_selector("dialog[data-chat-dialog]", state="attached")
+    timing = page.evaluate(
+        """() => {
+          const loaded = performance.getEntriesByType("navigation")[0].loadEventStart;
+          return performance.getEntriesByType("resource")
+            .filter((entry) => /\\/(static\\/js|chat)\\//.test(entry.name))
+            .map((entry) => [entry.name, entry.startTime >= loaded]);
+        }"""
+    )
+    names = [name for name, _ in timing]
+    assert any("/static/js/chat." in name for name in names)
+    assert any("/chat/dialog/?v=" in name for name in names)
+    assert all(after_load for _, after_load in timing), timing
+    # The dialog waits, closed, for a tap.
+    assert not page.locator("dialog[data-chat-dialog]").is_visible()
+
+
+def test_without_the_dialog_chat_with_us_goes_to_the_callback_form(demo, checker):
+    page = checker.page
+    page.route("**/chat/dialog/**", lambda route: route.abort())
+    # chat.js has run: its fetch of the dialog, once the page loaded, failed.
+    with page.expect_event("requestfailed", lambda r: "/chat/dialog/" in r.url):
+        checker.goto("/about/", "phone")
+    with page.expect_navigation():
+        page.locator(".action-bar__chat").click()
+    assert page.url.endswith("/chat/")
+    expect(page.get_by_role("heading", name="Chat with us", level=1)).to_be_visible()

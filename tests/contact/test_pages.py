@@ -46,7 +46,7 @@ def test_the_chat_page_uses_the_contact_page_thank_you(client, contact_page):
 
 def test_the_chat_page_has_no_second_dialog(client, home):
     html = client.get("/chat/").content.decode()
-    assert "data-chat-dialog" not in html
+    assert "<dialog" not in html and "js/chat" not in html
     assert html.count('id="id_chat-preferred_name"') == 1
 
 

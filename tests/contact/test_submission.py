@@ -11,6 +11,7 @@ from django.test import Client
 
 from contact.models import Lead
 from contact.spam import StampState, check_stamp, make_stamp
+from contact.templatetags.contact_tags import chat_dialog_url
 from tests.contact.conftest import chat_requests, inquiries, lead_data
 
 REFERENCE = re.compile(r"^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
@@ -316,14 +317,29 @@ def test_the_chat_session_endpoint_supplies_what_cached_pages_cannot(home):
 def test_ordinary_pages_carry_no_per_visitor_content(client, home):
     response = client.get("/")
     html = response.content.decode()
-    assert "data-chat-dialog" in html
-    assert "csrfmiddlewaretoken" in html  # the dialog's empty placeholder
-    assert re.search(r'name="csrfmiddlewaretoken" value=""', html)
-    assert 'name="chat-submission_id"' in html
-    assert not re.search(r'name="chat-(submission_id|stamp)" value="[^"]', html)
+    assert "<dialog" not in html  # fetched by chat.js once the page has loaded
+    assert f'data-chat-dialog="{chat_dialog_url()}"' in html
     assert "csrftoken" not in response.cookies
     assert "sessionid" not in response.cookies
     assert client.get("/").content == response.content  # identical for everyone
+
+
+def test_the_dialog_is_the_same_for_everyone_and_cached_under_its_version(client):
+    response = client.get(chat_dialog_url())
+    html = response.content.decode()
+    assert response.status_code == 200 and "<dialog" in html
+    assert "data-chat-dialog" in html and 'id="id_chat-preferred_name"' in html
+    assert re.search(r'name="csrfmiddlewaretoken" value=""', html)  # a placeholder
+    assert 'name="chat-submission_id"' in html
+    assert not re.search(r'name="chat-(submission_id|stamp)" value="[^"]', html)
+    assert not response.cookies
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert Client().get(chat_dialog_url()).content == response.content
+    # Another version (a page drawn by the release before) is never kept long.
+    old = client.get("/chat/dialog/?v=0123456789ab")
+    assert old.content == response.content
+    assert old["Cache-Control"] == "public, no-cache"
+    assert client.post(chat_dialog_url()).status_code == 405
 
 
 def test_a_database_outage_while_finding_the_page_still_keeps_the_typing(

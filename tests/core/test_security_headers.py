@@ -7,7 +7,7 @@ import sys
 import pytest
 from django.conf import settings as django_settings
 
-from lantana.core.stylesheet import site_stylesheet_source
+from lantana.core.inline import SITE_SCRIPT, SITE_STYLESHEET
 from tests.auth import get_app_device, sign_in
 
 PRODUCTION_NAMES = [
@@ -75,9 +75,10 @@ def test_public_pages_allow_nothing_they_do_not_need(client, home):
     response = client.get("/")
     policy = directives(response["Content-Security-Policy"])
     assert policy["default-src"] == ["'none'"]
-    assert policy["script-src"] == ["'self'"]
-    # Styles: our files, and the one inlined stylesheet by its hash (no 'unsafe-inline').
-    assert policy["style-src"] == ["'self'", site_stylesheet_source()]
+    # Scripts and styles: our files, and the one inlined site script and stylesheet
+    # by their hashes (no 'unsafe-inline').
+    assert policy["script-src"] == ["'self'", SITE_SCRIPT.source()]
+    assert policy["style-src"] == ["'self'", SITE_STYLESHEET.source()]
     assert policy["frame-ancestors"] == ["'self'"]
     assert "unsafe" not in response["Content-Security-Policy"]
     assert "camera=()" in response["Permissions-Policy"]
@@ -98,7 +99,11 @@ def test_admin_pages_carry_the_admin_policy(client, admin_user, home):
         assert "'self'" in policy["script-src"]
         assert "'unsafe-eval'" not in header and "http" not in header
         if path == "/admin/login/":
-            assert policy["script-src"] == ["'self'"]
+            # No inline script but the site's own, by its hash (previews show it).
+            assert policy["script-src"] == ["'self'", SITE_SCRIPT.source()]
+        else:
+            # Wagtail's inline initialisers: a hash here would switch them off.
+            assert SITE_SCRIPT.source() not in policy["script-src"]
 
 
 def test_production_cookies_and_policies(production):

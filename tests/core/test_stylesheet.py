@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from lantana.core import stylesheet
+from lantana.core import inline
 from tests.auth import sign_in
 
 STYLE = re.compile(r"<style>(.*?)</style>", re.S)
@@ -48,12 +48,12 @@ def test_a_page_from_the_page_cache_keeps_the_hash(client, home, settings):
 def test_admin_previews_may_show_the_inlined_stylesheet(client, admin_user, home):
     sign_in(client, admin_user)
     sources = style_src(client.get("/admin/"))
-    assert sources == ["'self'", stylesheet.site_stylesheet_source()]
+    assert sources == ["'self'", inline.SITE_STYLESHEET.source()]
 
 
 def test_minify_drops_comments_and_spacing_but_keeps_strings():
     css = '/* note */\n.a > .b ,\n.c {\n  content: "›";\n  margin: 0 1rem;\n}\n'
-    assert stylesheet.minify(css) == '.a > .b,.c{content: "›";margin: 0 1rem}'
+    assert inline.minify(css) == '.a > .b,.c{content: "›";margin: 0 1rem}'
 
 
 def test_a_stylesheet_that_could_close_the_element_is_refused(
@@ -62,13 +62,14 @@ def test_a_stylesheet_that_could_close_the_element_is_refused(
     settings.DEBUG = True  # read the file now, not the copy cached for the process
     path = tmp_path / "site.css"
     path.write_text('.a::after { content: "</style><script>"; }')
-    monkeypatch.setattr(stylesheet.finders, "find", lambda name: str(path))
+    monkeypatch.setattr(inline.finders, "find", lambda name: str(path))
     with pytest.raises(ValueError, match="must not contain"):
-        stylesheet.site_stylesheet()
+        inline.SITE_STYLESHEET.text()
 
 
 def test_system_check_reports_a_missing_stylesheet(monkeypatch):
-    assert stylesheet.check_site_stylesheet() == []
-    monkeypatch.setattr(stylesheet.finders, "find", lambda name: None)
-    [error] = stylesheet.check_site_stylesheet()
-    assert error.id == "core.E001" and "css/site.css" in error.msg
+    assert inline.check_inline_assets() == []
+    monkeypatch.setattr(inline.finders, "find", lambda name: None)
+    stylesheet, script = inline.check_inline_assets()
+    assert stylesheet.id == script.id == "core.E001"
+    assert "css/site.css" in stylesheet.msg and "js/site.js" in script.msg

@@ -4,11 +4,11 @@ import re
 from django import template
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from .. import site_cache, stylesheet
+from .. import inline, site_cache
 from ..validators import is_safe_link
 
 register = template.Library()
@@ -142,6 +142,17 @@ class FragmentNode(template.Node):
 
 @register.simple_tag
 def site_stylesheet():
-    """The site stylesheet as an inline <style> (lantana/core/stylesheet.py)."""
+    """The site stylesheet as an inline <style> (lantana/core/inline.py)."""
     # Safe: our own static file, checked to contain no "</" that could end the element.
-    return mark_safe(f"<style>{stylesheet.site_stylesheet()}</style>")  # noqa: S308
+    return mark_safe(f"<style>{inline.SITE_STYLESHEET.text()}</style>")  # noqa: S308
+
+
+@register.simple_tag
+def site_script(**data):
+    """The site script as an inline <script>, its `data` as data-* attributes
+    (the URLs of the scripts it loads once the page has loaded)."""
+    attributes = format_html_join(
+        "", ' data-{}="{}"', ((name.replace("_", "-"), v) for name, v in data.items())
+    )
+    # Safe: as above; the attributes are escaped by format_html_join.
+    return mark_safe(f"<script{attributes}>{inline.SITE_SCRIPT.text()}</script>")  # noqa: S308
