@@ -5,13 +5,13 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 
-from .inline import SITE_SCRIPT, SITE_STYLESHEET
+from .inline import SITE_SCRIPT, style_sources
 
 
 class PathCSPMiddleware(CSPMiddleware):
     """django-csp with two policies: the public one, and the admin's under
     ADMIN_CSP_URL_PREFIXES (Wagtail's admin needs a little more than our pages).
-    Both allow the inlined site stylesheet and site script by their hashes (admin
+    Both allow the inlined stylesheets and site script by their hashes (admin
     previews show pages)."""
 
     def get_policy_parts(self, request, response, report_only=False):
@@ -31,7 +31,7 @@ class PathCSPMiddleware(CSPMiddleware):
                 ]
             parts.config = default_config(directives)
         update = dict(parts.update or {})
-        update["style-src"] = [*update.get("style-src", ()), SITE_STYLESHEET.source()]
+        update["style-src"] = [*update.get("style-src", ()), *style_sources()]
         # A hash beside 'unsafe-inline' would switch that off (CSP level 2): the
         # admin's own inline scripts need it, and it allows ours anyway.
         if "'unsafe-inline'" not in directives.get("script-src", ()):

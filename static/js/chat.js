@@ -31,7 +31,20 @@
     }
   }
 
-  // A promise of the dialog's open(), fetching and setting it up the first time.
+  function load(tag, attrs) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement(tag);
+      Object.keys(attrs).forEach(function (name) {
+        element[name] = attrs[name];
+      });
+      element.onload = resolve;
+      element.onerror = reject;
+      document.head.appendChild(element);
+    });
+  }
+
+  // A promise of the dialog's open(), fetching and setting it up the first time
+  // (with its stylesheet, which pages without a form of their own do not inline).
   var ready = null;
   function fetchDialog() {
     if (!ready) {
@@ -45,8 +58,13 @@
           template.innerHTML = html;
           var dialog = template.content.querySelector("[data-chat-dialog]");
           if (!dialog) throw new Error("no dialog");
-          document.body.appendChild(dialog);
-          return setUp(dialog);
+          return load("link", {
+            rel: "stylesheet",
+            href: dialog.getAttribute("data-style"),
+          }).then(function () {
+            document.body.appendChild(dialog);
+            return setUp(dialog);
+          });
         });
       ready.catch(function () {
         ready = null; // try again at the next tap
@@ -98,18 +116,6 @@
       }).then(function (response) {
         if (!response.ok) throw new Error("session " + response.status);
         return response.json();
-      });
-    }
-
-    function load(tag, attrs) {
-      return new Promise(function (resolve, reject) {
-        var element = document.createElement(tag);
-        Object.keys(attrs).forEach(function (name) {
-          element[name] = attrs[name];
-        });
-        element.onload = resolve;
-        element.onerror = reject;
-        document.head.appendChild(element);
       });
     }
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from contact.factories import ContactPageFactory
 from lantana.core import inline
 from tests.auth import sign_in
 
@@ -33,7 +34,19 @@ def test_page_inlines_the_stylesheet_allowed_by_its_hash(client, home):
     assert ".site-header" in styles[0] and "/*" not in styles[0]
     # No second request before the first paint.
     assert 'rel="stylesheet"' not in html
-    assert style_src(response) == ["'self'", style_source(styles[0])]
+    assert style_src(response) == ["'self'", *inline.style_sources()]
+    assert style_source(styles[0]) == inline.SITE_STYLESHEET.source()
+
+
+def test_a_page_inlines_only_the_parts_it_needs(client, home):
+    contact_page = ContactPageFactory(parent=home)
+    home_html = client.get("/").content.decode()
+    contact_html = client.get(contact_page.url).content.decode()
+    assert ".lead-form" not in home_html and ".clinician__header" not in home_html
+    [site, forms] = STYLE.findall(contact_html)
+    assert style_source(site) == inline.SITE_STYLESHEET.source()
+    assert style_source(forms) == inline.STYLESHEETS["forms"].source()
+    assert ".lead-form" in forms
 
 
 def test_a_page_from_the_page_cache_keeps_the_hash(client, home, settings):
@@ -42,13 +55,14 @@ def test_a_page_from_the_page_cache_keeps_the_hash(client, home, settings):
     second = client.get("/")
     assert second.headers.get("X-Page-Cache") == "hit"
     css = STYLE.search(second.content.decode()).group(1)
-    assert style_src(first) == style_src(second) == ["'self'", style_source(css)]
+    assert style_src(first) == style_src(second) == ["'self'", *inline.style_sources()]
+    assert style_source(css) == inline.SITE_STYLESHEET.source()
 
 
 def test_admin_previews_may_show_the_inlined_stylesheet(client, admin_user, home):
     sign_in(client, admin_user)
     sources = style_src(client.get("/admin/"))
-    assert sources == ["'self'", inline.SITE_STYLESHEET.source()]
+    assert sources == ["'self'", *inline.style_sources()]
 
 
 def test_minify_drops_comments_and_spacing_but_keeps_strings():
@@ -70,6 +84,8 @@ def test_a_stylesheet_that_could_close_the_element_is_refused(
 def test_system_check_reports_a_missing_stylesheet(monkeypatch):
     assert inline.check_inline_assets() == []
     monkeypatch.setattr(inline.finders, "find", lambda name: None)
-    stylesheet, script = inline.check_inline_assets()
-    assert stylesheet.id == script.id == "core.E001"
-    assert "css/site.css" in stylesheet.msg and "js/site.js" in script.msg
+    errors = inline.check_inline_assets()
+    assert {error.id for error in errors} == {"core.E001"}
+    messages = " ".join(error.msg for error in errors)
+    for name in ("css/site.css", "css/forms.css", "css/profile.css", "js/site.js"):
+        assert name in messages

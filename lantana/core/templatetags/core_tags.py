@@ -141,10 +141,11 @@ class FragmentNode(template.Node):
 
 
 @register.simple_tag
-def site_stylesheet():
-    """The site stylesheet as an inline <style> (lantana/core/inline.py)."""
+def inline_stylesheet(name="site"):
+    """One of inline.STYLESHEETS as an inline <style> (lantana/core/inline.py)."""
+    text = inline.STYLESHEETS[name].text()
     # Safe: our own static file, checked to contain no "</" that could end the element.
-    return mark_safe(f"<style>{inline.SITE_STYLESHEET.text()}</style>")  # noqa: S308
+    return mark_safe(f"<style>{text}</style>")  # noqa: S308
 
 
 @register.simple_tag
