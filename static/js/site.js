@@ -1,8 +1,8 @@
 // Progressive enhancement only: every feature here works without JavaScript.
 // Inlined at the end of every page (lantana/core/inline.py), so it runs as soon as
 // the page is parsed with no request of its own; the other scripts (data-*
-// attributes of this element) are fetched once the page has loaded, so nothing
-// competes with the first paint on a slow connection.
+// attributes of this element) are fetched once the page has loaded and painted,
+// so nothing competes with the first paint on a slow connection.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -50,6 +50,13 @@
       document.body.appendChild(element);
     });
   }
-  if (document.readyState === "complete") loadLater();
-  else window.addEventListener("load", loadLater);
+  // After the load event and the frame after it: a quick page can fire "load"
+  // before its first paint, and nothing should be fetched before that paint.
+  function afterFirstPaint() {
+    window.requestAnimationFrame(function () {
+      window.setTimeout(loadLater, 0);
+    });
+  }
+  if (document.readyState === "complete") afterFirstPaint();
+  else window.addEventListener("load", afterFirstPaint);
 })();
