@@ -42,20 +42,44 @@
     if (document.querySelector("form[data-lead-session]")) {
       sources.push(script.getAttribute("data-lead-form"));
     }
-    sources.forEach(function (source) {
-      if (!source) return;
-      var element = document.createElement("script");
-      element.src = source;
-      element.setAttribute("data-dialog", script.getAttribute("data-chat-dialog") || "");
-      document.body.appendChild(element);
+    var loading = sources.filter(Boolean).map(function (source) {
+      return new Promise(function (resolve) {
+        var element = document.createElement("script");
+        element.src = source;
+        element.setAttribute("data-dialog", script.getAttribute("data-chat-dialog") || "");
+        element.onload = element.onerror = resolve;
+        document.body.appendChild(element);
+      });
+    });
+    // Said once every script has run: "Chat with us" opens the dialog from then on.
+    Promise.all(loading).then(function () {
+      document.documentElement.setAttribute("data-enhanced", "");
     });
   }
-  // After the load event and the frame after it: a quick page can fire "load"
-  // before its first paint, and nothing should be fetched before that paint.
+  // After the load event and the first paint: a quick page can fire "load"
+  // before it paints, and nothing should be fetched before that paint. A page
+  // that does not paint (a tab opened in the background) loads them after 3 s.
   function afterFirstPaint() {
-    window.requestAnimationFrame(function () {
-      window.setTimeout(loadLater, 0);
-    });
+    var started = false;
+    var start = function () {
+      if (!started) {
+        started = true;
+        loadLater();
+      }
+    };
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf("paint") < 0) {
+      window.requestAnimationFrame(function () {
+        window.setTimeout(start, 0);
+      });
+      return;
+    }
+    new PerformanceObserver(function (list, observer) {
+      if (!list.getEntriesByName("first-contentful-paint").length) return;
+      observer.disconnect();
+      window.setTimeout(start, 0);
+    }).observe({ type: "paint", buffered: true });
+    window.setTimeout(start, 3000);
   }
   if (document.readyState === "complete") afterFirstPaint();
   else window.addEventListener("load", afterFirstPaint);

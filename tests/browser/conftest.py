@@ -100,6 +100,9 @@ class PageChecker:
             {"width": WIDTHS[width], "height": 844 if width == "phone" else 900}
         )
         response = self.page.goto(self.base + path)
+        if not path.startswith("/admin/"):
+            # Public pages load their scripts after the first paint (site.js).
+            self.page.wait_for_selector("html[data-enhanced]", state="attached")
         return response
 
     def settle(self):
