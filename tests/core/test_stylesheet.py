@@ -89,3 +89,23 @@ def test_system_check_reports_a_missing_stylesheet(monkeypatch):
     messages = " ".join(error.msg for error in errors)
     for name in ("css/site.css", "css/forms.css", "css/profile.css", "js/site.js"):
         assert name in messages
+
+
+SCRIPT = re.compile(r"<script( [^>]*)?>(.*?)</script>", re.S)
+
+
+def test_the_site_script_is_inlined_allowed_by_its_hash_and_loads_the_rest(
+    client, home
+):
+    response = client.get("/")
+    html = response.content.decode()
+    scripts = [(attrs or "", body) for attrs, body in SCRIPT.findall(html)]
+    inline_scripts = [(a, b) for a, b in scripts if "application/ld+json" not in a]
+    [(attributes, body)] = inline_scripts  # no <script src>: nothing before the paint
+    assert style_source(body) == inline.SITE_SCRIPT.source()
+    for part in response.headers["Content-Security-Policy"].split(";"):
+        if part.split()[:1] == ["script-src"]:
+            assert part.split()[1:] == ["'self'", inline.SITE_SCRIPT.source()]
+    assert 'data-chat="/static/js/chat.js"' in attributes
+    assert 'data-lead-form="/static/js/lead-form.js"' in attributes
+    assert 'data-chat-dialog="/chat/dialog/?v=' in attributes
