@@ -13,7 +13,9 @@ for what the middleware would have served from the cache anyway:
   entries (store.lookup_final), so every purge reaches these too, and junk
   parameters share one entry.
 
-Anything else, and any miss or cache outage, goes to Django as before.
+Each process also keeps the answers it has served in memory for as long as Redis
+says their tokens hold (local.py). Anything else, and any miss or cache outage,
+goes to Django as before.
 """
 
 from django.conf import settings

@@ -228,7 +228,7 @@ def store(request, response, candidate: Candidate) -> None:
 # Final answers, for the WSGI handler (handler.py). One entry per site, path and
 # declared parameters, holding the generation tokens it was drawn under: a hit is
 # one cache round trip (the entry and both current tokens), since each process
-# remembers the routes it has read.
+# remembers the routes it has read, or none when the process kept it (local.py).
 MAX_REMEMBERED_ROUTES = 10_000
 _routes: dict[str, Route] = {}
 

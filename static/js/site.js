@@ -38,15 +38,18 @@
   if (outcome) outcome.focus();
 
   function loadLater() {
-    var sources = [script.getAttribute("data-chat")];
+    // chat.js reads where its dialog is from its own data-dialog.
+    var sources = [[script.getAttribute("data-chat"), script.getAttribute("data-chat-dialog")]];
     if (document.querySelector("form[data-lead-session]")) {
-      sources.push(script.getAttribute("data-lead-form"));
+      sources.push([script.getAttribute("data-lead-form"), null]);
     }
-    var loading = sources.filter(Boolean).map(function (source) {
+    var loading = sources.filter(function (source) {
+      return source[0];
+    }).map(function (source) {
       return new Promise(function (resolve) {
         var element = document.createElement("script");
-        element.src = source;
-        element.setAttribute("data-dialog", script.getAttribute("data-chat-dialog") || "");
+        element.src = source[0];
+        if (source[1]) element.setAttribute("data-dialog", source[1]);
         element.onload = element.onerror = resolve;
         document.body.appendChild(element);
       });
