@@ -79,6 +79,7 @@ class PageParser(HTMLParser):
         super().__init__()
         self.images: set[str] = set()
         self.assets: set[str] = set()
+        self.dialog = ""  # where chat.js fetches the chat dialog from
         self.forms: list[dict] = []
         self._form: dict | None = None
         self._textarea: str | None = None
@@ -92,10 +93,16 @@ class PageParser(HTMLParser):
             for candidate in (attrs.get("srcset") or "").split(","):
                 if candidate.strip():
                     self.images.add(candidate.split()[0])
-        elif tag == "link" and "stylesheet" in (attrs.get("rel") or ""):
+        elif tag == "link" and {"stylesheet", "icon"} & set(
+            (attrs.get("rel") or "").split()
+        ):
             self.assets.add(attrs["href"])
-        elif tag == "script" and attrs.get("src"):
-            self.assets.add(attrs["src"])
+        elif tag == "script":
+            # The inlined site script names the scripts it loads after the paint.
+            for name in ("src", "data-chat", "data-lead-form"):
+                if attrs.get(name):
+                    self.assets.add(attrs[name])
+            self.dialog = attrs.get("data-chat-dialog") or self.dialog
         elif tag == "form":
             self._form = {
                 "action": attrs.get("action", ""),
@@ -247,6 +254,15 @@ def check_static(browser: Browser, base: str, home: PageParser) -> None:
         if response.headers.get("Content-Encoding") != "gzip":
             fail(f"{path} is not sent compressed")
     ok(f"{len(assets)} static files: year-long immutable caching, gzip")
+    if not home.dialog:
+        fail("the home page names no chat dialog for chat.js")
+    dialog = browser.request(urllib.parse.urljoin(base, home.dialog))
+    cache = dialog.headers.get("Cache-Control", "")
+    if dialog.status != 200 or b"<dialog" not in dialog.body or "immutable" not in cache:
+        fail(f"{home.dialog}: {dialog.status}, Cache-Control {cache!r}")
+    if dialog.headers.get("Set-Cookie"):
+        fail(f"{home.dialog} sets a cookie: it is the same for everyone")
+    ok("the chat dialog chat.js fetches: 200, kept a year, no cookie")
 
 
 def fill_inquiry(form: dict, lead: dict) -> dict:
