@@ -184,3 +184,16 @@ class PageChecker:
 @pytest.fixture
 def checker(page, live_site, axe):
     return PageChecker(page, live_site, axe)
+
+
+def assert_admin_accessible(checker, context):
+    """axe on an admin page, less one issue in Wagtail's own markup: its
+    "There is 1 match" heading carries role="alert" (minor, best practice)."""
+    checker.settle()
+    violations = [
+        (violation["id"], [node["target"] for node in violation["nodes"]])
+        for violation in checker.axe.run(checker.page).response["violations"]
+        if violation["id"] != "aria-allowed-role"
+        or any(node["target"] != ['h2[role="alert"]'] for node in violation["nodes"])
+    ]
+    assert violations == [], f"axe violations on the {context}: {violations}"

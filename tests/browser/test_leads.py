@@ -10,6 +10,7 @@ from contact.models import Lead, LeadNote
 from contact.permissions import get_lead_reviewers_group
 from lantana.core.models import User
 from tests.auth import sign_in_browser
+from tests.browser.conftest import assert_admin_accessible
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 
@@ -27,19 +28,6 @@ def make_people():
 
 def log_in(checker, username):
     sign_in_browser(checker, username, PASSWORD)
-
-
-def assert_accessible(checker, context):
-    """axe on an admin page, less one issue in Wagtail's own markup: its
-    "There is 1 match" heading carries role="alert" (minor, best practice)."""
-    checker.settle()
-    violations = [
-        (violation["id"], [node["target"] for node in violation["nodes"]])
-        for violation in checker.axe.run(checker.page).response["violations"]
-        if violation["id"] != "aria-allowed-role"
-        or any(node["target"] != ['h2[role="alert"]'] for node in violation["nodes"])
-    ]
-    assert violations == [], f"axe violations on the {context}: {violations}"
 
 
 def test_intake_works_one_inbox_and_an_editor_sees_nothing(checker):
@@ -64,7 +52,7 @@ def test_intake_works_one_inbox_and_an_editor_sees_nothing(checker):
     # 1. The dashboard tells intake what is waiting.
     log_in(checker, "intake")
     assert "3 new leads waiting, 1 urgent" in page.inner_text("#lead-desk-content")
-    assert_accessible(checker, "admin dashboard")
+    assert_admin_accessible(checker, "admin dashboard")
     checker.screenshot("leads-dashboard-desktop")
 
     # 2. One inbox: the urgent chat first, then the oldest.
@@ -77,7 +65,7 @@ def test_intake_works_one_inbox_and_an_editor_sees_nothing(checker):
     assert f"Inquiry #{routine.pk}" in rows.nth(1).inner_text()
     assert page.locator(".lead-waiting--red").count() == 1  # 30 hours
     assert page.locator(".lead-waiting--amber").count() == 1  # 3 hours
-    assert_accessible(checker, "inbox")
+    assert_admin_accessible(checker, "inbox")
     checker.screenshot("leads-inbox-desktop")
 
     # 3. Filtered to chat requests.
@@ -85,7 +73,7 @@ def test_intake_works_one_inbox_and_an_editor_sees_nothing(checker):
     rows = page.locator("#listing-results tbody tr")
     assert rows.count() == 2
     assert "Routine Person" not in page.content()
-    assert_accessible(checker, "inbox filtered to chat requests")
+    assert_admin_accessible(checker, "inbox filtered to chat requests")
     checker.screenshot("leads-inbox-chats-desktop")
 
     # 4. The lead itself, with a phone link to tap.
@@ -95,7 +83,7 @@ def test_intake_works_one_inbox_and_an_editor_sees_nothing(checker):
     assert "Marisol Testcase" in main and "evening group" in main
     phone = page.locator('a[href="tel:+18435550188"]')
     assert phone.inner_text() == "(843) 555-0188"
-    assert_accessible(checker, "lead page")
+    assert_admin_accessible(checker, "lead page")
     checker.screenshot("leads-inspect-desktop")
 
     # 5. Status and assignee in one step, from the keyboard.
@@ -116,7 +104,7 @@ def test_intake_works_one_inbox_and_an_editor_sees_nothing(checker):
     assert "Status: New → Contacted" in timeline
     assert "<b>call back</b>" in timeline  # shown as text, not markup
     assert LeadNote.objects.filter(lead=lead).count() == 1
-    assert_accessible(checker, "lead page with a note")
+    assert_admin_accessible(checker, "lead page with a note")
     checker.screenshot("leads-timeline-desktop")
 
     # 7. Export what is in the inbox.

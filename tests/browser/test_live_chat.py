@@ -21,7 +21,7 @@ from contact.permissions import get_lead_reviewers_group
 from lantana.core.factories import HomePageFactory, ensure_root, make_site_root
 from lantana.core.models import SiteSettings, User
 from tests.auth import sign_in_browser
-from tests.browser.conftest import SCREENSHOTS, PageChecker
+from tests.browser.conftest import SCREENSHOTS, PageChecker, assert_admin_accessible
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 PORTS = range(8200, 8300)  # this branch's range on the shared machine
@@ -128,18 +128,6 @@ def staff(browser, asgi_site, axe):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield PageChecker(context.new_page(), asgi_site, axe)
     context.close()
-
-
-def assert_admin_accessible(checker, context):
-    """axe on an admin page, less Wagtail's own role="alert" heading (as test_leads)."""
-    checker.settle()
-    violations = [
-        (violation["id"], [node["target"] for node in violation["nodes"]])
-        for violation in checker.axe.run(checker.page).response["violations"]
-        if violation["id"] != "aria-allowed-role"
-        or any(node["target"] != ['h2[role="alert"]'] for node in violation["nodes"])
-    ]
-    assert violations == [], f"axe violations on the {context}: {violations}"
 
 
 def shot(checker, name):
