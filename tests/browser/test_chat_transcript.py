@@ -8,7 +8,8 @@ from contact.choices import LeadKind
 from contact.models import Lead
 from lantana.core.models import User
 
-from .test_leads import assert_accessible, log_in, make_people
+from .conftest import assert_admin_accessible
+from .test_leads import log_in, make_people
 
 
 def a_chat_with_a_transcript(staff) -> Lead:
@@ -43,11 +44,11 @@ def test_intake_reads_a_live_chat_transcript_on_the_lead_page(checker):
     assert "Great <b>thanks</b>" in transcript  # shown as text, not markup
     assert "This chat has ended" in transcript
     assert "Preferred method" not in page.inner_text("main")  # never asked
-    assert_accessible(checker, "live chat lead page")
+    assert_admin_accessible(checker, "live chat lead page")
     page.locator("#transcript").scroll_into_view_if_needed()
     checker.screenshot("chat-transcript-desktop")
     checker.goto(f"/admin/leads/inspect/{lead.pk}/", "phone")
-    assert_accessible(checker, "live chat lead page on a phone")
+    assert_admin_accessible(checker, "live chat lead page on a phone")
     page.locator("#transcript").scroll_into_view_if_needed()
     checker.screenshot("chat-transcript-phone")
 
