@@ -624,7 +624,7 @@ class BodyConverter:
         html = "".join(self.loose)
         self.loose = []
         for chunk in re.split(r"\n\s*\n", html):
-            if _clean_text(BeautifulSoup(chunk, "html.parser").get_text(" ")):
+            if _clean_text(soup(chunk).get_text(" ")):
                 self.rich.append(f"<p>{chunk.strip().replace(chr(10), '<br>')}</p>")
 
     def emit(self, block_type: str, value: dict) -> None:
@@ -652,7 +652,9 @@ class BodyConverter:
                 paragraph.decompose()
                 self.note("dropped a hand-made “Jump to section” list")
         numbering = [_numbering(ol) for ol in tree.find_all("ol")]
-        soup_ = soup(self.converter.to_database_format(str(tree)))
+        with warnings.catch_warnings():  # Wagtail's whitelister parses it again
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+            soup_ = soup(self.converter.to_database_format(str(tree)))
         # Draftail has no list start or direction; the stored HTML keeps them.
         for ol, attrs in zip(soup_.find_all("ol"), numbering, strict=False):
             ol.attrs.update(attrs)
