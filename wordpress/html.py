@@ -71,6 +71,11 @@ RENAMED = {
     "del": "s", "strike": "s", "tt": "code", "kbd": "code", "samp": "code",
     "var": "i", "dfn": "i",
 }  # fmt: skip
+INLINE_FEATURES = {
+    "sub": "subscript", "sup": "superscript", "s": "strikethrough", "code": "code"
+}  # fmt: skip
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+MARKED = re.compile(f"{MARK_OPEN}(/?(?:sub|sup|s|code)){MARK_CLOSE}")
 GALLERY_MARKERS = re.compile(r"(wp-block-gallery|tiled-gallery|^gallery$|wp-gallery)")
 CONTAINERS = {
     "div", "section", "article", "main", "header", "footer", "aside", "nav",
@@ -128,7 +133,10 @@ class Converted:
         for block in self.blocks:
             if block["type"] == "rich_text":
                 for paragraph in soup(block["value"]).find_all("p"):
-                    text = _clean_text(paragraph.get_text(" "))
+                    text = _clean_text(paragraph.get_text())
+                    label = paragraph.find(["b", "strong", "i", "em"])
+                    if label and _clean_text(label.get_text(" ")) == text:
+                        continue
                     if len(text.split()) >= 4 and not text.endswith(":"):
                         return SENTENCE_END.split(text, 1)[0]
         return ""
@@ -330,25 +338,27 @@ class BodyConverter:
                 continue
             self.block(child)
             if child.name == "blockquote" and following is not None:
-                self.take_citation(children, following)
+                skip.update(self.take_citation(children, following))
         self.flush_loose()
 
-    def take_citation(self, children: list, position: int) -> None:
-        """A classic quote's "<cite>Who</cite> - where" line, just after it."""
+    def take_citation(self, children: list, position: int) -> set[int]:
+        """A classic quote's "<cite>Who</cite> - where" line, just after it; the
+        positions it used up."""
         cite = children[position]
         if cite.name != "cite" or not self.result.blocks:
-            return
+            return set()
         last = self.result.blocks[-1]
         if last["type"] != "quote" or last["value"]["attribution"]:
-            return
-        words = cite.get_text(" ")
+            return set()
+        words, used = cite.get_text(" "), {position}
         rest = children[position + 1] if position + 1 < len(children) else None
         if isinstance(rest, NavigableString) and not isinstance(rest, NOT_TEXT):
             line, _newline, remainder = str(rest).partition("\n")
             words += line
-            rest.replace_with(remainder)
-        cite.extract()
+            self.loose.append(remainder)
+            used.add(position + 1)
         last["value"]["attribution"] = shorten(words.strip(" -–—"), 120)
+        return used
 
     def block(self, tag: Tag) -> None:
         name = tag.name
@@ -652,12 +662,20 @@ class BodyConverter:
                 paragraph.decompose()
                 self.note("dropped a hand-made “Jump to section” list")
         numbering = [_numbering(ol) for ol in tree.find_all("ol")]
+        # Wagtail's editor-HTML whitelist has no rules for these Draftail styles:
+        # they cross it as marked text and are tags again after it.
+        for tag in tree.find_all(list(INLINE_FEATURES)):
+            if INLINE_FEATURES[tag.name] in self.features:
+                tag.insert(0, f"{MARK_OPEN}{tag.name}{MARK_CLOSE}")
+                tag.append(f"{MARK_OPEN}/{tag.name}{MARK_CLOSE}")
         with warnings.catch_warnings():  # Wagtail's whitelister parses it again
             warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
             soup_ = soup(self.converter.to_database_format(str(tree)))
         # Draftail has no list start or direction; the stored HTML keeps them.
         for ol, attrs in zip(soup_.find_all("ol"), numbering, strict=False):
             ol.attrs.update(attrs)
+        if MARK_OPEN in str(soup_):
+            soup_ = soup(MARKED.sub(lambda m: f"<{m.group(1)}>", str(soup_)))
         for paragraph in soup_.find_all("p"):
             if not paragraph.get_text(strip=True):
                 paragraph.decompose()
