@@ -60,6 +60,7 @@ DROPPED = {
     "title": None,
 }
 EMBED_TAGS = {"iframe", "embed", "video", "audio", "source"}
+MEDIA_LABELS = {"audio": "Listen to the recording", "video": "Watch the video"}
 INLINE = {
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "data", "del",
     "dfn", "em", "font", "i", "ins", "kbd", "label", "mark", "q", "s", "samp",
@@ -133,6 +134,8 @@ class Converted:
         for block in self.blocks:
             if block["type"] == "rich_text":
                 for paragraph in soup(block["value"]).find_all("p"):
+                    for gone in paragraph.find_all(["s", "br"]):
+                        gone.replace_with(" " if gone.name == "br" else "")
                     text = _clean_text(paragraph.get_text())
                     label = paragraph.find(["b", "strong", "i", "em"])
                     if label and _clean_text(label.get_text(" ")) == text:
@@ -224,7 +227,8 @@ class BodyConverter:
                 continue
             source = tag.find("source")
             src = tag.get("src") or (source.get("src", "") if source else "")
-            link = self.embed_link(soup, src, tag.get("title", ""))
+            title = tag.get("title", "") or MEDIA_LABELS.get(tag.name, "")
+            link = self.embed_link(soup, src, title)
             if link is not None:
                 tag.replace_with(link)
                 self.note(

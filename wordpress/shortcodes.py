@@ -96,7 +96,8 @@ def expand_shortcodes(text: str) -> tuple[str, list[str]]:
             found = attributes(attrs)
             src = next((found[key] for key in MEDIA_SOURCES if found.get(key)), "")
             notes.append(f"a [{lowered}] shortcode became a link")
-            return f'<iframe src="{html.escape(src)}"></iframe>' if src else ""
+            tag = "audio" if lowered == "audio" else "video"
+            return f'<{tag} src="{html.escape(src)}"></{tag}>' if src else ""
         if lowered not in TEXT_WRAPPERS:
             notes.append(f"unknown shortcode [{name}] removed (any text inside kept)")
         return ""

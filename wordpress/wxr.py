@@ -328,8 +328,20 @@ def discard(export: Export) -> None:
         export.path.unlink(missing_ok=True)
 
 
+def _note_terms(export: Export, item: Item, declared: set) -> None:
+    """Terms an item carries that the channel never declared (plugins' exports)."""
+    if not declared:
+        declared.update((term.taxonomy, term.slug) for term in export.terms)
+        declared.add(None)
+    for domain, slug, name in item.categories:
+        if domain in ("category", "post_tag") and (domain, slug) not in declared:
+            declared.add((domain, slug))
+            export.terms.append(Term(wp_id="", taxonomy=domain, slug=slug, name=name))
+
+
 def _scan(path: Path) -> Export:
     export = Export(path=path)
+    declared: set = set()
     for item in _items(path, export):
         export.counts[item.post_type] = export.counts.get(item.post_type, 0) + 1
         if item.post_type == "attachment":
@@ -343,10 +355,12 @@ def _scan(path: Path) -> Export:
                 link=item.link,
                 menu_order=item.menu_order,
             )
-        elif item.post_type in CONTENT_TYPES and item.link:
-            export.permalinks.setdefault(
-                permalink_path(item.link), (item.post_type, item.wp_id)
-            )
+        elif item.post_type in CONTENT_TYPES:
+            if item.link:
+                export.permalinks.setdefault(
+                    permalink_path(item.link), (item.post_type, item.wp_id)
+                )
+            _note_terms(export, item, declared)
     if not export.version:
         raise WXRError(
             f"{path.name} is an RSS feed but not a WordPress export (no "

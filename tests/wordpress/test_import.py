@@ -125,7 +125,12 @@ def test_images_are_in_the_library_once_with_alt_text(run_import):
     assert "image" not in [block["type"] for block in sleep.body.raw_data]
     # The gallery shortcode's image is the same library image, used again.
     families = article("families-helping-without-burning-out")
-    used = [b["value"]["image"] for b in families.body.raw_data if b["type"] == "image"]
+    used = [
+        picture["image"]
+        for b in families.body.raw_data
+        if b["type"] == "gallery"
+        for picture in b["value"]["images"]
+    ]
     assert used == [images["A family walking on Folly Beach"].pk]
 
 
