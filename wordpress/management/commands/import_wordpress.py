@@ -16,7 +16,7 @@ class Progress:
     def __init__(self, stream):
         self.stream = stream
         self.tty = hasattr(stream, "isatty") and stream.isatty()
-        self.last: tuple[str, int] = ("", -1)
+        self.last: tuple[str, int] = ("", 0)  # label, tenths written
 
     def __call__(self, label: str, done: int, total: int) -> None:
         if not total:
@@ -28,8 +28,10 @@ class Progress:
             self.stream.write(f"\r{label:<16} [{bar}] {done}/{total}{end}", ending="")
             self.stream.flush()
             return
+        if label != self.last[0]:
+            self.last = (label, 0)
         tenth = done * 10 // total
-        if (label, tenth) != self.last and (done == total or tenth > self.last[1]):
+        if tenth > self.last[1]:
             self.last = (label, tenth)
             self.stream.write(f"{label}: {done} of {total}")
 
