@@ -1,6 +1,9 @@
-"""The article body: the shared blocks plus key takeaways and references."""
+"""The article body: the shared blocks plus key takeaways, references, tables,
+galleries, code and definition lists (the shapes WordPress articles carry)."""
 
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.images.blocks import ImageChooserBlock
 
 from lantana.core.blocks import (
     CallToActionBlock,
@@ -11,6 +14,7 @@ from lantana.core.blocks import (
 from lantana.core.validators import LINK_HELP, validate_link
 
 # Headings come from the heading block only, so the table of contents sees them all.
+# h4 is a sub-heading inside a section, below the contents' levels.
 ARTICLE_RICH_TEXT_FEATURES = [
     "bold",
     "italic",
@@ -19,6 +23,11 @@ ARTICLE_RICH_TEXT_FEATURES = [
     "ul",
     "hr",
     "document-link",
+    "h4",
+    "superscript",
+    "subscript",
+    "strikethrough",
+    "code",
 ]
 
 
@@ -74,6 +83,75 @@ class ReferencesBlock(blocks.StructBlock):
         description = "A numbered list of the sources the article relies on."
 
 
+class ArticleTableBlock(TableBlock):
+    """Wagtail's table, with a caption and header row/column chosen by the editor."""
+
+    class Meta:
+        icon = "table"
+        template = "blocks/table_block.html"
+        description = "A table of facts, with an optional caption and header row."
+
+
+class GalleryImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=250,
+        help_text="Leave empty to use the image's own alt text.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+
+
+class GalleryBlock(blocks.StructBlock):
+    images = blocks.ListBlock(GalleryImageBlock(), min_num=1)
+    caption = blocks.CharBlock(required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery_block.html"
+        description = "Several images side by side, each with its own caption."
+
+
+class CodeBlock(blocks.StructBlock):
+    text = blocks.TextBlock(help_text="Shown exactly as typed, in a fixed-width font.")
+
+    class Meta:
+        icon = "code"
+        template = "blocks/code_block.html"
+        preview_value = {
+            "text": "Monday    9:00  group session\nTuesday   9:00  one-to-one"
+        }
+        description = "Preformatted text (code, a poem, a timetable) kept as typed."
+
+
+class DefinitionBlock(blocks.StructBlock):
+    term = blocks.CharBlock(max_length=200)
+    definition = blocks.RichTextBlock(features=["bold", "italic", "link"])
+
+    class Meta:
+        icon = "doc-full"
+
+
+class DefinitionListBlock(blocks.StructBlock):
+    definitions = blocks.ListBlock(DefinitionBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "blocks/definition_list_block.html"
+        preview_value = {
+            "definitions": [
+                {
+                    "term": "Detox",
+                    "definition": "<p>Medically supervised withdrawal.</p>",
+                }
+            ]
+        }
+        description = "Terms and what they mean, such as a glossary."
+
+
 class ArticleStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     rich_text = blocks.RichTextBlock(
@@ -86,3 +164,7 @@ class ArticleStreamBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     call_to_action = CallToActionBlock()
     references = ReferencesBlock()
+    table = ArticleTableBlock()
+    gallery = GalleryBlock()
+    code = CodeBlock()
+    definition_list = DefinitionListBlock()

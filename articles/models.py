@@ -188,6 +188,12 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         help_text="Defaults to a year after the last review.",
     )
     topics = ParentalManyToManyField(Topic, blank=True, related_name="articles")
+    keywords = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Words site search should find this article by, comma separated "
+        "(WordPress tags land here). Not shown on the page.",
+    )
     reading_time = models.PositiveSmallIntegerField(
         default=1, editable=False, help_text="Minutes, counted from the body."
     )
@@ -210,6 +216,7 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
             heading="Authorship and clinical review",
         ),
         FieldPanel("topics"),
+        FieldPanel("keywords"),
         MultipleChooserPanel(
             "related_links",
             chooser_field_name="article",
@@ -221,6 +228,7 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        index.SearchField("keywords"),
         index.FilterField("publication_date"),
     ]
     parent_page_types = ["articles.ArticleIndexPage"]

@@ -12,18 +12,21 @@ import json
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlencode, urlsplit
 
-from bs4 import BeautifulSoup
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.core.files.images import ImageFile
 from django.core.files.storage import InMemoryStorage
 from django.db import DatabaseError, transaction
+from django.urls import get_resolver, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
@@ -34,12 +37,23 @@ from lantana.core.models import HomePage, StandardPage, User
 from staff.models import ClinicianPage, StaffIndexPage
 
 from . import wxr
-from .html import BodyConverter, ImageRef, shorten
+from .html import BodyConverter, ImageRef, shorten, soup
+from .media import FetchPolicy, MediaFetcher
 from .models import ImportedItem
 from .report import Report
 from .text import fix_text
 
 IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
+# Pillow's name for a format -> the extension the file is stored with.
+IMAGE_FORMATS = {
+    "JPEG": ".jpg",
+    "PNG": ".png",
+    "GIF": ".gif",
+    "WEBP": ".webp",
+    "AVIF": ".avif",
+}
+# Top-level paths our own URLs, Wagtail's and the web server use: no page slug.
+RESERVED_SLUGS = {"admin", "documents", "_util", "static", "media", "search", "cms"}
 SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.[A-Za-z0-9]+$)|-scaled(?=\.[A-Za-z0-9]+$)")
 UPLOADS = "/wp-content/uploads/"
 SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
@@ -63,7 +77,32 @@ def fingerprint(*parts) -> str:
 def plain(text: str) -> str:
     """Titles and excerpts: entities decoded, tags and odd encodings gone."""
     text = fix_text(html.unescape(text or ""))
-    return re.sub(r"\s+", " ", BeautifulSoup(text, "html.parser").get_text(" ")).strip()
+    return re.sub(r"\s+", " ", soup(text).get_text(" ")).strip()
+
+
+def reserved_slugs() -> set[str]:
+    """First path segments a top-level page must not take: our URLs, language
+    prefixes, static and media folders."""
+    reserved = set(RESERVED_SLUGS)
+    for pattern in get_resolver().url_patterns:
+        first = str(pattern.pattern).lstrip("^/").split("/", 1)[0]
+        if first and not any(c in first for c in "<(?\\$[]"):
+            reserved.add(first.lower())
+    reserved.update(code.split("-")[0].lower() for code, _name in settings.LANGUAGES)
+    reserved.update(code.lower() for code, _name in settings.LANGUAGES)
+    for url in (settings.STATIC_URL, settings.MEDIA_URL):
+        if url and url.startswith("/"):
+            reserved.add(url.strip("/").split("/", 1)[0])
+    return reserved
+
+
+def hosts_of(url: str) -> set[str]:
+    """A blog's host with and without www."""
+    host = (urlsplit(url or "").hostname or "").lower()
+    if not host:
+        return set()
+    bare = host.removeprefix("www.")
+    return {bare, f"www.{bare}"}
 
 
 def parse_date(value: str) -> datetime.datetime | None:
@@ -86,6 +125,10 @@ class Importer:
         user: User | None = None,
         max_body_bytes: int = 2 * 1024 * 1024,
         stdout=None,
+        tags_as_topics: bool = False,
+        old_hosts: set[str] | None = None,
+        fetch_policy: FetchPolicy | None = None,
+        progress=None,
     ):
         self.export = export
         self.uploads = uploads.resolve() if uploads else None
@@ -95,7 +138,30 @@ class Importer:
         self.max_body_bytes = max_body_bytes
         self.stdout = stdout
         self.report = Report()
-        self.old_hosts = {urlsplit(export.site_url).hostname or ""}
+        self.tags_as_topics = tags_as_topics
+        self.progress = progress or (lambda kind, done, total: None)
+        # The blog's own addresses; base_site_url is wordpress.com for a blog hosted
+        # there, so it counts only when the export names nothing closer.
+        self.old_hosts = hosts_of(export.blog_url) | hosts_of(export.link)
+        if not self.old_hosts:
+            self.old_hosts = hosts_of(export.site_url)
+        for host in old_hosts or ():
+            self.old_hosts |= hosts_of(f"//{host}")
+        # Media may also live on the hosts the attachment records name (a CDN).
+        self.media_hosts = self.old_hosts | {
+            (urlsplit(a.url).hostname or "").lower()
+            for a in export.attachments.values()
+            if a.url
+        } - {""}
+        self.fetcher = None
+        if fetch_policy is not None:
+            fetch_policy.hosts = fetch_policy.hosts | self.media_hosts
+            self.fetcher = MediaFetcher(fetch_policy)
+        self.fetched: dict[str, object] = {}
+        self.relink: set[str] = set()  # items whose links wait for later items
+        self.relinking = False
+        self.reserved = reserved_slugs()
+        self.documents: dict[str, int | None] = {}
         self.images: dict[str, int | None] = {}  # attachment id or upload path
         self.attachment_by_file = {
             self.upload_path(a.file or a.url): a
@@ -110,21 +176,57 @@ class Importer:
 
     # The whole run ---------------------------------------------------------
     def run(self) -> Report:
-        with self.dry_run_guard():
-            self.find_places()
-            self.import_topics()
-            self.import_authors()
-            self.import_attachments()
-            pages = []
-            for item in wxr.iter_content(self.export.path):
-                if item.post_type == "post":
-                    self.each(item, self.import_post, "article")
-                else:
-                    pages.append(item)
-            for item in self.page_order(pages):
-                self.each(item, self.import_page, "page")
-            self.summarise()
+        try:
+            with self.dry_run_guard():
+                self.find_places()
+                self.import_topics()
+                self.import_authors()
+                self.import_attachments()
+                self.import_content()
+                self.relink_items()
+                self.import_attachment_pages()
+                self.summarise()
+        finally:
+            if self.fetcher is not None:
+                self.fetcher.close()
         return self.report
+
+    def import_content(self) -> None:
+        pages, done = [], 0
+        total = self.export.counts.get("post", 0) + self.export.counts.get("page", 0)
+        for item in wxr.iter_content(self.export.path):
+            if item.post_type == "post":
+                self.each(item, self.import_post, "article")
+                done += 1
+                self.progress("posts and pages", done, total)
+            else:
+                pages.append(item)
+        for item in self.page_order(pages):
+            self.each(item, self.import_page, "page")
+            done += 1
+            self.progress("posts and pages", done, total)
+
+    def relink_items(self) -> None:
+        """Items that linked to posts imported after them: their links become page
+        links now that every target exists (uncounted: they were counted once)."""
+        if not self.relink:
+            return
+        self.relinking = True
+        pages = []
+        for item in wxr.iter_content(self.export.path):
+            if f"{item.post_type}:{item.wp_id}" not in self.relink:
+                continue
+            if item.post_type == "post":
+                self.each(item, self.import_post, "article")
+            else:
+                pages.append(item)
+        for item in self.page_order(pages):
+            self.each(item, self.import_page, "page")
+        self.relinking = False
+
+    def count(self, kind: str, outcome: str) -> None:
+        if not self.relinking:
+            self.report.count(kind, outcome)
 
     @contextmanager
     def dry_run_guard(self):
@@ -145,6 +247,7 @@ class Importer:
     def each(self, item: wxr.Item, method, kind: str) -> None:
         label = f"{item.post_type} “{plain(item.title) or item.slug}” (WordPress id {item.wp_id})"
         self.current = label
+        self.current_item = item
         self.safely(kind, label, method, item, label)
 
     def safely(self, kind: str, label: str, method, *args):
@@ -206,14 +309,27 @@ class Importer:
 
     # Topics ------------------------------------------------------------------
     def import_topics(self) -> None:
+        """Categories become topics; tags too with --tags-as-topics, else their
+        archive pages redirect to a site search for the tag."""
         by_slug = {(t.taxonomy, t.slug): t for t in self.export.terms}
         for term in self.export.terms:
+            if term.taxonomy == "post_tag" and not self.tags_as_topics:
+                query = plain(term.name) or term.slug
+                target = f"{reverse('articles:search')}?{urlencode({'q': query})}"
+                for path in (f"/tag/{term.slug}/", f"/?tag={term.slug}"):
+                    self.redirect_to_url(path, target)
+                continue
             label = f"{term.taxonomy} “{term.name or term.slug}”"
             self.safely(
                 "topic", label, self.topic_for, term.taxonomy, term.slug, term.name
             )
         for term in self.export.terms:
-            topic = self.topics.get((term.taxonomy, term.slug))
+            topic = self.topics.get(
+                (
+                    term.taxonomy,
+                    slugify(unquote(term.slug or term.name), allow_unicode=True)[:60],
+                )
+            )
             if topic is None:
                 continue
             if term.taxonomy == "category":
@@ -294,6 +410,8 @@ class Importer:
                 )
             self.remember("author", author.login, clinician)
         self.clinicians[author.login] = clinician
+        # The author archive: a draft profile answers 404 until it is published.
+        self.redirect(f"/author/{author.login}/", clinician)
 
     def author_names(self, author: wxr.Author) -> tuple[str, str]:
         first, last = plain(author.first_name), plain(author.last_name)
@@ -317,19 +435,100 @@ class Importer:
                 return match
         return ClinicianPage.objects.filter(slug=slugify(author.login)).first()
 
-    # Attachments -> images ----------------------------------------------------------
+    # Attachments -> images and documents ----------------------------------------
+    def attachment_kind(self, attachment: wxr.Attachment) -> str:
+        suffix = Path(urlsplit(attachment.file or attachment.url).path).suffix.lower()
+        if suffix in IMAGE_EXTENSIONS:
+            return "image"
+        if suffix.lstrip(".") in settings.WAGTAILDOCS_EXTENSIONS:
+            return "document"
+        return ""
+
     def import_attachments(self) -> None:
-        for attachment in self.export.attachments.values():
+        self.prefetch()
+        attachments = list(self.export.attachments.values())
+        for done, attachment in enumerate(attachments, 1):
             name = attachment.file or attachment.url
-            if Path(urlsplit(name).path).suffix.lower() not in IMAGE_EXTENSIONS:
-                self.report.count("image", "skipped")
-                self.report.problem(
-                    f"attachment {name} (WordPress id {attachment.wp_id}) is not an "
-                    "image; documents are not imported, add it in the admin if needed"
-                )
-                continue
+            kind = self.attachment_kind(attachment)
             label = f"attachment {name} (WordPress id {attachment.wp_id})"
-            self.safely("image", label, self.image_for_attachment, attachment)
+            if kind == "image":
+                self.safely("image", label, self.image_for_attachment, attachment)
+            elif kind == "document":
+                self.safely("document", label, self.document_for_attachment, attachment)
+            else:
+                self.report.count("document", "skipped")
+                self.report.problem(
+                    f"{label}: a {Path(name).suffix or 'file'} is neither an image nor "
+                    "a document type the site serves; add it in the admin if needed"
+                )
+            self.progress("media", done, len(attachments))
+
+    def prefetch(self) -> None:
+        """With --fetch-media, every attachment not yet imported and not in the
+        uploads folder is downloaded now, a few at a time."""
+        if self.fetcher is None:
+            return
+        wanted = []
+        for attachment in self.export.attachments.values():
+            kind = self.attachment_kind(attachment)
+            if not kind or not attachment.url:
+                continue
+            if ImportedItem.objects.filter(
+                kind="attachment", wp_id=attachment.wp_id
+            ).exists():
+                continue  # imported by an earlier run: never fetched again
+            if self.find_upload(self.upload_path(attachment.file or attachment.url)):
+                continue
+            wanted.append((attachment.url, kind))
+        if wanted:
+            self.report.note(
+                f"fetched media from {', '.join(sorted(self.fetcher.hosts))}"
+            )
+            self.fetched.update(self.fetcher.fetch_all(wanted))
+
+    def source_file(
+        self, relative: str, url: str, kind: str
+    ) -> tuple[Path | None, str]:
+        """Where an attachment's bytes are: the uploads folder, else a download."""
+        path = self.find_upload(relative)
+        if path is not None:
+            return path, ""
+        if self.fetcher is None or not url:
+            where = (
+                f"in {self.uploads}" if self.uploads else "(no --uploads folder given)"
+            )
+            return None, f"not found {where} and --fetch-media not given"
+        fetched = self.fetched.get(url)
+        if fetched is None:
+            fetched = self.fetched[url] = self.fetcher.fetch(url, kind)
+        return fetched.path, fetched.problem
+
+    def document_for_attachment(self, attachment: wxr.Attachment) -> int | None:
+        if attachment.wp_id in self.documents:
+            return self.documents[attachment.wp_id]
+        self.documents[attachment.wp_id] = None
+        item, document = self.remembered("attachment", attachment.wp_id)
+        if document is not None:
+            self.count("document", "unchanged")
+            self.documents[attachment.wp_id] = document.pk
+            return document.pk
+        relative = self.upload_path(attachment.file or attachment.url)
+        path, problem = self.source_file(relative, attachment.url, "document")
+        name = Path(relative or urlsplit(attachment.url).path).name
+        if path is None:
+            self.count("document", "skipped")
+            self.report.problem(f"document {name} skipped: {problem}")
+            return None
+        with open(path, "rb") as handle:
+            document = get_document_model()(
+                title=(plain(attachment.title) or Path(name).stem)[:255],
+                file=File(handle, name=name),
+            )
+            document.save()
+        self.remember("attachment", attachment.wp_id, document)
+        self.count("document", "created")
+        self.documents[attachment.wp_id] = document.pk
+        return document.pk
 
     def upload_path(self, url: str) -> str:
         """'https://old/wp-content/uploads/2023/05/a.jpg' or '2023/05/a.jpg' -> '2023/05/a.jpg'."""
@@ -351,6 +550,7 @@ class Importer:
                 self.upload_path(attachment.file or attachment.url),
                 plain(attachment.title),
                 plain(attachment.alt),
+                attachment.url,
             )
         return self.images[key]
 
@@ -367,7 +567,7 @@ class Importer:
             return None
 
     def import_image_file(
-        self, kind: str, wp_id: str, relative: str, title: str, alt: str
+        self, kind: str, wp_id: str, relative: str, title: str, alt: str, url: str = ""
     ):
         item, image = self.remembered(kind, wp_id)
         print_ = fingerprint(relative, title, alt)
@@ -380,28 +580,35 @@ class Importer:
             else:
                 self.report.count("image", "unchanged")
             return image.pk
-        path = self.find_upload(relative)
+        path, problem = self.source_file(relative, url, "image")
         if path is None:
             self.report.count("image", "skipped")
-            where = (
-                f"in {self.uploads}" if self.uploads else "(no --uploads folder given)"
-            )
             self.report.problem(
-                f"image {relative or wp_id} not found {where}; articles import without it"
+                f"image {relative or wp_id} skipped: {problem}; articles import without it"
             )
             return None
         try:
             with PILImage.open(path) as picture:
                 picture.verify()
+                real = picture.format
         except Exception:  # Pillow raises many kinds for a broken file
             self.report.count("image", "skipped")
             self.report.problem(f"image {relative} is not a readable image; left out")
             return None
+        if real not in IMAGE_FORMATS:
+            self.report.count("image", "skipped")
+            self.report.problem(
+                f"image {relative} is a {real}, which the site cannot serve"
+            )
+            return None
+        # Stored under the extension of what the bytes are, whatever the name said.
+        stem = Path(relative or urlsplit(url).path).stem or "image"
+        name = f"{slugify(stem) or 'image'}{IMAGE_FORMATS[real]}"
         with transaction.atomic(), open(path, "rb") as handle:
             image = get_image_model()(
-                title=(title or Path(relative).stem)[:255],
+                title=(title or stem)[:255],
                 description=alt[:255],
-                file=ImageFile(handle, name=path.name),
+                file=ImageFile(handle, name=name),
             )
             image.save()
             self.remember(kind, wp_id, image, print_)
@@ -441,7 +648,7 @@ class Importer:
             )
             return None
         parts = urlsplit(src)
-        if parts.hostname and parts.hostname.lower() not in self.old_hosts:
+        if parts.hostname and parts.hostname.lower() not in self.media_hosts:
             self.report.problem(
                 f"an image from another site ({parts.hostname}) was left out: we never "
                 "download; add it to the image library by hand"
@@ -462,7 +669,7 @@ class Importer:
         if key not in self.images:
             found = self.find_upload(original) and original or relative
             self.images[key] = self.import_image(
-                "upload", found, found, Path(found).stem.replace("-", " "), ref.alt
+                "upload", found, found, Path(found).stem.replace("-", " "), ref.alt, src
             )
         return self.images[key]
 
@@ -471,12 +678,13 @@ class Importer:
         if item.status in SKIPPED_STATUSES:
             raise Skip(f"its status is “{item.status}”")
         self.check_size(item)
-        print_ = fingerprint(item, self.publish)
+        print_ = fingerprint(item, self.publish, self.tags_as_topics)
         record, page = self.remembered("post", item.wp_id)
-        if page is not None and record.fingerprint == print_:
-            self.report.count("article", "unchanged")
+        if page is not None and record.fingerprint == print_ and not self.relinking:
+            self.count("article", "unchanged")
+            self.item_redirects(item, page, "p")
             return
-        converted = self.converter(ArticlePage).convert(item.content)
+        converted = self.converter(ArticlePage, item).convert(item.content)
         body = self.valid_blocks(ArticlePage, converted, label)
         fields = {
             "title": plain(item.title)[:255] or f"Post {item.wp_id}",
@@ -485,6 +693,7 @@ class Importer:
             "publication_date": self.local_date(item),
             "author": self.clinicians.get(item.creator),
             "hero_image_id": self.thumbnail(item),
+            "keywords": self.keywords(item),
         }
         created = page is None
         if created:
@@ -499,12 +708,20 @@ class Importer:
         self.save(page, item, label)
         self.use_author_box(item, converted)
         self.remember("post", item.wp_id, page, print_)
-        self.report.count("article", "created" if created else "updated")
-        if item.status == "publish":
-            for path in (self.old_path(item.link), f"/?p={item.wp_id}"):
+        self.count("article", "created" if created else "updated")
+        self.item_redirects(item, page, "p")
+        if not self.relinking:
+            for line in converted.notes:
+                self.report.problem(f"{label}: {line}")
+
+    def item_redirects(self, item: wxr.Item, page, key: str) -> None:
+        """A published item's permalink and its /?p= (or /?page_id=) address."""
+        if self.is_public(item):
+            for path in (self.old_path(item.link), f"/?{key}={item.wp_id}"):
                 self.redirect(path, page)
-        for line in converted.notes:
-            self.report.problem(f"{label}: {line}")
+
+    def is_public(self, item: wxr.Item) -> bool:
+        return item.status == "publish" and not item.password
 
     def import_page(self, item: wxr.Item, label: str) -> None:
         if item.status in SKIPPED_STATUSES:
@@ -513,10 +730,11 @@ class Importer:
         parent = self.page_parent(item, label)
         print_ = fingerprint(item, self.publish, parent.pk)
         record, page = self.remembered("page", item.wp_id)
-        if page is not None and record.fingerprint == print_:
-            self.report.count("page", "unchanged")
+        if page is not None and record.fingerprint == print_ and not self.relinking:
+            self.count("page", "unchanged")
+            self.item_redirects(item, page, "page_id")
             return
-        converted = self.converter(StandardPage).convert(item.content)
+        converted = self.converter(StandardPage, item).convert(item.content)
         fields = {
             "title": plain(item.title)[:255] or f"Page {item.wp_id}",
             "intro": plain(item.excerpt)[:400],
@@ -536,12 +754,11 @@ class Importer:
                 page.move(parent, pos="last-child", user=self.user)
         self.save(page, item, label)
         self.remember("page", item.wp_id, page, print_)
-        self.report.count("page", "created" if created else "updated")
-        if item.status == "publish":
-            for path in (self.old_path(item.link), f"/?page_id={item.wp_id}"):
-                self.redirect(path, page)
-        for line in converted.notes:
-            self.report.problem(f"{label}: {line}")
+        self.count("page", "created" if created else "updated")
+        self.item_redirects(item, page, "page_id")
+        if not self.relinking:
+            for line in converted.notes:
+                self.report.problem(f"{label}: {line}")
 
     def page_order(self, pages: list[wxr.Item]) -> list[wxr.Item]:
         """Parents before children, siblings in WordPress's menu order."""
@@ -583,7 +800,7 @@ class Importer:
                 "usually pasted images or markup, so nothing of it was imported"
             )
 
-    def converter(self, model) -> BodyConverter:
+    def converter(self, model, item: wxr.Item) -> BodyConverter:
         stream_block = model._meta.get_field("body").stream_block
         features = (
             ARTICLE_RICH_TEXT_FEATURES if model is ArticlePage else RICH_TEXT_FEATURES
@@ -592,8 +809,55 @@ class Importer:
             features=features,
             block_types=set(stream_block.child_blocks),
             resolve_image=self.resolve_image,
-            old_hosts=self.old_hosts,
+            old_hosts=self.old_hosts | self.media_hosts,
+            resolve_link=self.resolve_link,
+            gallery_ids=lambda attrs: self.gallery_ids(item, attrs),
         )
+
+    def resolve_link(self, url: str) -> tuple[str, int] | None:
+        """A link to the old site -> ("page", id) or ("document", id), when imported.
+
+        A link to a post or page not imported yet stays an old address (which
+        redirects) and the item is converted again once every item exists.
+        """
+        path = wxr.permalink_path(url)
+        if UPLOADS in path:
+            relative = self.upload_path(url)
+            attachment = self.attachment_by_file.get(relative)
+            if attachment and self.attachment_kind(attachment) == "document":
+                document_id = self.documents.get(attachment.wp_id)
+                return ("document", document_id) if document_id else None
+            return None
+        query = parse_qs(urlsplit(url).query)
+        target = self.export.permalinks.get(path)
+        for key, kind in (("p", "post"), ("page_id", "page")):
+            if not target and query.get(key):
+                target = (kind, query[key][0])
+        if not target:
+            return None
+        _record, page = self.remembered(*target)
+        if page is not None:
+            return ("page", page.pk)
+        item = getattr(self, "current_item", None)
+        if item is not None and not self.relinking:
+            self.relink.add(f"{item.post_type}:{item.wp_id}")
+        return None
+
+    def gallery_ids(self, item: wxr.Item, attrs: dict) -> list[str]:
+        """The attachments a [gallery] shows: ids/include, else the post's own."""
+        named = attrs.get("ids") or attrs.get("include") or ""
+        ids = [part.strip() for part in named.split(",") if part.strip()]
+        if not ids:
+            source = attrs.get("id") or item.wp_id
+            ids = [a.wp_id for a in self.export.children_of(source)]
+        excluded = {part.strip() for part in attrs.get("exclude", "").split(",")}
+        return [
+            wp_id
+            for wp_id in ids
+            if wp_id not in excluded
+            and wp_id in self.export.attachments
+            and self.attachment_kind(self.export.attachments[wp_id]) == "image"
+        ]
 
     def valid_blocks(self, model, converted, label: str) -> list[dict]:
         """Only blocks an editor could save again: each one is cleaned by its block."""
@@ -616,7 +880,7 @@ class Importer:
     def summary(self, item: wxr.Item, converted, limit: int) -> str:
         return (
             shorten(plain(item.excerpt), limit)
-            or shorten(converted.first_paragraph(), limit)
+            or shorten(converted.first_sentence(), limit)
             or shorten(plain(item.title), limit)
             or "Imported from WordPress."
         )
@@ -631,8 +895,13 @@ class Importer:
 
     def free_slug(self, parent, slug: str, label: str = "") -> str:
         slug = slug or "imported"
+        top_level = parent.pk == self.home.pk
+        if top_level and slug in self.reserved:
+            slug = f"{slug}-page"
         candidate, number = slug, 1
-        while parent.get_children().filter(slug=candidate).exists():
+        while parent.get_children().filter(slug=candidate).exists() or (
+            top_level and candidate in self.reserved
+        ):
             number += 1
             candidate = f"{slug}-{number}"
         if candidate != slug and label:
@@ -645,10 +914,22 @@ class Importer:
         moment = parse_date(item.post_date) or parse_date(item.post_date_gmt)
         return moment.date() if moment else timezone.localdate()
 
+    def keywords(self, item: wxr.Item) -> str:
+        """Tags, for site search, when they are not topics."""
+        if self.tags_as_topics:
+            return ""
+        names = [
+            plain(name)
+            for domain, _slug, name in item.categories
+            if domain == "post_tag"
+        ]
+        return shorten(", ".join(dict.fromkeys(n for n in names if n)), 500)
+
     def item_topics(self, item: wxr.Item) -> list[Topic]:
         topics = []
+        domains = ("category", "post_tag") if self.tags_as_topics else ("category",)
         for domain, nicename, name in item.categories:
-            if domain in ("category", "post_tag"):
+            if domain in domains:
                 topic = self.topic_for(domain, nicename, name)
                 if topic is not None and topic not in topics:
                     topics.append(topic)
@@ -678,7 +959,11 @@ class Importer:
     def save(self, page, item: wxr.Item, label: str) -> None:
         """A revision, then the WordPress status: live, in review or a draft."""
         revision = page.save_revision(user=self.user, log_action=True)
-        if item.status != "publish":
+        if item.password:
+            self.report.problem(
+                f"{label}: password-protected in WordPress; kept as a draft, not public"
+            )
+        if not self.is_public(item):
             if page.live:
                 page.unpublish(user=self.user)
                 self.report.problem(
@@ -743,12 +1028,43 @@ class Importer:
                 redirect_page_route_path=Redirect.normalise_page_route_path(route),
                 is_permanent=True,
             )
-            self.report.count("redirect", "created")
+            self.count("redirect", "created")
         elif existing.redirect_page_id == page.pk:
-            self.report.count("redirect", "unchanged")
+            self.count("redirect", "unchanged")
         else:
-            self.report.count("redirect", "skipped")
+            self.count("redirect", "skipped")
             self.report.problem(f"a redirect from {old_path} already exists; kept it")
+
+    def redirect_to_url(self, old: str, target: str) -> None:
+        old_path = Redirect.normalise_path(old)
+        existing = Redirect.objects.filter(old_path=old_path, site=self.site).first()
+        if existing is None:
+            Redirect.objects.create(
+                old_path=old_path,
+                site=self.site,
+                redirect_link=target,
+                is_permanent=True,
+            )
+            self.count("redirect", "created")
+        elif existing.redirect_link == target:
+            self.count("redirect", "unchanged")
+        else:
+            self.count("redirect", "skipped")
+            self.report.problem(f"a redirect from {old_path} already exists; kept it")
+
+    def import_attachment_pages(self) -> None:
+        """An attachment's own page on the old site leads to the post it sits in."""
+        for attachment in self.export.attachments.values():
+            _record, page = self.remembered("post", attachment.parent_id)
+            if page is None:
+                _record, page = self.remembered("page", attachment.parent_id)
+            if page is None:
+                continue
+            for path in (
+                self.old_path(attachment.link),
+                f"/?attachment_id={attachment.wp_id}",
+            ):
+                self.redirect(path, page)
 
     def summarise(self) -> None:
         if self.submitted:

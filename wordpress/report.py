@@ -3,7 +3,7 @@
 from collections import Counter, defaultdict
 
 OUTCOMES = ("created", "updated", "unchanged", "skipped")
-KINDS = ("topic", "clinician", "image", "article", "page", "redirect")
+KINDS = ("topic", "clinician", "image", "document", "article", "page", "redirect")
 
 
 class Report:
@@ -42,4 +42,8 @@ class Report:
             lines.extend(f"  - {line}" for line in self.problems)
         else:
             lines.append("No problems.")
+        lines.append(
+            "Check by hand: clinician drafts, each problem above, password-protected "
+            "and unpublished items (docs/operations/wordpress-import.md, section 3)."
+        )
         return lines

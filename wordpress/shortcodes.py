@@ -52,9 +52,19 @@ def _embed(match: re.Match) -> str:
     return f'<iframe src="{html.escape(url)}"></iframe>'
 
 
+GALLERY_ATTRIBUTES = ("ids", "include", "exclude", "id", "orderby", "order")
+MEDIA_SOURCES = ("src", "mp3", "m4a", "ogg", "wav", "mp4", "webm", "ogv", "m4v", "flv")
+
+
 def _gallery(attrs: dict[str, str]) -> str:
-    ids = [part.strip() for part in attrs.get("ids", "").split(",") if part.strip()]
-    return "".join(f'<p><img data-wp-id="{html.escape(i)}" src=""></p>' for i in ids)
+    """A marker the body converter turns into a gallery of the attachments named
+    (ids/include) or, without ids, of the post's own attachments."""
+    kept = "".join(
+        f' data-{name}="{html.escape(attrs[name])}"'
+        for name in GALLERY_ATTRIBUTES
+        if name in attrs
+    )
+    return f"<div data-gallery{kept}></div>"
 
 
 def expand_shortcodes(text: str) -> tuple[str, list[str]]:
@@ -83,9 +93,11 @@ def expand_shortcodes(text: str) -> tuple[str, list[str]]:
         if lowered == "gallery":
             return _gallery(attributes(attrs))
         if lowered in MEDIA:
-            src = attributes(attrs).get("src") or attributes(attrs).get("mp4", "")
+            found = attributes(attrs)
+            src = next((found[key] for key in MEDIA_SOURCES if found.get(key)), "")
             notes.append(f"a [{lowered}] shortcode became a link")
-            return f'<iframe src="{html.escape(src)}"></iframe>' if src else ""
+            tag = "audio" if lowered == "audio" else "video"
+            return f'<{tag} src="{html.escape(src)}"></{tag}>' if src else ""
         if lowered not in TEXT_WRAPPERS:
             notes.append(f"unknown shortcode [{name}] removed (any text inside kept)")
         return ""

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -314,6 +315,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "txt",
     "xlsx",
     "zip",
+    # Audio and video a WordPress site attached to posts (wordpress/ imports them).
+    "mp3",
+    "m4a",
+    "ogg",
+    "wav",
+    "mp4",
+    "m4v",
+    "webm",
 ]
 # The admin must not call out to third parties either.
 WAGTAIL_ENABLE_UPDATE_CHECK = False

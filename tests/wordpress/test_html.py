@@ -63,7 +63,7 @@ def test_a_list_of_ordinary_links_is_kept():
     assert "samhsa.gov" in text(result)
 
 
-def test_headings_become_blocks_and_lower_ones_bold_text():
+def test_headings_become_blocks_and_h4_a_sub_heading():
     result = convert(
         "<h1>Top</h1><h2>Two</h2><h3>Three</h3><h4>Four</h4>"
         + "<h2>"
@@ -76,7 +76,7 @@ def test_headings_become_blocks_and_lower_ones_bold_text():
         {"text": "Two", "level": "h2"},
         {"text": "Three", "level": "h3"},
     ]
-    assert "<b>Four</b>" in text(result)
+    assert "<h4>Four</h4>" in text(result)
     assert "longer than 120" in " ".join(result.notes)
 
 
