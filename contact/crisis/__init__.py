@@ -6,13 +6,13 @@ lead urgent so intake calls back first and the visitor sees 988 and 911 first.
 
 A false positive is acceptable (someone writing about a friend's overdose still gets
 a quick call back); missing a real crisis is not. Each language has a `Lexicon`
-(`en.py`; a Spanish `es.py` joins `LEXICONS` the same way): patterns grouped by category,
-matched against the message after `normalise` and the lexicon's own spelling and
-text-speak replacements. docs/development/crisis-detection.md explains the
+(`en.py`; a Spanish `es.py` joins `LEXICONS` the same way): patterns grouped by
+category, matched against the message after `normalise` and the lexicon's own
+spelling and text-speak replacements. docs/development/crisis-detection.md explains the
 categories, the corpus the patterns are measured on and how to add a phrase.
 
 Patterns must never nest quantifiers (no `(a+)+`, no `(?:\\w+ )*`): bounded gaps are
-written as one character class, e.g. `[a-z ]{0,30}`, so matching stays linear in the
+written as one bounded character class (`en.GAP`), so matching stays linear in the
 length of the message whatever a visitor pastes (tests/contact/test_crisis.py checks
 every pattern's structure and feeds it 100 kB inputs).
 """
