@@ -120,3 +120,20 @@ def test_each_object_history_lists_its_entries(audited):
         access_audit.SIGN_IN,
         access_audit.SIGN_IN_FAILED,
     }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "locked_pages",
+        "workflow",
+        "workflow_tasks",
+        "site_history",
+        "site_history_results",
+        "aging_pages",
+        "page_types_usage",
+    ],
+)
+def test_every_report_page_answers_after_the_audited_actions(audited, name):
+    staff = sign_in(Client(), audited["superuser"])
+    assert staff.get(reverse(f"wagtailadmin_reports:{name}")).status_code == 200
