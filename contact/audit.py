@@ -7,9 +7,8 @@ so the log can be read and kept for longer than the leads themselves.
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.log_actions import LogFormatter, log
-from wagtail.models import ModelLogEntry
 
-from .models import Lead
+from .models import Lead, LeadDeskLogEntry
 
 VIEW = "contact.lead.view"
 CHANGE = "contact.lead.change"
@@ -17,6 +16,8 @@ NOTE = "contact.lead.note"
 EXPORT = "contact.lead.export"
 SEARCH = "contact.lead.search"
 PURGE = "contact.lead.purge"
+# Kept in LeadDeskLogEntry: about the leads as a whole, not one lead.
+LEAD_WIDE_ACTIONS = (EXPORT, SEARCH, PURGE)
 
 # Fields whose changes are recorded; their values are choices or staff usernames.
 TRACKED_FIELDS = {"status": "Status", "assignee": "Assignee", "is_spam": "Spam"}
@@ -55,6 +56,10 @@ class LeadPurgeFormatter(LogFormatter):
 
 
 def register_log_actions(actions) -> None:
+    # Entries about the leads as a whole have their own table (LeadDeskLogEntry),
+    # so each has an object_id Site history can resolve. Nothing is an instance of
+    # it but its own rows: keying it to itself only lists it among the log models.
+    actions.register_model(LeadDeskLogEntry, LeadDeskLogEntry)
     actions.register_action(VIEW, "View lead", "Viewed")
     actions.register_action(CHANGE)(LeadChangeFormatter)
     actions.register_action(NOTE, "Add note to lead", "Note added")
@@ -100,9 +105,8 @@ def log_note(lead, user) -> None:
 
 def log_for_all_leads(action: str, label: str, user=None, data=None):
     """An entry about the leads as a whole (an export, a search, a purge)."""
-    return ModelLogEntry.objects.create(
+    return LeadDeskLogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(Lead),
-        object_id=action.rsplit(".", 1)[-1],
         label=label,
         action=action,
         timestamp=timezone.now(),

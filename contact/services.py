@@ -67,7 +67,9 @@ def store_lead(
     (a live chat's conversation); `notify=False` leaves the email to the caller
     (a live chat is emailed only if nobody answers it).
     """
-    lead.is_urgent = mentions_crisis(message_text)
+    # The visitor's words may be in more than one field (a chat request's "best
+    # time" is free text too).
+    lead.is_urgent = mentions_crisis(message_text, lead.best_time)
     if spam_reason:
         judge_spam(lead, spam_reason)
     lead.sync_closed_at(now=timezone.now())

@@ -17,6 +17,7 @@ from ..choices import LeadFor, LeadKind, LeadStatus
 from ..models import Lead
 
 SEARCH_FIELDS = ["preferred_name", "email", "phone"]
+ANY_STATUS = "any"
 
 
 def open_leads() -> QuerySet:
@@ -35,8 +36,12 @@ class LeadFilterSet(WagtailFilterSet):
     kind = django_filters.ChoiceFilter(
         label="Kind", choices=LeadKind.choices, empty_label="Every kind"
     )
+    # Left empty, the inbox is the work queue: every lead not yet closed.
     status = django_filters.ChoiceFilter(
-        choices=LeadStatus.choices, empty_label="Any status"
+        label="Status",
+        choices=[*LeadStatus.choices, (ANY_STATUS, "Any status, closed too")],
+        method="filter_status",
+        empty_label="Open (new, in progress, contacted)",
     )
     urgency = django_filters.ChoiceFilter(
         label="Urgency",
@@ -75,6 +80,17 @@ class LeadFilterSet(WagtailFilterSet):
     class Meta:
         model = Lead
         fields = ["kind", "status", "urgency", "lead_for", "location", "received_at"]
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.exclude(status=LeadStatus.CLOSED)
+        return queryset
+
+    def filter_status(self, queryset, name, value):
+        if value == ANY_STATUS:
+            return queryset
+        return queryset.filter(status=value)
 
     def filter_urgency(self, queryset, name, value):
         return queryset.filter(is_urgent=(value == "urgent"))

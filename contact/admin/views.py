@@ -33,7 +33,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class LeadIndexView(generic.IndexView):
-    """Every lead in one listing: urgent first, then oldest first."""
+    """The work queue: open leads (closed and quarantined ones one filter away),
+    urgent first, then oldest first."""
 
     template_name = "contact/admin/lead_index.html"
     default_ordering = ["-is_urgent", "received_at", "pk"]

@@ -155,6 +155,8 @@ class VisitorChatConsumer(ChatSocket):
         joined, messages = await db(services.joined)(lead_pk, after)
         self.state = joined["state"]
         await self.send_json(joined)
+        if joined["crisis"]:
+            await self.send_json({"type": "crisis"})
         for message in messages:
             if self.first_send(lead_pk, message["seq"]):
                 await self.send_json({"type": "message", **message})

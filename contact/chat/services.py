@@ -180,7 +180,9 @@ def messages_after(lead_pk: int, after: int) -> list[dict]:
 
 
 def joined(lead_pk: int, after: int) -> tuple[dict, list[dict]]:
-    """The visitor's "joined" frame and the messages they have not seen."""
+    """The visitor's "joined" frame and the messages they have not seen. `crisis`
+    is true when the lead is urgent (say, its first message mentioned a crisis), so
+    the visitor is shown 988 and 911 as soon as the chat opens."""
     conversation = ChatConversation.objects.select_related("lead", "accepted_by").get(
         lead_id=lead_pk
     )
@@ -190,6 +192,7 @@ def joined(lead_pk: int, after: int) -> tuple[dict, list[dict]]:
         "state": conversation.state,
         "staff": staff_name(conversation.accepted_by),
         "timeout": seconds_left(conversation),
+        "crisis": conversation.lead.is_urgent,
     }
     return frame, messages_after(lead_pk, after)
 

@@ -2,9 +2,11 @@
 
 import datetime
 import zlib
+from urllib.parse import urlsplit
 
 import factory
 import wagtail_factories
+from django.conf import settings
 from factory.django import DjangoModelFactory
 from wagtail.models import Collection, Locale, Page, Site
 
@@ -88,6 +90,14 @@ def ensure_root() -> Page:
     for welcome in root.get_children().filter(content_type__app_label="wagtailcore"):
         welcome.delete()
     return root
+
+
+def base_url_address() -> tuple[str, int]:
+    """The host and port WAGTAILADMIN_BASE_URL names: where the site is served
+    (in dev, http://127.0.0.1:$PORT)."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    default_port = 443 if address.scheme == "https" else 80
+    return address.hostname or "localhost", address.port or default_port
 
 
 def make_site_root(page: Page, hostname: str = "localhost", port: int = 80) -> Site:

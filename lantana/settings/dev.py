@@ -1,3 +1,5 @@
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = env_bool("DEBUG", True)  # noqa: F405
@@ -10,3 +12,9 @@ WHITENOISE_USE_FINDERS = True
 # Template and code changes show at once; PAGE_CACHE_SECONDS=300 to try the cache.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)  # noqa: F405
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)  # noqa: F405
+# `make run` serves on PORT: admin and email links follow it, and load_demo points
+# the demo Site there too, so canonical, Open Graph, JSON-LD and sitemap URLs do.
+PORT = env_int("PORT", 8000)  # noqa: F405
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{PORT}"
+)

@@ -112,21 +112,31 @@ def test_intake_works_one_inbox_and_an_editor_sees_nothing(checker):
     assert export.status == 200
     assert "Marisol Testcase" in export.text() and "(843) 555-0188" in export.text()
 
-    # 8. Bulk: tick a lead, assign it from the footer.
+    # 8. The default inbox is the work queue: the closed lead is one filter away.
     checker.goto("/admin/leads/", "desktop")
+    assert page.locator(f"input[data-object-id='{done.pk}']").count() == 0
+    assert page.locator(f"input[data-object-id='{routine.pk}']").count() == 1
+    assert_admin_accessible(checker, "default inbox")
+    checker.screenshot("leads-inbox-default-desktop")
+    checker.goto("/admin/leads/?status=closed", "desktop")
+    rows = page.locator("#listing-results tbody tr")
+    assert rows.count() == 1 and f"Inquiry #{done.pk}" in rows.nth(0).inner_text()
+
+    # 9. Bulk: tick a lead, assign it from the footer.
     page.check(f"input[data-object-id='{done.pk}']")
     page.click("a.bulk-action-btn:has-text('Assign')")
     page.wait_for_url("**/bulk/**")
     page.select_option("#id_assignee", label="intake")
     page.click("button[type=submit]:has-text('Assign')")
-    page.wait_for_url("**/admin/leads/")
+    page.wait_for_url("**/admin/leads/**")
     done.refresh_from_db()
     assert done.assignee.username == "intake"
     checker.goto("/admin/leads/", "phone")
+    assert_admin_accessible(checker, "default inbox on a phone")
     checker.screenshot("leads-inbox-phone")
     checker.assert_same_origin_only()
 
-    # 9. An editor finds no trace of leads.
+    # 10. An editor finds no trace of leads.
     log_in(checker, "editor")
     content = page.content()
     assert "Leads" not in content and "lead-desk" not in content

@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from contact.choices import LeadKind
-from contact.models import Lead, LeadNote
+from contact.models import Lead, LeadDeskLogEntry, LeadNote
 
 BEFORE = [("contact", "0103_merge_contact_page_and_lead_desk")]
 AFTER = [("contact", "0106_drop_chat_request_table")]
@@ -180,6 +180,9 @@ def check_one_table(inquiry_id, old_chat_id, staff_id):
         app_label="contact", model="chatrequest"
     ).exists()
     entries = {entry.label: entry for entry in LiveEntry.objects.all()}
+    # 0109 moved the export entry to the lead desk's own log.
+    assert "Chat request export" not in entries
+    assert LeadDeskLogEntry.objects.get().label == "Chat request export"
     assert entries[f"Inquiry #{inquiry_id}"].object_id == str(inquiry_id)
     assert entries[f"Chat request #{old_chat_id}"].object_id == str(chat.pk)
     assert {entry.content_type_id for entry in entries.values()} == {lead_type.pk}

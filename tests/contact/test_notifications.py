@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django_tasks.signals import task_enqueued
 
-from contact.crisis import CRISIS_PHRASES, mentions_crisis
+from contact.crisis import mentions_crisis
 from contact.emails import admin_url
 from contact.models import Lead
 from tests.contact.conftest import chat_requests, inquiries, lead_data
@@ -137,11 +137,6 @@ def test_crisis_phrases_are_recognised(text):
 )
 def test_ordinary_messages_are_not_urgent(text):
     assert not mentions_crisis(text)
-
-
-def test_every_listed_phrase_triggers():
-    for phrase in CRISIS_PHRASES:
-        assert mentions_crisis(f"Something about {phrase} here"), phrase
 
 
 @pytest.mark.parametrize(

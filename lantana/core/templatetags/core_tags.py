@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from .. import inline, site_cache
+from .. import inline, seo, site_cache
 from ..validators import is_safe_link
 
 register = template.Library()
@@ -157,3 +157,13 @@ def site_script(**data):
     )
     # Safe: as above; the attributes are escaped by format_html_join.
     return mark_safe(f"<script{attributes}>{inline.SITE_SCRIPT.text()}</script>")  # noqa: S308
+
+
+@register.simple_tag
+def page_description(page) -> str:
+    return seo.page_description(page)
+
+
+@register.simple_tag
+def branded_title(title, brand) -> str:
+    return seo.branded_title(title, brand)

@@ -160,3 +160,21 @@ def test_a_post_without_its_csrf_token_answers_json(dana):
     assert response.status_code == 403
     assert response.json() == {"error": "csrf", "phone": "(843) 555-0134"}
     assert not Lead.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "first_message",
+    [
+        "😭" * 200,
+        "I want to dіe Я хочу умереть أريد أن أموت",
+        "\u202eI want to die\u202c",
+        "\u200b\u200b\u200b",
+        "x" * 100_000,
+    ],
+    ids=["emoji", "mixed-script", "rtl-override", "zero-width", "100-kb"],
+)
+def test_odd_first_messages_never_answer_500(client, dana, first_message):
+    response = start(client, first_message=first_message)
+    assert response.status_code in {201, 400}
+    if response.status_code == 201 and "die" in first_message:
+        assert Lead.objects.get().is_urgent

@@ -368,3 +368,30 @@ def test_a_second_start_with_the_same_submission_returns_the_same_chat(client, d
     assert first.status_code == again.status_code == 201
     assert first.json() == again.json()
     assert Lead.objects.count() == 1
+
+
+@asynchronous
+async def test_a_crisis_in_the_first_message_shows_help_as_soon_as_the_chat_opens(
+    client, dana
+):
+    response = await database_sync_to_async(start)(
+        client,
+        first_message="I don't want to be alive anymore, I keep thinking about ending it",
+    )
+    data = response.json()
+    lead = await database_sync_to_async(Lead.objects.get)(reference=data["reference"])
+    assert lead.is_urgent
+    communicator, joined = await visitor(session_key(client), data["token"])
+    assert joined["crisis"] is True
+    assert await communicator.receive_json_from() == {"type": "crisis"}
+    assert (await communicator.receive_json_from())["seq"] == 1
+    await communicator.disconnect()
+
+
+@asynchronous
+async def test_an_ordinary_first_message_shows_no_crisis_help(chat):
+    communicator, joined = await visitor(session_key(chat["client"]), chat["token"])
+    assert joined["crisis"] is False
+    assert (await communicator.receive_json_from())["type"] == "message"
+    assert await communicator.receive_nothing()
+    await communicator.disconnect()

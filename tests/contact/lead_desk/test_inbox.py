@@ -53,6 +53,28 @@ def test_one_inbox_of_every_kind_urgent_first_then_oldest_first(inbox, location)
     assert f"Inquiry #{oldest.pk}" in text
 
 
+def test_the_default_listing_is_the_work_queue(inbox):
+    """Open leads only, urgent first then oldest first; no closed or spam lead."""
+    now = timezone.now()
+    closed_urgent = InquiryFactory(
+        is_urgent=True, status="closed", received=now - timedelta(days=9)
+    )
+    closed = ChatRequestFactory(status="closed", received=now - timedelta(days=8))
+    spam = InquiryFactory(is_spam=True, received=now - timedelta(days=7))
+    contacted = InquiryFactory(status="contacted", received=now - timedelta(days=2))
+    waiting = InquiryFactory(received=now - timedelta(hours=3))
+    urgent = ChatRequestFactory(is_urgent=True, received=now - timedelta(minutes=5))
+    in_progress = InquiryFactory(status="in_progress", received=now - timedelta(days=1))
+
+    assert listed(inbox) == [urgent.pk, contacted.pk, in_progress.pk, waiting.pk]
+    assert listed(inbox, "?status=closed") == [closed_urgent.pk, closed.pk]
+    assert listed(inbox, "?spam=only") == [spam.pk]
+    assert closed.pk in listed(inbox, "?status=any")
+    html = inbox.get(INBOX).content.decode()
+    assert "Open (new, in progress, contacted)" in html
+    assert "Any status, closed too" in html
+
+
 def test_a_new_lead_turns_amber_then_red_as_it_waits(inbox, settings):
     settings.LEAD_WAITING_AMBER_MINUTES = 60
     settings.LEAD_WAITING_RED_MINUTES = 240
@@ -99,23 +121,31 @@ def test_filters_return_the_right_rows(inbox, location, reviewer):
     spam = InquiryFactory(is_spam=True)
     chat = ChatRequestFactory(status="contacted", assignee=reviewer)
 
-    assert set(listed(inbox)) == {new.pk, urgent.pk, mine.pk, old.pk, chat.pk}
+    assert set(listed(inbox)) == {new.pk, urgent.pk, mine.pk, chat.pk}
+    assert set(listed(inbox, "?status=any")) == {
+        new.pk,
+        urgent.pk,
+        mine.pk,
+        old.pk,
+        chat.pk,
+    }
+    assert listed(inbox, "?status=closed") == [old.pk]
     assert listed(inbox, "?kind=chat_request") == [chat.pk]
-    assert set(listed(inbox, "?kind=inquiry")) == {new.pk, urgent.pk, mine.pk, old.pk}
+    assert set(listed(inbox, "?kind=inquiry")) == {new.pk, urgent.pk, mine.pk}
     assert set(listed(inbox, "?status=new")) == {new.pk, urgent.pk}
     assert listed(inbox, "?urgency=urgent") == [urgent.pk]
-    assert set(listed(inbox, "?urgency=routine")) == {new.pk, mine.pk, old.pk, chat.pk}
+    assert set(listed(inbox, "?urgency=routine")) == {new.pk, mine.pk, chat.pk}
     assert listed(inbox, "?lead_for=loved_one") == [urgent.pk]
     assert listed(inbox, f"?location={other_place.pk}") == [urgent.pk]
     assert set(listed(inbox, "?assigned=me")) == {mine.pk, chat.pk}
-    assert set(listed(inbox, "?assigned=nobody")) == {new.pk, urgent.pk, old.pk}
+    assert set(listed(inbox, "?assigned=nobody")) == {new.pk, urgent.pk}
     assert listed(inbox, "?spam=only") == [spam.pk]
     assert spam.pk in listed(inbox, "?spam=include")
     since = (now - timedelta(days=45)).date().isoformat()
     until = (now - timedelta(days=30)).date().isoformat()
-    assert listed(inbox, f"?received_at_from={since}&received_at_to={until}") == [
-        old.pk
-    ]
+    dates = f"received_at_from={since}&received_at_to={until}"
+    assert listed(inbox, f"?{dates}") == []
+    assert listed(inbox, f"?{dates}&status=any") == [old.pk]
 
 
 def test_search_by_name_email_and_phone(inbox, canary):

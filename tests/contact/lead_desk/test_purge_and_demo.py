@@ -6,12 +6,11 @@ from datetime import timedelta
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
 from contact import audit
 from contact.choices import LeadStatus
 from contact.lead_factories import ChatRequestFactory, InquiryFactory, LeadNoteFactory
-from contact.models import Lead, LeadNote, LeadRateLimitLock
+from contact.models import Lead, LeadDeskLogEntry, LeadNote, LeadRateLimitLock
 from tests.auth import sign_in
 
 from .conftest import CANARY_STRINGS
@@ -64,7 +63,7 @@ def test_purge_leads_removes_exactly_what_is_due_per_status_and_clock(db, retent
     output = purge("--dry-run")
     assert "6 leads would be removed" in output
     assert Lead.objects.count() == before
-    assert not ModelLogEntry.objects.filter(action=audit.PURGE).exists()
+    assert not LeadDeskLogEntry.objects.filter(action=audit.PURGE).exists()
 
     output = purge()
     assert "6 leads removed" in output
@@ -73,7 +72,7 @@ def test_purge_leads_removes_exactly_what_is_due_per_status_and_clock(db, retent
     assert list(LeadNote.objects.values_list("text", flat=True)) == [
         "Still trying to reach them."
     ]
-    [entry] = ModelLogEntry.objects.filter(action=audit.PURGE)
+    [entry] = LeadDeskLogEntry.objects.filter(action=audit.PURGE)
     assert entry.data == {
         "closed": 2,
         "spam": 1,
@@ -83,7 +82,7 @@ def test_purge_leads_removes_exactly_what_is_due_per_status_and_clock(db, retent
     }
     assert entry.user is None
     assert "0 leads removed" in purge()
-    assert ModelLogEntry.objects.filter(action=audit.PURGE).count() == 2
+    assert LeadDeskLogEntry.objects.filter(action=audit.PURGE).count() == 2
 
 
 def test_purge_leads_clears_client_keys_once_the_window_passed(db, retention):
@@ -103,7 +102,7 @@ def test_purge_leads_clears_client_keys_once_the_window_passed(db, retention):
     assert list(LeadRateLimitLock.objects.values_list("client_key", flat=True)) == [
         "c" * 32
     ]
-    [entry] = ModelLogEntry.objects.filter(action=audit.PURGE)
+    [entry] = LeadDeskLogEntry.objects.filter(action=audit.PURGE)
     assert entry.data["client_keys"] == 1
 
 
@@ -112,7 +111,7 @@ def test_the_purge_entry_carries_counts_only(db, retention, canary):
         status=LeadStatus.CLOSED, closed_at=timezone.now() - timedelta(days=99)
     )
     purge()
-    [entry] = ModelLogEntry.objects.filter(action=audit.PURGE)
+    [entry] = LeadDeskLogEntry.objects.filter(action=audit.PURGE)
     text = entry.label + str(entry.data) + entry.message
     assert [value for value in CANARY_STRINGS if value in text] == []
     assert entry.message.startswith("Purged 1 closed")

@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 from contact import audit
 from contact.emails import send_lead_notification
 from contact.lead_factories import ChatRequestFactory, InquiryFactory
-from contact.models import Lead, LeadNote
+from contact.models import Lead, LeadDeskLogEntry, LeadNote
 from tests.auth import sign_in
 
 from .conftest import CANARY_STRINGS
@@ -23,6 +23,8 @@ def desk(client, reviewer):
 
 
 def entries(action, lead=None):
+    if action in audit.LEAD_WIDE_ACTIONS:
+        return list(LeadDeskLogEntry.objects.filter(action=action))
     queryset = ModelLogEntry.objects.filter(action=action)
     if lead is not None:
         queryset = queryset.filter(object_id=str(lead.pk))
@@ -150,7 +152,8 @@ def test_one_audit_entry_per_export_without_phi(desk, reviewer, canary, fmt):
     assert entry.data == {"format": fmt, "rows": 1, "filters": ["search", "status"]}
     assert entry.label == "Lead export"
     assert_no_phi(entry)
-    assert ModelLogEntry.objects.count() == 1
+    assert LeadDeskLogEntry.objects.count() == 1
+    assert not ModelLogEntry.objects.exists()
 
 
 def bulk_url(action, *leads, model="lead"):

@@ -13,7 +13,7 @@ from django.db import transaction
 from lantana.core import demo_content
 from lantana.core.demo import get_or_create_image, get_or_create_page
 from lantana.core.demo_images import draw_scene
-from lantana.core.factories import ensure_root, make_site_root
+from lantana.core.factories import base_url_address, ensure_root, make_site_root
 from lantana.core.models import (
     HomePage,
     LocationIndexPage,
@@ -45,7 +45,8 @@ class Command(BaseCommand):
             # 1. The page tree's root and the site.
             root = ensure_root()
             home = get_or_create_page(root, HomePage, "home", **demo_content.HOME)
-            site = make_site_root(home)
+            # Where `make run` serves (PORT), so page and sitemap URLs point there.
+            site = make_site_root(home, *base_url_address())
             self.stdout.write("1. Home page and site ready")
 
             # 2. Clinic details and pictures.
