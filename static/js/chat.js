@@ -152,10 +152,12 @@
       setValue(form, "chat-stamp", data.stamp);
     }
 
+    // The callback view starts with what can happen now (call, text): focus its
+    // heading rather than a field, whose keyboard would cover the buttons.
     function focusFirst(root) {
-      var first = root.querySelector(
-        "input:not([type=hidden]):not([tabindex='-1']), textarea"
-      );
+      var first =
+        root.querySelector("[data-chat-start]") ||
+        root.querySelector("input:not([type=hidden]):not([tabindex='-1']), textarea");
       if (first) first.focus();
     }
 
@@ -271,8 +273,30 @@
         session = null;
         if (live) mode = null; // someone may be live now
       }
-      if (!dialog.open) dialog.showModal();
+      if (!dialog.open) {
+        dialog.show();
+        setBackground(true);
+      }
       choose();
+    }
+
+    // Not showModal(): a modal dialog would make the sticky Call bar inert. The
+    // page behind is made inert instead, all but the Call bar, which stays usable.
+    var stilled = [];
+    function setBackground(open) {
+      document.documentElement.toggleAttribute("data-chat-open", open);
+      if (!open) {
+        stilled.forEach(function (element) {
+          element.inert = false;
+        });
+        stilled = [];
+        return;
+      }
+      Array.prototype.forEach.call(document.body.children, function (element) {
+        if (element === dialog || element.inert || element.matches(".action-bar, script")) return;
+        element.inert = true;
+        stilled.push(element);
+      });
     }
 
     function showFailure() {
@@ -333,7 +357,12 @@
       if (event.target.closest("[data-chat-close]")) dialog.close();
     });
     dialog.addEventListener("close", function () {
+      setBackground(false);
       if (opener) opener.focus();
+    });
+    // A modal dialog closes on Escape by itself; this one is not modal.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && dialog.open) dialog.close();
     });
     dialog.addEventListener("submit", submit);
     return open;
