@@ -19,7 +19,12 @@
     var target =
       root.querySelector("[data-error-summary]") ||
       root.querySelector("[data-lead-thanks]");
-    if (target) target.focus();
+    if (target) {
+      // Its top in sight (below the dialog's bar: scroll-margin in forms.css), so
+      // the crisis line's buttons at the top of an urgent thank-you are seen first.
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
+    }
     return target;
   }
 
