@@ -76,7 +76,10 @@ def test_the_offline_dialog_puts_call_and_text_first_with_the_call_bar_in_sight(
     assert page.evaluate("document.activeElement.id") == "chat-now-title"
     # The page behind cannot be reached, the Call bar can.
     assert page.evaluate("document.querySelector('main').closest('[inert]') !== null")
-    assert page.evaluate("document.querySelector('.action-bar').closest('[inert]')") is None
+    assert (
+        page.evaluate("document.querySelector('.action-bar').closest('[inert]')")
+        is None
+    )
     checker.assert_no_axe_violations("offline dialog open")
     page.screenshot(path=str(SCREENSHOTS / "reach-dialog-open-phone.png"))
 
@@ -114,7 +117,9 @@ def test_the_offline_dialog_puts_call_and_text_first_with_the_call_bar_in_sight(
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     assert page.evaluate("document.querySelector('[inert]')") is None
-    assert page.evaluate("document.activeElement.classList.contains('action-bar__chat')")
+    assert page.evaluate(
+        "document.activeElement.classList.contains('action-bar__chat')"
+    )
     checker.assert_same_origin_only()
     checker.assert_no_csp_violations("offline dialog")
 
@@ -124,9 +129,7 @@ def test_a_crisis_callback_from_the_dialog_gets_988_and_911_first(checker, site)
     dialog.get_by_label("First name").fill("Ari")
     dialog.get_by_label("Phone number").fill("843 555 0123")
     dialog.locator(".lead-form__details summary").click()
-    dialog.locator("#id_chat-first_message").fill(
-        "I want to die, I can't do this"
-    )
+    dialog.locator("#id_chat-first_message").fill("I want to die, I can't do this")
     dialog.locator("#id_chat-consent").check()
     dialog.get_by_role("button", name="Call me back").click()
     urgent = dialog.locator(".lead-thanks__urgent")

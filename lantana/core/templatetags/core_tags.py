@@ -68,9 +68,7 @@ _CRISIS_NUMBERS = re.compile(
 def _crisis_link(match: re.Match) -> str:
     if match["both"]:
         call, text = match["both"].split(" or ")
-        return (
-            f'<a href="tel:988">{call} 988</a> or <a href="sms:988">{text} 988</a>'
-        )
+        return f'<a href="tel:988">{call} 988</a> or <a href="sms:988">{text} 988</a>'
     if match["text"]:
         return f'<a href="sms:988">{match["text"]} 988</a>'
     return f'<a href="tel:{match["number"]}">{match["number"]}</a>'
