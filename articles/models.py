@@ -62,8 +62,7 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
     """Lists live articles, newest first, with a filter by topic."""
 
     intro = models.TextField(blank=True, max_length=500)
-    # Twelve fill every row of one, two, three or four columns: no orphan card.
-    per_page = 12
+    per_page = 9
     # The topic filter shows the most used topics; the rest fold under "More topics".
     topic_pills = 8
     # The page cache keeps one copy per page of the listing, ignoring other params.

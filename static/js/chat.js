@@ -109,7 +109,13 @@
 
     function setValue(form, name, value) {
       var input = form.querySelector('[name="' + name + '"]');
-      if (input && value != null) input.value = value;
+      if (!input || value == null) return;
+      if (input.type === "radio") {
+        var choice = form.querySelector('[name="' + name + '"][value="' + CSS.escape(value) + '"]');
+        if (choice) choice.checked = true;
+      } else {
+        input.value = value;
+      }
     }
 
     // The token, submission id and stamp are per visitor, so never in cached HTML.
@@ -178,6 +184,9 @@
         Object.keys(carry).forEach(function (name) {
           setValue(form, "chat-" + name, carry[name]);
         });
+        // What they wrote for the live chat is never folded away out of sight.
+        var details = form.querySelector("details");
+        if (details && carry.first_message) details.open = true;
       }
       if (form && notice) {
         var note = document.createElement("p");
