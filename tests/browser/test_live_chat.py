@@ -269,8 +269,11 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     text.press("Enter")
     crisis = dialog.locator("[data-live-crisis]")
     expect(crisis).to_be_visible(timeout=WAIT)
-    expect(crisis.get_by_role("link", name="Call or text 988")).to_have_attribute(
+    expect(crisis.get_by_role("link", name="Call 988")).to_have_attribute(
         "href", "tel:988"
+    )
+    expect(crisis.get_by_role("link", name="Text 988")).to_have_attribute(
+        "href", "sms:988"
     )
     expect(spage.locator(".live-queue__item--urgent", has_text="Sam")).to_be_visible(
         timeout=WAIT
