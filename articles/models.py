@@ -63,6 +63,8 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
 
     intro = models.TextField(blank=True, max_length=500)
     per_page = 9
+    # The topic filter shows the most used topics; the rest fold under "More topics".
+    topic_pills = 8
     # The page cache keeps one copy per page of the listing, ignoring other params.
     cache_query_params = ("page",)
 
@@ -94,7 +96,7 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
                 "canonical_url": self.get_listing_url(request, topic, page_obj.number),
                 "articles": page_obj,
                 "current_topic": topic,
-                "topics": self.get_topic_links(topic),
+                **self.get_topic_filter(topic),
                 "all_url": self.url,
             },
         )
@@ -114,13 +116,23 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
         except InvalidPage as error:
             raise Http404("No such page of articles") from error
 
+    def get_topic_filter(self, current=None) -> dict:
+        """The most used topics ("topics", the current one among them) and the rest
+        ("more_topics"), so that an import's hundred topics stay one short row."""
+        links = self.get_topic_links(current)
+        first, rest = links[: self.topic_pills], links[self.topic_pills :]
+        chosen = [link for link in rest if link["current"]]
+        rest = [link for link in rest if not link["current"]]
+        return {"topics": first + chosen, "more_topics": rest}
+
     def get_topic_links(self, current=None) -> list[dict]:
+        """Topics with live articles here, the most used first."""
         topics = (
             Topic.objects.filter(
                 articles__live=True, articles__path__startswith=self.path
             )
-            .distinct()
-            .order_by("name")
+            .annotate(article_count=Count("articles", distinct=True))
+            .order_by("-article_count", "name")
         )
         base = self.url or "/"
         return [

@@ -12,28 +12,49 @@ import hashlib
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
+from wagtail.models import Site
+
+from lantana.core.models import SiteSettings
 
 from .chat.forms import LiveChatForm
 from .chat.views import PREFIX as LIVE_PREFIX
 from .forms import ChatRequestForm
 
-_rendered: dict[str, str] = {}
+# What the dialog shows of the clinic's details; a change draws it anew.
+CLINIC_FIELDS = ("phone", "text_line", "crisis_phone", "admissions_hours")
+_rendered: dict[tuple, str] = {}
 
 
-def markup() -> str:
-    """Drawn once per process (each time in DEBUG, where templates are being
-    edited): a blank form is costly to render."""
-    if settings.DEBUG or "dialog" not in _rendered:
-        _rendered["dialog"] = render_to_string(
+def get_clinic(request=None) -> SiteSettings | None:
+    """The clinic details of the request's site (cached on the request and in the
+    cache by SiteSettings), else of the default site."""
+    if request is not None:
+        return SiteSettings.for_request(request)
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site) if site is not None else None
+
+
+def markup(clinic: SiteSettings | None = None) -> str:
+    """Drawn once per process and version of the clinic's details (each time in
+    DEBUG, where templates are being edited): a blank form is costly to render."""
+    key = tuple(getattr(clinic, name, "") for name in CLINIC_FIELDS)
+    if settings.DEBUG or key not in _rendered:
+        if len(_rendered) > 8:
+            _rendered.clear()
+        _rendered[key] = render_to_string(
             "contact/includes/chat_dialog.html",
             {
                 "form": ChatRequestForm(prefix=ChatRequestForm.get_spec().form_prefix),
                 "live_form": LiveChatForm(prefix=LIVE_PREFIX),
                 "max_length": settings.CHAT_MESSAGE_MAX_LENGTH,
+                "clinic": clinic,
+                "fallback_phone": settings.CLINIC_FALLBACK_PHONE,
+                "action": reverse("contact:chat"),
             },
         )
-    return _rendered["dialog"]
+    return _rendered[key]
 
 
-def version() -> str:
-    return hashlib.sha256(markup().encode()).hexdigest()[:12]
+def version(clinic: SiteSettings | None = None) -> str:
+    return hashlib.sha256(markup(clinic).encode()).hexdigest()[:12]

@@ -273,15 +273,59 @@ class InquiryForm(LeadForm):
         fields = LeadForm.Meta.fields + ["message"]
 
 
+CALLBACK_PHONE_MESSAGE = "Enter your phone number so that we can call you back."
+
+
 class ChatRequestForm(LeadForm):
+    """The callback request, "Chat with us" when nobody is online: a first name, a
+    phone number and consent. Everything else is optional and sits behind "Add
+    details" (`detail_names`); the Lead columns it no longer asks (email,
+    preferred_time, email_ok) keep their defaults."""
+
+    preferred_name = TextField(
+        label="First name",
+        max_length=80,
+        help_text="Or whatever you would like us to call you.",
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={"required": "Tell us what we should call you."},
+    )
+    phone = TextField(
+        label="Phone number",
+        max_length=25,
+        help_text="US number with area code.",
+        widget=forms.TextInput(
+            attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
+        ),
+        error_messages={"required": CALLBACK_PHONE_MESSAGE},
+    )
+    email = None
+    email_ok = None
+    preferred_time = None
+    preferred_method = forms.ChoiceField(
+        label="Call or text?",
+        choices=[
+            (ContactMethod.PHONE, "Call me"),
+            (ContactMethod.TEXT, "Text me first"),
+        ],
+        initial=ContactMethod.PHONE,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     best_time = TextField(
-        label="Best time to reach you (optional)",
+        label="Best time to reach you",
         required=False,
         max_length=120,
-        help_text="For example: weekdays after 6 pm.",
+        help_text="For example: weekdays after 6 pm. Eastern time.",
+    )
+    lead_for = forms.ChoiceField(
+        label="Who are you reaching out for?",
+        choices=LeadFor.choices,
+        initial=LeadFor.SELF,
+        required=False,
+        widget=forms.RadioSelect,
     )
     first_message = TextField(
-        label="What would you like to talk about? (optional)",
+        label="What would you like to talk about?",
         required=False,
         max_length=FIRST_MESSAGE_MAX_LENGTH,
         multiline=True,
@@ -290,7 +334,55 @@ class ChatRequestForm(LeadForm):
     )
 
     kind = LeadKind.CHAT_REQUEST
+    # Behind "Add details": open when one of them was filled in or has an error.
+    detail_names = (
+        "preferred_method",
+        "best_time",
+        "voicemail_ok",
+        "lead_for",
+        "first_message",
+    )
 
-    class Meta(LeadForm.Meta):
+    class Meta:
         model = Lead
-        fields = LeadForm.Meta.fields + ["best_time", "first_message"]
+        fields = [
+            "preferred_name",
+            "phone",
+            "preferred_method",
+            "best_time",
+            "voicemail_ok",
+            "lead_for",
+            "first_message",
+            "consent",
+            "source_path",
+            "utm_source",
+            "utm_medium",
+            "utm_campaign",
+        ]
+
+    def clean(self):
+        # Phone is required here, so the inquiry's "phone or email" rules do not apply.
+        return forms.ModelForm.clean(self)
+
+    def clean_preferred_method(self):
+        return self.cleaned_data.get("preferred_method") or ContactMethod.PHONE
+
+    def clean_lead_for(self):
+        return self.cleaned_data.get("lead_for") or LeadFor.SELF
+
+    @property
+    def detail_fields(self) -> list:
+        return [self[name] for name in self.detail_names]
+
+    @property
+    def details_open(self) -> bool:
+        """Nothing the visitor typed or must correct is folded away."""
+        if not self.is_bound:
+            return False
+        for name in self.detail_names:
+            if name in self.errors:
+                return True
+            value = self[name].value()
+            if value and value != self.fields[name].initial:
+                return True
+        return False

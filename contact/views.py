@@ -309,6 +309,7 @@ def chat(request):
     """The plain /chat/ page: the dialog's home when JavaScript is off."""
 
     def render_chat(extra: dict, status: int) -> HttpResponse:
+        extra["fallback_phone"] = settings.CLINIC_FALLBACK_PHONE
         if extra.get("sent"):
             extra["thank_you"] = get_thank_you(request)
         return TemplateResponse(request, "contact/chat_page.html", extra, status=status)
@@ -348,8 +349,9 @@ def chat_session(request):
 def chat_dialog(request):
     """The dialog's markup for chat.js (contact/dialog.py): the same for everyone,
     kept a year by browsers under the URL of its current version."""
-    response = HttpResponse(dialog.markup())
-    if request.GET.get("v") == dialog.version() and not settings.DEBUG:
+    clinic = dialog.get_clinic(request)
+    response = HttpResponse(dialog.markup(clinic))
+    if request.GET.get("v") == dialog.version(clinic) and not settings.DEBUG:
         patch_cache_control(response, public=True, max_age=DIALOG_MAX_AGE, immutable=True)
     else:
         patch_cache_control(response, public=True, no_cache=True)

@@ -53,7 +53,8 @@ APPROACHES = {
     ),
 }
 
-# slug: fields. "portrait" is the draw_portrait seed; None leaves the initials showing.
+# slug: fields. "portrait" is the draw_portrait seed; None (every one: a drawn figure
+# reads as nobody) leaves the initials showing.
 CLINICIANS = {
     "maya-okafor": {
         "first_name": "Maya",
@@ -62,7 +63,7 @@ CLINICIANS = {
         "job_title": "Primary Therapist",
         "role": StaffRole.CLINICAL,
         "sort_order": 10,
-        "portrait": 43,
+        "portrait": None,
         "short_bio": (
             "Maya helps adults work through substance use and the anxiety, depression "
             "and grief that often come with it, starting from what is already going "
@@ -107,7 +108,7 @@ CLINICIANS = {
         "job_title": "Medical Director",
         "role": StaffRole.MEDICAL,
         "sort_order": 20,
-        "portrait": 22,
+        "portrait": None,
         "short_bio": (
             "Dr. Reyes is board-certified in addiction medicine and leads our medical "
             "care, from medication for cravings to the everyday health questions that "
@@ -147,7 +148,7 @@ CLINICIANS = {
         "job_title": "Clinical Director",
         "role": StaffRole.LEADERSHIP,
         "sort_order": 30,
-        "portrait": 25,
+        "portrait": None,
         "short_bio": (
             "Grace shapes how care works at Lantana, from our group schedule to the "
             "family program, and still sees a few clients of her own every week."
@@ -184,7 +185,7 @@ CLINICIANS = {
         "job_title": "Family Therapist",
         "role": StaffRole.CLINICAL,
         "sort_order": 40,
-        "portrait": 35,
+        "portrait": None,
         "short_bio": (
             "Elena works with families and couples, helping the people who love "
             "someone in treatment rebuild trust and look after themselves too."
@@ -215,7 +216,7 @@ CLINICIANS = {
         "job_title": "Peer Recovery Specialist",
         "role": StaffRole.CLINICAL,
         "sort_order": 50,
-        "portrait": 39,
+        "portrait": None,
         "short_bio": (
             "Marcus has been in recovery for over a decade. He helps people find their "
             "footing in early recovery and connect with the recovery community in "
@@ -247,7 +248,7 @@ CLINICIANS = {
         "job_title": "Psychiatric Nurse Practitioner",
         "role": StaffRole.MEDICAL,
         "sort_order": 60,
-        "portrait": 38,
+        "portrait": None,
         "short_bio": (
             "Priya treats the mental health side of recovery, including depression, "
             "anxiety, ADHD and sleep, and helps people find medication that fits."

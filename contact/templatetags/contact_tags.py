@@ -6,10 +6,13 @@ from .. import dialog
 register = template.Library()
 
 
-@register.simple_tag
-def chat_dialog_url():
-    """Where chat.js fetches the dialog (contact/dialog.py): changes with it."""
-    return f"{reverse('contact:chat_dialog')}?v={dialog.version()}"
+@register.simple_tag(takes_context=True)
+def chat_dialog_url(context=None):
+    """Where chat.js fetches the dialog (contact/dialog.py): changes with it, and
+    with the clinic details it shows."""
+    request = context.get("request") if context is not None else None
+    clinic = dialog.get_clinic(request)
+    return f"{reverse('contact:chat_dialog')}?v={dialog.version(clinic)}"
 
 
 @register.filter

@@ -19,7 +19,12 @@
     var target =
       root.querySelector("[data-error-summary]") ||
       root.querySelector("[data-lead-thanks]");
-    if (target) target.focus();
+    if (target) {
+      // Its top in sight (below the dialog's bar: scroll-margin in forms.css), so
+      // the crisis line's buttons at the top of an urgent thank-you are seen first.
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: "start" });
+    }
     return target;
   }
 
@@ -104,7 +109,13 @@
 
     function setValue(form, name, value) {
       var input = form.querySelector('[name="' + name + '"]');
-      if (input && value != null) input.value = value;
+      if (!input || value == null) return;
+      if (input.type === "radio") {
+        var choice = form.querySelector('[name="' + name + '"][value="' + CSS.escape(value) + '"]');
+        if (choice) choice.checked = true;
+      } else {
+        input.value = value;
+      }
     }
 
     // The token, submission id and stamp are per visitor, so never in cached HTML.
@@ -152,10 +163,12 @@
       setValue(form, "chat-stamp", data.stamp);
     }
 
+    // The callback view starts with what can happen now (call, text): focus its
+    // heading rather than a field, whose keyboard would cover the buttons.
     function focusFirst(root) {
-      var first = root.querySelector(
-        "input:not([type=hidden]):not([tabindex='-1']), textarea"
-      );
+      var first =
+        root.querySelector("[data-chat-start]") ||
+        root.querySelector("input:not([type=hidden]):not([tabindex='-1']), textarea");
       if (first) first.focus();
     }
 
@@ -171,6 +184,9 @@
         Object.keys(carry).forEach(function (name) {
           setValue(form, "chat-" + name, carry[name]);
         });
+        // What they wrote for the live chat is never folded away out of sight.
+        var details = form.querySelector("details");
+        if (details && carry.first_message) details.open = true;
       }
       if (form && notice) {
         var note = document.createElement("p");
@@ -271,8 +287,30 @@
         session = null;
         if (live) mode = null; // someone may be live now
       }
-      if (!dialog.open) dialog.showModal();
+      if (!dialog.open) {
+        dialog.show();
+        setBackground(true);
+      }
       choose();
+    }
+
+    // Not showModal(): a modal dialog would make the sticky Call bar inert. The
+    // page behind is made inert instead, all but the Call bar, which stays usable.
+    var stilled = [];
+    function setBackground(open) {
+      document.documentElement.toggleAttribute("data-chat-open", open);
+      if (!open) {
+        stilled.forEach(function (element) {
+          element.inert = false;
+        });
+        stilled = [];
+        return;
+      }
+      Array.prototype.forEach.call(document.body.children, function (element) {
+        if (element === dialog || element.inert || element.matches(".action-bar, script")) return;
+        element.inert = true;
+        stilled.push(element);
+      });
     }
 
     function showFailure() {
@@ -333,7 +371,12 @@
       if (event.target.closest("[data-chat-close]")) dialog.close();
     });
     dialog.addEventListener("close", function () {
+      setBackground(false);
       if (opener) opener.focus();
+    });
+    // A modal dialog closes on Escape by itself; this one is not modal.
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && dialog.open) dialog.close();
     });
     dialog.addEventListener("submit", submit);
     return open;

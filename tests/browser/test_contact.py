@@ -22,8 +22,13 @@ def demo(live_site, settings):
 
 def fill_lead_form(page, scope: str, prefix: str, name: str):
     form = page.locator(scope)
-    form.get_by_label("What should we call you?").fill(name)
-    form.get_by_label("Phone number").fill("843 555 0123")
+    if prefix == "chat":  # the callback: a first name, a phone, then "Add details"
+        form.get_by_label("First name").fill(name)
+        form.get_by_label("Phone number").fill("843 555 0123")
+        form.locator(".lead-form__details summary").click()
+    else:
+        form.get_by_label("What should we call you?").fill(name)
+        form.get_by_label("Phone number").fill("843 555 0123")
     form.get_by_label("It is safe to leave a voicemail").check()
     form.locator(f"#id_{prefix}-consent").check()
 
@@ -34,18 +39,18 @@ def test_a_phone_visitor_chats_from_a_page(demo, checker):
     page.locator(".action-bar__chat").click()
     dialog = page.locator("dialog[data-chat-dialog]")
     dialog.wait_for(state="visible")
-    assert page.evaluate("document.activeElement.id") == "id_chat-preferred_name"
+    assert page.evaluate("document.activeElement.id") == "chat-now-title"
     # The token, submission id and stamp arrive from /chat/session/.
     expect(page.locator("[name=chat-stamp]")).not_to_have_value("")
     checker.assert_no_axe_violations("chat dialog open")
     checker.screenshot("chat-dialog-phone")
 
     fill_lead_form(page, "dialog[data-chat-dialog] [data-chat-body]", "chat", "Jordan")
-    dialog.get_by_label("What would you like to talk about? (optional)").fill(
+    dialog.locator("#id_chat-first_message").fill(
         "Questions about the evening program"
     )
     with page.expect_response(lambda r: r.url.endswith("/chat/?sent=1")):
-        dialog.get_by_role("button", name="Request a chat").click()
+        dialog.get_by_role("button", name="Call me back").click()
     thanks = dialog.locator("[data-lead-thanks]")
     thanks.wait_for()
     assert page.url.endswith("/about/")  # no page load
@@ -72,7 +77,7 @@ def test_a_phone_visitor_chats_from_a_page(demo, checker):
     expect(submission_id).not_to_have_value("")
     expect(submission_id).not_to_have_value(str(lead.submission_id))
     callback = dialog.locator("[data-chat-body]")
-    assert callback.get_by_label("What should we call you?").input_value() == ""
+    assert callback.get_by_label("First name").input_value() == ""
     page.keyboard.press("Escape")
     assert not dialog.is_visible()
     checker.assert_same_origin_only()
@@ -85,13 +90,13 @@ def test_the_dialog_shows_errors_in_place(demo, checker):
     dialog = page.locator("dialog[data-chat-dialog]")
     # The token, submission id and stamp arrive from /chat/session/.
     expect(page.locator("[name=chat-stamp]")).not_to_have_value("")
-    dialog.get_by_role("button", name="Request a chat").click()
+    dialog.get_by_role("button", name="Call me back").click()
     summary = dialog.locator("[data-error-summary]")
     summary.wait_for()
     assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
     checker.assert_no_axe_violations("chat dialog errors")
     fill_lead_form(page, "dialog[data-chat-dialog] [data-chat-body]", "chat", "Ari")
-    dialog.get_by_role("button", name="Request a chat").click()
+    dialog.get_by_role("button", name="Call me back").click()
     dialog.locator("[data-lead-thanks]").wait_for()
     assert chat_requests().filter(preferred_name="Ari").count() == 1
 
@@ -105,7 +110,7 @@ def test_chat_works_without_javascript(demo, browser):
     page.locator(".action-bar__chat").click()
     page.wait_for_url("**/chat/")
     fill_lead_form(page, "main form[data-lead-form]", "chat", "Casey")
-    page.get_by_role("button", name="Request a chat").click()
+    page.get_by_role("button", name="Call me back").click()
     page.wait_for_url("**/chat/?sent=1")
     lead = chat_requests().get()
     assert lead.preferred_name == "Casey"

@@ -269,8 +269,11 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     text.press("Enter")
     crisis = dialog.locator("[data-live-crisis]")
     expect(crisis).to_be_visible(timeout=WAIT)
-    expect(crisis.get_by_role("link", name="Call or text 988")).to_have_attribute(
+    expect(crisis.get_by_role("link", name="Call 988")).to_have_attribute(
         "href", "tel:988"
+    )
+    expect(crisis.get_by_role("link", name="Text 988")).to_have_attribute(
+        "href", "sms:988"
     )
     expect(spage.locator(".live-queue__item--urgent", has_text="Sam")).to_be_visible(
         timeout=WAIT
@@ -365,8 +368,9 @@ def test_nobody_answers_in_time_and_nobody_live_means_the_callback_form(
     ended.get_by_role("button", name="Ask for a call back").click()
     callback = dialog.locator("[data-chat-body] form[data-lead-form]")
     expect(callback).to_be_visible()
-    expect(callback.get_by_label("What should we call you?")).to_have_value("Alex")
-    assert vpage.evaluate("document.activeElement.id") == "id_chat-preferred_name"
+    expect(callback.get_by_label("First name")).to_have_value("Alex")
+    # Focus at the top of the offline view: call and text come first.
+    assert vpage.evaluate("document.activeElement.id") == "chat-now-title"
 
     # Everyone goes away while a visitor fills the start form: the callback form
     # takes over with what they typed, and nothing is stored as a chat.
@@ -383,10 +387,11 @@ def test_nobody_answers_in_time_and_nobody_live_means_the_callback_form(
     callback = dialog.locator("[data-chat-body] form[data-lead-form]")
     expect(callback).to_be_visible(timeout=WAIT)
     expect(callback).to_contain_text("Our team just became busy")
-    expect(callback.get_by_label("What should we call you?")).to_have_value("Jo")
+    expect(callback.get_by_label("First name")).to_have_value("Jo")
     expect(callback.locator("[name=chat-first_message]")).to_have_value(
         "Can my son get help?"
     )
+    expect(callback.locator("[name=chat-first_message]")).to_be_visible()
     assert not Lead.objects.filter(preferred_name="Jo").exists()
     visitor.assert_no_axe_violations("callback form after the team became busy")
 

@@ -166,7 +166,9 @@ def test_a_crisis_mention_flags_urgent_and_leads_the_thank_you_with_988(
     assert "end my life" not in mailoutbox[0].body
     html = client.get(response["Location"]).content.decode()
     thanks = html[html.index("data-lead-thanks") :]
-    urgent = thanks.index("call or text 988, or call 911 in an emergency")
+    urgent = thanks.index("lead-thanks__urgent")
+    for href in ('href="tel:988"', 'href="sms:988"', 'href="tel:911"'):
+        assert urgent < thanks.index(href) < thanks.index(lead.reference)
     assert urgent < thanks.index("<h")  # before the thank-you heading and anything else
     assert urgent < thanks.index(lead.reference)
 

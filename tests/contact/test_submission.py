@@ -53,7 +53,7 @@ def test_the_thank_you_state_is_shown_once_then_a_neutral_page(client, contact_p
     reference = inquiries().get().reference
     first = client.get(response["Location"]).content.decode()
     assert reference in first and contact_page.thank_you_heading in first
-    assert "call or text 988, or call 911 in an emergency" in first
+    assert "lead-thanks__urgent" in first and 'href="tel:911"' in first
     reloaded = client.get(response["Location"]).content.decode()
     assert reference not in reloaded
     assert contact_page.thank_you_heading not in reloaded
@@ -324,7 +324,7 @@ def test_ordinary_pages_carry_no_per_visitor_content(client, home):
     assert client.get("/").content == response.content  # identical for everyone
 
 
-def test_the_dialog_is_the_same_for_everyone_and_cached_under_its_version(client):
+def test_the_dialog_is_the_same_for_everyone_and_cached_under_its_version(client, home):
     response = client.get(chat_dialog_url())
     html = response.content.decode()
     assert response.status_code == 200 and "<dialog" in html

@@ -4,7 +4,7 @@ import re
 from django import template
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -56,6 +56,31 @@ def tel_href(number) -> str:
 def sms_href(number) -> str:
     href = tel_href(number)
     return href.replace("tel:", "sms:", 1) if href else ""
+
+
+# "call or text 988", "text 988", a bare 988 or 911, in text an editor wrote.
+_CRISIS_NUMBERS = re.compile(
+    r"\b(?:(?P<both>call or text)\s+988|(?P<text>text)\s+988|(?P<number>988|911))\b",
+    re.IGNORECASE,
+)
+
+
+def _crisis_link(match: re.Match) -> str:
+    if match["both"]:
+        call, text = match["both"].split(" or ")
+        return f'<a href="tel:988">{call} 988</a> or <a href="sms:988">{text} 988</a>'
+    if match["text"]:
+        return f'<a href="sms:988">{match["text"]} 988</a>'
+    return f'<a href="tel:{match["number"]}">{match["number"]}</a>'
+
+
+@register.filter
+def crisis_links(text) -> str:
+    """Editor-written text with every 988 and 911 a link a phone can follow:
+    "call or text 988" becomes a call link and a text link."""
+    escaped = str(conditional_escape(text or ""))
+    # Safe: escaped above; only our own fixed markup is added.
+    return mark_safe(_CRISIS_NUMBERS.sub(_crisis_link, escaped))  # noqa: S308
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
