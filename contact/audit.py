@@ -17,6 +17,8 @@ NOTE = "contact.lead.note"
 EXPORT = "contact.lead.export"
 SEARCH = "contact.lead.search"
 PURGE = "contact.lead.purge"
+UNDECRYPTABLE = "contact.lead.undecryptable"
+ROTATE = "contact.lead.rotate_keys"
 
 # Fields whose changes are recorded; their values are choices or staff usernames.
 TRACKED_FIELDS = {"status": "Status", "assignee": "Assignee", "is_spam": "Spam"}
@@ -54,6 +56,25 @@ class LeadPurgeFormatter(LogFormatter):
         )
 
 
+class LeadUndecryptableFormatter(LogFormatter):
+    label = "Lead data cannot be decrypted"
+
+    def format_message(self, log_entry):
+        parts = ", ".join((log_entry.data or {}).get("parts", [])) or "some fields"
+        return f"No configured key decrypts: {parts}"
+
+
+class LeadRotateFormatter(LogFormatter):
+    label = "Rotate lead keys"
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return (
+            f"Re-encrypted {data.get('rewritten', 0)} values under the newest key; "
+            f"{data.get('undecryptable', 0)} could not be decrypted"
+        )
+
+
 def register_log_actions(actions) -> None:
     actions.register_action(VIEW, "View lead", "Viewed")
     actions.register_action(CHANGE)(LeadChangeFormatter)
@@ -61,6 +82,8 @@ def register_log_actions(actions) -> None:
     actions.register_action(EXPORT)(LeadExportFormatter)
     actions.register_action(SEARCH, "Search leads", "Searched the leads")
     actions.register_action(PURGE)(LeadPurgeFormatter)
+    actions.register_action(UNDECRYPTABLE)(LeadUndecryptableFormatter)
+    actions.register_action(ROTATE)(LeadRotateFormatter)
 
 
 def describe(lead, field: str):
@@ -132,3 +155,12 @@ def log_search(user):
 def log_purge(counts: dict):
     """One entry per purge_leads run, with counts only."""
     return log_for_all_leads(PURGE, "Lead purge", None, counts)
+
+
+def log_undecryptable(lead, user, parts: list[str]) -> None:
+    """Which parts of a lead no key opened: field names only, never a value."""
+    log(lead, UNDECRYPTABLE, user=user, data={"parts": sorted(parts)})
+
+
+def log_rotation(counts: dict):
+    return log_for_all_leads(ROTATE, "Lead key rotation", None, counts)

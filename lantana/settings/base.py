@@ -283,6 +283,29 @@ LEAD_RATE_LIMIT = env_int("LEAD_RATE_LIMIT", 5)
 LEAD_RATE_LIMIT_WINDOW = env_int("LEAD_RATE_LIMIT_WINDOW", 60 * 60)
 CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
 
+# Lead data encrypted at rest (contact/crypto.py; docs/operations/lead-data-encryption.md).
+# Comma-separated Fernet keys, the newest first: rows are written under the first and
+# read under any, so a new key goes first and rotate_lead_keys retires the old ones.
+LEAD_ENCRYPTION_KEYS = env_list("LEAD_ENCRYPTION_KEYS")
+# The HMAC key of the blind index that lets staff search encrypted names, emails and
+# phones; separate from the encryption keys. Changing it needs rotate_lead_keys.
+LEAD_BLIND_INDEX_KEY = os.environ.get("LEAD_BLIND_INDEX_KEY", "")
+if LEAD_ENCRYPTION_KEYS:
+    from cryptography.fernet import Fernet
+
+    try:
+        [Fernet(key) for key in LEAD_ENCRYPTION_KEYS]
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            "LEAD_ENCRYPTION_KEYS must be comma-separated Fernet keys "
+            "(manage.py generate_lead_key makes one)"
+        ) from error
+if LEAD_BLIND_INDEX_KEY and len(LEAD_BLIND_INDEX_KEY) < 32:
+    raise ImproperlyConfigured("LEAD_BLIND_INDEX_KEY must be 32 characters or more")
+# Fixed keys for dev and test settings only (never accepted by production settings).
+DEV_LEAD_ENCRYPTION_KEY = "bGFudGFuYS1kZXYtb25seS1sZWFkLWtleS0zMmJ5dGU="  # noqa: S105
+DEV_LEAD_BLIND_INDEX_KEY = "lantana-dev-only-blind-index-key-not-secret"  # noqa: S105
+
 # How many proxies (nginx, a load balancer) stand in front of the app; the client
 # address is read that many hops from the right of X-Forwarded-For
 # (lantana/core/client_address.py). 0 = the socket address, the header is ignored.

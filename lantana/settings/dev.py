@@ -10,3 +10,6 @@ WHITENOISE_USE_FINDERS = True
 # Template and code changes show at once; PAGE_CACHE_SECONDS=300 to try the cache.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)  # noqa: F405
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)  # noqa: F405
+# A fixed, public key: data encrypted under it is protected from nobody.
+LEAD_ENCRYPTION_KEYS = LEAD_ENCRYPTION_KEYS or [DEV_LEAD_ENCRYPTION_KEY]  # noqa: F405
+LEAD_BLIND_INDEX_KEY = LEAD_BLIND_INDEX_KEY or DEV_LEAD_BLIND_INDEX_KEY  # noqa: F405
