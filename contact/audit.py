@@ -134,22 +134,31 @@ def log_for_all_leads(action: str, label: str, user=None, data=None):
     )
 
 
-def log_export(model, user, export_format: str, rows: int, filters: list[str]):
-    """One entry per export: the format, row count and which filters were set.
+def log_export(
+    model, user, export_format: str, rows: int, filters: list[str], leads: list[int]
+):
+    """One entry per export: the format, the leads' ids and which filters were set.
 
     The filters' values are left out, since a search term may be a person's name.
+    The ids let breach_scope say whose data left in an export.
     """
     return log_for_all_leads(
         EXPORT,
         "Lead export",
         user,
-        {"format": export_format, "rows": rows, "filters": sorted(filters)},
+        {
+            "format": export_format,
+            "rows": rows,
+            "filters": sorted(filters),
+            "leads": sorted(leads),
+        },
     )
 
 
-def log_search(user):
-    """That someone searched the leads, never what for: a term may be a name."""
-    return log_for_all_leads(SEARCH, "Lead search", user)
+def log_search(user, leads: list[int]):
+    """That someone searched the leads and which ones the results showed, never
+    what for: a term may be a name."""
+    return log_for_all_leads(SEARCH, "Lead search", user, {"leads": sorted(leads)})
 
 
 def log_purge(counts: dict):

@@ -49,7 +49,8 @@ class LeadIndexView(generic.IndexView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         if self.is_searching and not self.is_export:
-            audit.log_search(request.user)
+            shown = response.context_data["object_list"]
+            audit.log_search(request.user, [lead.pk for lead in shown])
         return response
 
     def get_base_queryset(self):
@@ -119,12 +120,14 @@ class LeadIndexView(generic.IndexView):
 
     def render_to_response(self, context, **response_kwargs):
         if self.is_export:
+            leads = list(context["object_list"].values_list("pk", flat=True))
             audit.log_export(
                 self.model,
                 self.request.user,
                 self.request.GET.get("export"),
-                rows=context["object_list"].count(),
+                rows=len(leads),
                 filters=self.active_filter_names(),
+                leads=leads,
             )
         return super().render_to_response(context, **response_kwargs)
 
