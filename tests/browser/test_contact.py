@@ -161,9 +161,7 @@ def test_the_location_page_form(demo, checker):
     checker.assert_no_axe_violations("location thank-you")
 
 
-def test_nothing_but_the_page_is_fetched_before_it_has_loaded_and_painted(
-    demo, checker
-):
+def test_nothing_but_the_page_is_fetched_before_it_has_loaded_and_painted(demo, checker):
     page = checker.page
     checker.goto("/about/", "phone")
     page.wait_for_selector("dialog[data-chat-dialog]", state="attached")
