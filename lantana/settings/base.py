@@ -7,6 +7,7 @@ Each value that differs per deployment comes from an environment variable listed
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "channels",
 ]
@@ -386,6 +388,33 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 OTP_TOTP_ISSUER = "Lantana Recovery"
+# Passkeys (django-otp-webauthn, access/passkeys.py): a second step beside the app,
+# never a sign-in without the password. They belong to the admin's host name, taken
+# from WAGTAILADMIN_BASE_URL (production.py sets them again from its required value).
+OTP_WEBAUTHN_RP_NAME = "Lantana Recovery staff"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "access.passkeys"
+
+
+def webauthn_relying_party(admin_url: str) -> tuple[str, list[str]]:
+    """The passkeys' domain (RP ID) and the one origin they are accepted from.
+
+    Browsers take no IP address as a passkey's domain: a local http:// address
+    becomes localhost (http://localhost:8000 for `make run`)."""
+    parts = urlsplit(admin_url)
+    if parts.scheme == "http" and parts.hostname in {"127.0.0.1", "::1", "localhost"}:
+        port = f":{parts.port}" if parts.port else ""
+        return "localhost", [f"http://localhost{port}"]
+    return parts.hostname or "", [f"{parts.scheme}://{parts.netloc}"]
+
+
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = webauthn_relying_party(
+    WAGTAILADMIN_BASE_URL
+)
+# How long an administrator's two-step set-up link works (access/enrolment.py).
+ACCESS_ENROLMENT_LINK_HOURS = env_int("ACCESS_ENROLMENT_LINK_HOURS", 24)
+if ACCESS_ENROLMENT_LINK_HOURS < 1:
+    raise ImproperlyConfigured("ACCESS_ENROLMENT_LINK_HOURS must be 1 or more")
 # django-otp's own per-device back-off (1 s, 2 s, 4 s… after each wrong code) stays
 # on beside the lockout: it slows guessing spread over many addresses.
 

@@ -31,6 +31,9 @@ if not re.fullmatch(r"https://[^/\s]+(/\S*)?", WAGTAILADMIN_BASE_URL):
     raise ImproperlyConfigured(
         f"WAGTAILADMIN_BASE_URL must be an https:// URL, not {WAGTAILADMIN_BASE_URL!r}"
     )
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = webauthn_relying_party(
+    WAGTAILADMIN_BASE_URL
+)
 
 # SMTP over TLS (STARTTLS) unless implicit TLS (EMAIL_USE_SSL) is chosen or
 # EMAIL_USE_TLS=false is set explicitly, e.g. for a relay on the same machine.
