@@ -199,7 +199,8 @@ def qr_data_url(text: str) -> str:
 
 @method_decorator(never_cache, name="dispatch")
 class ResetDevicesView(View):
-    """A superuser removes someone's app and recovery codes; they enrol again next time."""
+    """A superuser removes someone's app, passkeys and recovery codes, and is shown
+    a set-up link to hand them: they enrol again with it."""
 
     template_name = "access/reset_devices.html"
 
