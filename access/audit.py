@@ -24,6 +24,11 @@ SIGN_IN_FAILED = "access.sign_in_failed"
 LOCKED_OUT = "access.locked_out"
 ENROLLED = "access.enrolled"
 DEVICES_RESET = "access.devices_reset"
+LINK_ISSUED = "access.enrolment_link_issued"
+LINK_USED = "access.enrolment_link_used"
+LINK_REFUSED = "access.enrolment_link_refused"
+PASSKEY_ADDED = "access.passkey_added"
+PASSKEY_REFUSED = "access.passkey_refused"
 
 ACTIONS = [
     (SIGN_IN, "Sign in", "Signed in (password and second step)"),
@@ -32,6 +37,11 @@ ACTIONS = [
     (LOCKED_OUT, "Locked out", "Locked out after repeated failed sign-ins"),
     (ENROLLED, "Two-step sign-in set up", "Set up two-step sign-in"),
     (DEVICES_RESET, "Two-step sign-in reset", "Two-step sign-in reset"),
+    (LINK_ISSUED, "Set-up link issued", "Issued a two-step set-up link"),
+    (LINK_USED, "Set-up link used", "Opened a two-step set-up link"),
+    (LINK_REFUSED, "Set-up link refused", "A two-step set-up link was refused"),
+    (PASSKEY_ADDED, "Passkey added", "Added a passkey"),
+    (PASSKEY_REFUSED, "Passkey refused", "A passkey was refused"),
 ]
 
 
@@ -64,6 +74,36 @@ def log_enrolment(user) -> None:
 
 def log_device_reset(member, by) -> None:
     log(instance=member, action=DEVICES_RESET, user=concrete(by))
+
+
+def log_link_issued(member, by) -> None:
+    log(instance=member, action=LINK_ISSUED, user=concrete(by) if by else None)
+
+
+def log_link_used(member) -> None:
+    member = concrete(member)
+    log(instance=member, action=LINK_USED, user=member)
+
+
+def log_link_refused(member, reason: str, link_id: int | None) -> None:
+    """On the account that opened the link; the reason and the link's number only."""
+    member = concrete(member)
+    log(
+        instance=member,
+        action=LINK_REFUSED,
+        user=member,
+        data={"reason": reason, "link": link_id},
+    )
+
+
+def log_passkey_added(member) -> None:
+    member = concrete(member)
+    log(instance=member, action=PASSKEY_ADDED, user=member)
+
+
+def log_passkey_refused(member, code: str) -> None:
+    member = concrete(member)
+    log(instance=member, action=PASSKEY_REFUSED, user=member, data={"code": code})
 
 
 @receiver(user_logged_in, dispatch_uid="access.session_start")

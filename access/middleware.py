@@ -20,6 +20,12 @@ UNVERIFIED_URL_NAMES = frozenset(
         "wagtailadmin_sprite",
         "access_verify",
         "access_enrol",
+        "access_enrolment_link",
+        # The passkey second step (access/passkeys.py); adding one needs a verified
+        # session, which those views check themselves.
+        "credential-authentication-begin",
+        "credential-authentication-complete",
+        "js-i18n-catalog",
     }
 )
 

@@ -5,6 +5,7 @@ from io import BytesIO
 
 import qrcode
 import qrcode.image.svg
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME, get_user_model, logout
 from django.contrib.auth.views import redirect_to_login
@@ -23,8 +24,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.admin.views.account import PasswordResetView as WagtailPasswordResetView
 
-from . import audit, lockout
+from . import audit, enrolment, lockout
 from .forms import CODE_ERROR, CodeForm, EnrolForm
+from .passkeys import allow_passkeys, has_passkey
 
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator app"
@@ -92,6 +94,14 @@ class VerifyView(SecondStepView):
             return redirect(f"{reverse('access_enrol')}?{request.GET.urlencode()}")
         return super().dispatch(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["has_passkey"] = has_passkey(self.request.user)
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        return allow_passkeys(super().render_to_response(context, **response_kwargs))
+
     def form_valid(self, form):
         device = match_token(self.request.user, form.cleaned_data["code"])
         if device is None:
@@ -117,6 +127,16 @@ class EnrolView(SecondStepView):
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and user_has_device(request.user):
             return redirect(f"{reverse('access_verify')}?{request.GET.urlencode()}")
+        if request.user.is_authenticated and not enrolment.has_grant(
+            request.session, request.user
+        ):
+            # No trust on first use: a password alone never sets up a second step.
+            return render(
+                request,
+                "access/enrol_needs_link.html",
+                {"phone": lockout.clinic_phone(request)},
+                status=403,
+            )
         return super().dispatch(request, *args, **kwargs)
 
     def get_device(self) -> TOTPDevice:
@@ -144,6 +164,7 @@ class EnrolView(SecondStepView):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             codes = issue_recovery_codes(self.request.user)
+        enrolment.use_grant(self.request.session)
         self.verified(device)
         audit.log_enrolment(self.request.user)
         response = render(
@@ -178,7 +199,8 @@ def qr_data_url(text: str) -> str:
 
 @method_decorator(never_cache, name="dispatch")
 class ResetDevicesView(View):
-    """A superuser removes someone's app and recovery codes; they enrol again next time."""
+    """A superuser removes someone's app, passkeys and recovery codes, and is shown
+    a set-up link to hand them: they enrol again with it."""
 
     template_name = "access/reset_devices.html"
 
@@ -199,12 +221,91 @@ class ResetDevicesView(View):
             for device in devices_for_user(self.member, confirmed=None):
                 device.delete()
         audit.log_device_reset(self.member, by=request.user)
-        messages.success(
+        return issued_link_response(request, self.member)
+
+
+def issued_link_response(request, member):
+    """Issue a set-up link for `member` and show it, once, to the administrator."""
+    path = enrolment.issue_link(member, issued_by=request.user)
+    audit.log_link_issued(member, by=request.user)
+    response = render(
+        request,
+        "access/enrolment_link_issued.html",
+        {
+            "member": member,
+            "url": enrolment.absolute_url(path),
+            "hours": settings.ACCESS_ENROLMENT_LINK_HOURS,
+            "page_title": "Two-step set-up link",
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@method_decorator(never_cache, name="dispatch")
+class IssueEnrolmentLinkView(View):
+    """A superuser issues a set-up link: for new staff, or after a reset."""
+
+    template_name = "access/issue_enrolment_link.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        self.member = get_object_or_404(get_user_model(), pk=kwargs["user_id"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, user_id):
+        return render(
             request,
-            f"Two-step sign-in reset for {self.member.get_username()}: "
-            "they will set up an authenticator app when they next sign in.",
+            self.template_name,
+            {
+                "member": self.member,
+                "has_device": user_has_device(self.member),
+                "page_title": "Issue a two-step set-up link",
+            },
         )
-        return redirect("wagtailusers_users:index")
+
+    def post(self, request, user_id):
+        return issued_link_response(request, self.member)
+
+
+@method_decorator(private, name="dispatch")
+class EnrolmentLinkView(View):
+    """Where a set-up link leads. GET only shows a button (mail scanners and link
+    previews fetch links); the POST uses the link up and opens enrolment."""
+
+    template_name = "access/enrolment_link.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(
+                request.get_full_path(), login_url=reverse("wagtailadmin_login")
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, token):
+        return render(request, self.template_name, {"token": token})
+
+    def post(self, request, token):
+        user = request.user
+        result = enrolment.redeem(token, user, has_device=user_has_device(user))
+        if result.refusal:
+            audit.log_link_refused(
+                user, result.refusal, result.link.pk if result.link else None
+            )
+            status = 410 if result.refusal in {"used", "expired"} else 400
+            return render(
+                request,
+                "access/enrolment_link_refused.html",
+                {
+                    "message": enrolment.REFUSALS[result.refusal],
+                    "phone": lockout.clinic_phone(request),
+                },
+                status=status,
+            )
+        enrolment.grant(request.session, result.link)
+        audit.log_link_used(user)
+        return redirect("access_enrol")
 
 
 class PasswordResetView(WagtailPasswordResetView):

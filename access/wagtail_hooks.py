@@ -1,8 +1,42 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
+from django.views.i18n import JavaScriptCatalog
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
-from . import audit, views
+from . import audit, passkeys, views
+
+# django-otp-webauthn's endpoints under its own namespace (its scripts reverse
+# "otp_webauthn:…"), through our views: audited, locked out, verified-only adding.
+PASSKEY_URLS = (
+    [
+        path(
+            "registration/begin/",
+            passkeys.BeginRegistrationView.as_view(),
+            name="credential-registration-begin",
+        ),
+        path(
+            "registration/complete/",
+            passkeys.CompleteRegistrationView.as_view(),
+            name="credential-registration-complete",
+        ),
+        path(
+            "authentication/begin/",
+            passkeys.BeginAuthenticationView.as_view(),
+            name="credential-authentication-begin",
+        ),
+        path(
+            "authentication/complete/",
+            passkeys.CompleteAuthenticationView.as_view(),
+            name="credential-authentication-complete",
+        ),
+        path(
+            "jsi18n/",
+            JavaScriptCatalog.as_view(packages=["django_otp_webauthn"]),
+            name="js-i18n-catalog",
+        ),
+    ],
+    "otp_webauthn",
+)
 
 
 @hooks.register("register_admin_urls")
@@ -10,6 +44,20 @@ def register_admin_urls():
     return [
         path("access/verify/", views.VerifyView.as_view(), name="access_verify"),
         path("access/enrol/", views.EnrolView.as_view(), name="access_enrol"),
+        path(
+            "access/enrol/link/<str:token>/",
+            views.EnrolmentLinkView.as_view(),
+            name="access_enrolment_link",
+        ),
+        path(
+            "access/passkeys/", passkeys.PasskeysView.as_view(), name="access_passkeys"
+        ),
+        path("access/passkeys/api/", include(PASSKEY_URLS)),
+        path(
+            "access/users/<int:user_id>/enrolment-link/",
+            views.IssueEnrolmentLinkView.as_view(),
+            name="access_issue_enrolment_link",
+        ),
         path(
             "access/users/<int:user_id>/reset/",
             views.ResetDevicesView.as_view(),
@@ -31,3 +79,17 @@ def reset_devices_button(user, request_user):
             reverse("access_reset_devices", args=[user.pk]),
             priority=60,
         )
+        yield ListingButton(
+            "Issue two-step set-up link",
+            reverse("access_issue_enrolment_link", args=[user.pk]),
+            priority=61,
+        )
+
+
+@hooks.register("register_account_menu_item")
+def passkeys_menu_item(request):
+    return {
+        "url": reverse("access_passkeys"),
+        "label": "Passkeys",
+        "help_text": "Pass the second step of signing in with this device instead of a code.",
+    }

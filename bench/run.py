@@ -7,6 +7,7 @@ against each and prints one table. Everything it starts is stopped on exit, and 
 failure exits non-zero. See README "Performance" for the knobs and how to read it.
 """
 
+import base64
 import gzip
 import json
 import os
@@ -63,6 +64,9 @@ PORTS = {
 }
 # One key for every process of the run (sessions, signing), never a real one.
 SECRET_KEY = secrets.token_urlsafe(48)
+# Lead encryption keys likewise: dev (load_demo) and production read the same rows.
+LEAD_ENCRYPTION_KEY = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
+LEAD_BLIND_INDEX_KEY = secrets.token_urlsafe(48)
 
 
 class BenchError(Exception):
@@ -211,6 +215,8 @@ def site_env(work: Path, settings: str, database_url: str) -> dict:
         "DJANGO_SETTINGS_MODULE": settings,
         "DATABASE_URL": database_url,
         "SECRET_KEY": SECRET_KEY,
+        "LEAD_ENCRYPTION_KEYS": LEAD_ENCRYPTION_KEY,
+        "LEAD_BLIND_INDEX_KEY": LEAD_BLIND_INDEX_KEY,
         "ALLOWED_HOSTS": f"{HOST},localhost",
         "WAGTAILADMIN_BASE_URL": "https://localhost",
         "SECURE_SSL_REDIRECT": "false",

@@ -18,6 +18,8 @@ SEARCH = "contact.lead.search"
 PURGE = "contact.lead.purge"
 # Kept in LeadDeskLogEntry: about the leads as a whole, not one lead.
 LEAD_WIDE_ACTIONS = (EXPORT, SEARCH, PURGE)
+UNDECRYPTABLE = "contact.lead.undecryptable"
+ROTATE = "contact.lead.rotate_keys"
 
 # Fields whose changes are recorded; their values are choices or staff usernames.
 TRACKED_FIELDS = {"status": "Status", "assignee": "Assignee", "is_spam": "Spam"}
@@ -55,6 +57,25 @@ class LeadPurgeFormatter(LogFormatter):
         )
 
 
+class LeadUndecryptableFormatter(LogFormatter):
+    label = "Lead data cannot be decrypted"
+
+    def format_message(self, log_entry):
+        parts = ", ".join((log_entry.data or {}).get("parts", [])) or "some fields"
+        return f"No configured key decrypts: {parts}"
+
+
+class LeadRotateFormatter(LogFormatter):
+    label = "Rotate lead keys"
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return (
+            f"Re-encrypted {data.get('rewritten', 0)} values under the newest key; "
+            f"{data.get('undecryptable', 0)} could not be decrypted"
+        )
+
+
 def register_log_actions(actions) -> None:
     # Entries about the leads as a whole have their own table (LeadDeskLogEntry),
     # so each has an object_id Site history can resolve. Nothing is an instance of
@@ -66,6 +87,8 @@ def register_log_actions(actions) -> None:
     actions.register_action(EXPORT)(LeadExportFormatter)
     actions.register_action(SEARCH, "Search leads", "Searched the leads")
     actions.register_action(PURGE)(LeadPurgeFormatter)
+    actions.register_action(UNDECRYPTABLE)(LeadUndecryptableFormatter)
+    actions.register_action(ROTATE)(LeadRotateFormatter)
 
 
 def describe(lead, field: str):
@@ -115,24 +138,42 @@ def log_for_all_leads(action: str, label: str, user=None, data=None):
     )
 
 
-def log_export(model, user, export_format: str, rows: int, filters: list[str]):
-    """One entry per export: the format, row count and which filters were set.
+def log_export(
+    model, user, export_format: str, rows: int, filters: list[str], leads: list[int]
+):
+    """One entry per export: the format, the leads' ids and which filters were set.
 
     The filters' values are left out, since a search term may be a person's name.
+    The ids let breach_scope say whose data left in an export.
     """
     return log_for_all_leads(
         EXPORT,
         "Lead export",
         user,
-        {"format": export_format, "rows": rows, "filters": sorted(filters)},
+        {
+            "format": export_format,
+            "rows": rows,
+            "filters": sorted(filters),
+            "leads": sorted(leads),
+        },
     )
 
 
-def log_search(user):
-    """That someone searched the leads, never what for: a term may be a name."""
-    return log_for_all_leads(SEARCH, "Lead search", user)
+def log_search(user, leads: list[int]):
+    """That someone searched the leads and which ones the results showed, never
+    what for: a term may be a name."""
+    return log_for_all_leads(SEARCH, "Lead search", user, {"leads": sorted(leads)})
 
 
 def log_purge(counts: dict):
     """One entry per purge_leads run, with counts only."""
     return log_for_all_leads(PURGE, "Lead purge", None, counts)
+
+
+def log_undecryptable(lead, user, parts: list[str]) -> None:
+    """Which parts of a lead no key opened: field names only, never a value."""
+    log(lead, UNDECRYPTABLE, user=user, data={"parts": sorted(parts)})
+
+
+def log_rotation(counts: dict):
+    return log_for_all_leads(ROTATE, "Lead key rotation", None, counts)

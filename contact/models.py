@@ -14,7 +14,9 @@ from wagtail.search import index
 from lantana.core.blocks import RICH_TEXT_FEATURES
 from lantana.core.routing import OneQueryRestrictionsMixin
 
+from . import crypto
 from .choices import ContactMethod, ContactTime, LeadFor, LeadKind, LeadStatus
+from .fields import EncryptedTextField, Undecryptable
 from .kinds import LeadKindSpec, get_kind
 from .phones import format_us_phone
 
@@ -49,9 +51,10 @@ class Lead(models.Model):
     kind = models.CharField(
         max_length=12, choices=LeadKind.choices, default=LeadKind.INQUIRY, db_index=True
     )
-    preferred_name = models.CharField("what we should call you", max_length=80)
-    email = models.EmailField(max_length=254, blank=True)
-    phone = models.CharField(
+    # Encrypted at rest (contact/fields.py): what the visitor typed and where from.
+    preferred_name = EncryptedTextField("what we should call you", max_length=80)
+    email = EncryptedTextField(max_length=254, blank=True)
+    phone = EncryptedTextField(
         max_length=16, blank=True, help_text="E.164, e.g. +18435550134"
     )
     preferred_method = models.CharField(
@@ -66,10 +69,12 @@ class Lead(models.Model):
         "who it is for", max_length=15, choices=LeadFor.choices, default=LeadFor.SELF
     )
     # Inquiries only.
-    message = models.TextField(blank=True, max_length=MESSAGE_MAX_LENGTH)
+    message = EncryptedTextField(blank=True, max_length=MESSAGE_MAX_LENGTH)
     # Chat requests only.
-    best_time = models.CharField("best time to reach me", max_length=120, blank=True)
-    first_message = models.CharField(max_length=FIRST_MESSAGE_COLUMN_LENGTH, blank=True)
+    best_time = EncryptedTextField("best time to reach me", max_length=120, blank=True)
+    first_message = EncryptedTextField(
+        max_length=FIRST_MESSAGE_COLUMN_LENGTH, blank=True
+    )
     consent = models.BooleanField(default=False)
     location = models.ForeignKey(
         "core.LocationPage",
@@ -78,10 +83,11 @@ class Lead(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    source_path = models.CharField(max_length=300, blank=True)
-    utm_source = models.CharField(max_length=100, blank=True)
-    utm_medium = models.CharField(max_length=100, blank=True)
-    utm_campaign = models.CharField(max_length=100, blank=True)
+    # The page and campaign someone came from can name their condition.
+    source_path = EncryptedTextField(max_length=300, blank=True)
+    utm_source = EncryptedTextField(max_length=100, blank=True)
+    utm_medium = EncryptedTextField(max_length=100, blank=True)
+    utm_campaign = EncryptedTextField(max_length=100, blank=True)
     received_at = models.DateTimeField(auto_now_add=True, db_index=True)
     submission_id = models.UUIDField(unique=True, editable=False)
     reference = models.CharField(max_length=12, unique=True, editable=False)
@@ -107,6 +113,9 @@ class Lead(models.Model):
     last_activity_at = models.DateTimeField(default=timezone.now, db_index=True)
     client_key = models.CharField(max_length=32, blank=True, editable=False)
     receipt_key = models.CharField(max_length=32, blank=True, editable=False)
+    # Keyed hashes of name words, email prefixes and phone endings (contact/crypto.py):
+    # how staff search encrypted leads. Rebuilt on every save that changes them.
+    search_index = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-is_urgent", "received_at"]
@@ -119,6 +128,20 @@ class Lead(models.Model):
 
     def __str__(self):
         return f"{self.spec.label} #{self.pk}"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        indexed = {"preferred_name", "email", "phone"}
+        if update_fields is None or indexed & set(update_fields):
+            self.update_search_index()
+            if update_fields is not None:
+                update_fields = {*update_fields, "search_index"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    def update_search_index(self) -> None:
+        values = (self.preferred_name, self.email, self.phone)
+        # A field no key opens keeps the index it had, rather than losing its terms.
+        if not any(isinstance(value, Undecryptable) for value in values):
+            self.search_index = crypto.build_index(*values)
 
     @property
     def spec(self) -> "LeadKindSpec":
@@ -215,7 +238,7 @@ class LeadNote(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    text = models.TextField(max_length=NOTE_MAX_LENGTH)
+    text = EncryptedTextField(max_length=NOTE_MAX_LENGTH)
 
     class Meta:
         ordering = ["created_at", "pk"]

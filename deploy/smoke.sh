@@ -28,6 +28,9 @@ CHAT_PORTS="$CHAT_PORT $((CHAT_PORT + 1))"
 CHANNEL_REDIS_URL=${SMOKE_CHANNEL_REDIS_URL:-redis://127.0.0.1:6379/1}
 POSTGRES=${SMOKE_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 HOST=localhost
+# Fresh lead keys per run; the demo load (dev settings) writes under the same ones.
+LEAD_KEY=$(openssl rand -base64 32 | tr "+/" "-_")
+LEAD_INDEX_KEY=$(openssl rand -hex 32)
 
 fail() { echo "smoke: FAILED: $*" >&2; exit 1; }
 step() { echo "smoke: [${SECONDS}s] $*"; }
@@ -110,6 +113,8 @@ SECRET=$("$PY" -c "import secrets; print(secrets.token_urlsafe(50))")
     echo "WEB_CONCURRENCY=2"
     echo "FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$PURGE_PORT"
     echo "CHANNEL_REDIS_URL=$CHANNEL_REDIS_URL"
+    echo "LEAD_ENCRYPTION_KEYS=$LEAD_KEY"
+    echo "LEAD_BLIND_INDEX_KEY=$LEAD_INDEX_KEY"
 } >"$ENV_FILE"
 grep -qx "DJANGO_SETTINGS_MODULE=lantana.settings.production" "$ENV_FILE" || fail "the env example does not select production settings"
 grep -qx "TRUSTED_PROXY_COUNT=1" "$ENV_FILE" || fail "the env example does not trust the one nginx proxy"
@@ -126,6 +131,7 @@ step "4. demo content (dev settings, same database; logins kept in $TMP)"
 (
     cd "$APP"
     DJANGO_SETTINGS_MODULE=lantana.settings.dev DATABASE_URL="$DATABASE_URL" MEDIA_ROOT="$TMP/media" \
+        LEAD_ENCRYPTION_KEYS="$LEAD_KEY" LEAD_BLIND_INDEX_KEY="$LEAD_INDEX_KEY" \
         "$PY" manage.py shell -c "
 from django.conf import settings
 from django.core.management import call_command

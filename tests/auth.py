@@ -14,6 +14,8 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from access.enrolment import issue_link
+
 
 def get_app_device(user) -> TOTPDevice:
     """The user's confirmed authenticator app, created if they have none yet."""
@@ -49,23 +51,38 @@ def sign_in(client, user):
     return client
 
 
+def enrolment_link(user) -> str:
+    """The path of a fresh set-up link for `user`, as an administrator issues one."""
+    return issue_link(user, issued_by=None)
+
+
+def open_enrolment_link(client, user):
+    """Use a set-up link in a test client signed in with the password."""
+    path = enrolment_link(user)
+    return client.post(path)
+
+
 def sign_in_browser(checker, username: str, password: str):
     """Sign in through the real admin forms in Playwright, second step included.
 
-    A user with an app types its current code; a user without one enrols, as a new
-    member of staff does on their first sign-in.
+    A user with an app types its current code; a user without one opens the set-up
+    link an administrator would give them and enrols, as new staff do.
     """
     page = checker.page
     page.context.clear_cookies()
-    checker.goto("/admin/login/", "desktop")
+    user = get_user_model().objects.get(username=username)
+    has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    checker.goto("/admin/login/" if has_device else enrolment_link(user), "desktop")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.click("button[type=submit]")
+    if not has_device:
+        page.wait_for_url(re.compile(r"/admin/access/enrol/link/"))
+        page.click("text=Start setting up")
     page.wait_for_url(re.compile(r"/admin/access/(verify|enrol)/"))
     if "/access/enrol/" in page.url:
         enrol_browser(page)
     else:
-        user = get_user_model().objects.get(username=username)
         page.fill("#id_code", totp_code(get_app_device(user)))
         page.click("main form.login-form button[type=submit]")
     page.wait_for_url("**/admin/")

@@ -1,7 +1,6 @@
 """What the inbox can be narrowed to. The listing and "select all" bulk actions
 both go through `leads_in_listing`, so they always mean the same rows."""
 
-import re
 from datetime import timedelta
 
 import django_filters
@@ -13,6 +12,7 @@ from wagtail.admin.forms.search import SearchForm
 
 from lantana.core.models import LocationPage
 
+from .. import crypto
 from ..choices import LeadFor, LeadKind, LeadStatus
 from ..models import Lead
 
@@ -124,16 +124,17 @@ def hide_quarantine(queryset: QuerySet, spam_choice: str) -> QuerySet:
 
 
 def search_leads(queryset: QuerySet, query: str) -> QuerySet:
-    """Name, email or phone; a phone typed any way, e.g. "(843) 555-0134"."""
+    """The start of a name's words, of an email, or a phone's last digits typed any
+    way, e.g. "(843) 555-0134": matched through the blind index (contact/crypto.py),
+    since the fields themselves are encrypted."""
     if not query:
         return queryset
-    condition = Q()
-    for field in SEARCH_FIELDS:
-        condition |= Q(**{f"{field}__icontains": query})
-    digits = re.sub(r"\D", "", query)
-    if len(digits) >= 4:
-        # Phones are stored as +18435550134.
-        condition |= Q(phone__contains=digits[-10:])
+    condition = Q(pk__in=[])
+    for group in crypto.query_tokens(query):
+        match = Q()
+        for token in group:
+            match &= Q(search_index__contains=f" {token} ")
+        condition |= match
     return queryset.filter(condition)
 
 

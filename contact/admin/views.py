@@ -22,6 +22,7 @@ from wagtail.permissions import policy_registry
 from .. import audit
 from ..chat.models import ChatMessage
 from ..choices import LeadKind
+from ..fields import Undecryptable, undecryptable_fields
 from ..forms import same_site_path
 from ..kinds import KIND_FIELDS
 from ..models import Lead, LeadNote
@@ -29,6 +30,11 @@ from ..phones import format_us_phone
 from . import components
 from .filters import SEARCH_FIELDS, hide_quarantine, search_leads
 
+UNDECRYPTABLE_MESSAGE = (
+    "Parts of this lead cannot be decrypted with the keys this site has (a key was "
+    'removed or changed, or the stored data is damaged). They show as "Cannot be '
+    'decrypted"; the stored data is kept as it is. Tell your administrator.'
+)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -44,7 +50,8 @@ class LeadIndexView(generic.IndexView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         if self.is_searching and not self.is_export:
-            audit.log_search(request.user)
+            shown = response.context_data["object_list"]
+            audit.log_search(request.user, [lead.pk for lead in shown])
         return response
 
     def get_base_queryset(self):
@@ -114,12 +121,14 @@ class LeadIndexView(generic.IndexView):
 
     def render_to_response(self, context, **response_kwargs):
         if self.is_export:
+            leads = list(context["object_list"].values_list("pk", flat=True))
             audit.log_export(
                 self.model,
                 self.request.user,
                 self.request.GET.get("export"),
-                rows=context["object_list"].count(),
+                rows=len(leads),
                 filters=self.active_filter_names(),
+                leads=leads,
             )
         return super().render_to_response(context, **response_kwargs)
 
@@ -274,14 +283,14 @@ class LeadInspectView(generic.InspectView):
 
     def get_phone_display_value(self):
         phone = self.object.phone
-        if not phone:
+        if not phone or isinstance(phone, Undecryptable):
             return "—"
         return format_html('<a href="tel:{}">{}</a>', phone, format_us_phone(phone))
 
     def get_email_display_value(self):
         email = self.object.email
-        if not email:
-            return "—"
+        if not email or isinstance(email, Undecryptable):
+            return email or "—"
         return format_html('<a href="mailto:{}">{}</a>', email, email)
 
     def get_message_display_value(self):
@@ -338,7 +347,21 @@ class LeadInspectView(generic.InspectView):
             work_form=LeadWorkForm(instance=self.object) if can_change else None,
             work_url=self.get_edit_url() if can_change else None,
         )
+        self.report_undecryptable(context["timeline"], context["transcript"] or [])
         return context
+
+    def report_undecryptable(self, timeline, transcript) -> None:
+        """A clear notice and an audit entry (field names only) when a key is missing."""
+        parts = undecryptable_fields(self.object)
+        if any(
+            undecryptable_fields(item["note"]) for item in timeline if "note" in item
+        ):
+            parts.append("notes")
+        if any(undecryptable_fields(message) for message in transcript):
+            parts.append("chat messages")
+        if parts:
+            audit.log_undecryptable(self.object, self.request.user, parts)
+            messages.error(self.request, UNDECRYPTABLE_MESSAGE)
 
 
 class AddNoteView(View):

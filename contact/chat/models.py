@@ -10,6 +10,8 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from ..fields import EncryptedTextField
+
 
 class ConversationState(models.TextChoices):
     WAITING = "waiting", "Waiting for staff"
@@ -83,7 +85,7 @@ class ChatMessage(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    text = models.TextField()
+    text = EncryptedTextField()
     client_id = models.UUIDField(null=True, blank=True)
     sent_at = models.DateTimeField(default=timezone.now)
 

@@ -7,6 +7,7 @@ Each value that differs per deployment comes from an environment variable listed
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     "axes",
     "channels",
 ]
@@ -284,6 +286,29 @@ LEAD_RATE_LIMIT = env_int("LEAD_RATE_LIMIT", 5)
 LEAD_RATE_LIMIT_WINDOW = env_int("LEAD_RATE_LIMIT_WINDOW", 60 * 60)
 CSRF_FAILURE_VIEW = "contact.views.csrf_failure"
 
+# Lead data encrypted at rest (contact/crypto.py; docs/operations/lead-data-encryption.md).
+# Comma-separated Fernet keys, the newest first: rows are written under the first and
+# read under any, so a new key goes first and rotate_lead_keys retires the old ones.
+LEAD_ENCRYPTION_KEYS = env_list("LEAD_ENCRYPTION_KEYS")
+# The HMAC key of the blind index that lets staff search encrypted names, emails and
+# phones; separate from the encryption keys. Changing it needs rotate_lead_keys.
+LEAD_BLIND_INDEX_KEY = os.environ.get("LEAD_BLIND_INDEX_KEY", "")
+if LEAD_ENCRYPTION_KEYS:
+    from cryptography.fernet import Fernet
+
+    try:
+        [Fernet(key) for key in LEAD_ENCRYPTION_KEYS]
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            "LEAD_ENCRYPTION_KEYS must be comma-separated Fernet keys "
+            "(manage.py generate_lead_key makes one)"
+        ) from error
+if LEAD_BLIND_INDEX_KEY and len(LEAD_BLIND_INDEX_KEY) < 32:
+    raise ImproperlyConfigured("LEAD_BLIND_INDEX_KEY must be 32 characters or more")
+# Fixed keys for dev and test settings only (never accepted by production settings).
+DEV_LEAD_ENCRYPTION_KEY = "bGFudGFuYS1kZXYtb25seS1sZWFkLWtleS0zMmJ5dGU="  # noqa: S105
+DEV_LEAD_BLIND_INDEX_KEY = "lantana-dev-only-blind-index-key-not-secret"  # noqa: S105
+
 # How many proxies (nginx, a load balancer) stand in front of the app; the client
 # address is read that many hops from the right of X-Forwarded-For
 # (lantana/core/client_address.py). 0 = the socket address, the header is ignored.
@@ -372,6 +397,33 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 OTP_TOTP_ISSUER = "Lantana Recovery"
+# Passkeys (django-otp-webauthn, access/passkeys.py): a second step beside the app,
+# never a sign-in without the password. They belong to the admin's host name, taken
+# from WAGTAILADMIN_BASE_URL (production.py sets them again from its required value).
+OTP_WEBAUTHN_RP_NAME = "Lantana Recovery staff"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = "access.passkeys"
+
+
+def webauthn_relying_party(admin_url: str) -> tuple[str, list[str]]:
+    """The passkeys' domain (RP ID) and the one origin they are accepted from.
+
+    Browsers take no IP address as a passkey's domain: a local http:// address
+    becomes localhost (http://localhost:8000 for `make run`)."""
+    parts = urlsplit(admin_url)
+    if parts.scheme == "http" and parts.hostname in {"127.0.0.1", "::1", "localhost"}:
+        port = f":{parts.port}" if parts.port else ""
+        return "localhost", [f"http://localhost{port}"]
+    return parts.hostname or "", [f"{parts.scheme}://{parts.netloc}"]
+
+
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = webauthn_relying_party(
+    WAGTAILADMIN_BASE_URL
+)
+# How long an administrator's two-step set-up link works (access/enrolment.py).
+ACCESS_ENROLMENT_LINK_HOURS = env_int("ACCESS_ENROLMENT_LINK_HOURS", 24)
+if ACCESS_ENROLMENT_LINK_HOURS < 1:
+    raise ImproperlyConfigured("ACCESS_ENROLMENT_LINK_HOURS must be 1 or more")
 # django-otp's own per-device back-off (1 s, 2 s, 4 s… after each wrong code) stays
 # on beside the lockout: it slows guessing spread over many addresses.
 

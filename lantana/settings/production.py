@@ -31,6 +31,9 @@ if not re.fullmatch(r"https://[^/\s]+(/\S*)?", WAGTAILADMIN_BASE_URL):
     raise ImproperlyConfigured(
         f"WAGTAILADMIN_BASE_URL must be an https:// URL, not {WAGTAILADMIN_BASE_URL!r}"
     )
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = webauthn_relying_party(
+    WAGTAILADMIN_BASE_URL
+)
 
 # SMTP over TLS (STARTTLS) unless implicit TLS (EMAIL_USE_SSL) is chosen or
 # EMAIL_USE_TLS=false is set explicitly, e.g. for a relay on the same machine.
@@ -50,6 +53,14 @@ if not re.fullmatch(r"(rediss?|unix)://\S+", CHANNEL_REDIS_URL):
         f"CHANNEL_REDIS_URL must be a redis://, rediss:// or unix:// URL, "
         f"not {CHANNEL_REDIS_URL!r}"
     )
+
+# Leads are encrypted at rest; the public dev key would protect nothing.
+_require("LEAD_ENCRYPTION_KEYS", "output of manage.py generate_lead_key")
+_require("LEAD_BLIND_INDEX_KEY", "64 random characters")
+if DEV_LEAD_ENCRYPTION_KEY in LEAD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured("LEAD_ENCRYPTION_KEYS must not contain the dev key")
+if LEAD_BLIND_INDEX_KEY == DEV_LEAD_BLIND_INDEX_KEY:
+    raise ImproperlyConfigured("LEAD_BLIND_INDEX_KEY must not be the dev key")
 
 # load_demo refuses to run: fictional clinicians, articles, leads and logins.
 DEMO_CONTENT_ALLOWED = False

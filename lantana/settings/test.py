@@ -26,3 +26,8 @@ WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 # Tests run load_demo too: keep their logins away from the developer's.
 DEMO_LOGIN_DIR = BASE_DIR / "build" / "test-logins"
+# A fixed, public key: data encrypted under it is protected from nobody.
+LEAD_ENCRYPTION_KEYS = LEAD_ENCRYPTION_KEYS or [DEV_LEAD_ENCRYPTION_KEY]  # noqa: F405
+LEAD_BLIND_INDEX_KEY = LEAD_BLIND_INDEX_KEY or DEV_LEAD_BLIND_INDEX_KEY  # noqa: F405
+# Browser tests set the live server's own origin (tests/browser/test_passkeys.py).
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = "localhost", ["http://localhost"]

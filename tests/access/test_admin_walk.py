@@ -18,6 +18,12 @@ OPEN = {
     "wagtailadmin_javascript_catalog",
     "access_verify",
     "access_enrol",
+    # A set-up link asks for its own POST and checks the account itself; the passkey
+    # second step answers only JSON about the signed-in account's own passkeys.
+    "access_enrolment_link",
+    "credential-authentication-begin",
+    "credential-authentication-complete",
+    "js-i18n-catalog",
 }
 GROUP = re.compile(r"\((?:\?P<\w+>)?[^()]*\)")
 

@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
@@ -12,12 +13,19 @@ from freezegun import freeze_time
 from wagtail.models import ModelLogEntry
 
 from access import audit
-from tests.auth import code_for_secret, get_app_device, totp_code
+from tests.auth import (
+    code_for_secret,
+    get_app_device,
+    open_enrolment_link,
+    totp_code,
+)
 
 from .conftest import PASSWORD, password_step
 
 
-def enrol(client):
+def enrol(client, user=None):
+    user = user or get_user_model().objects.get(username="casey")
+    assert open_enrolment_link(client, user).status_code == 302
     page = client.get("/admin/access/enrol/?next=/admin/")
     assert page.status_code == 200
     secret = re.search(rb'data-totp-secret="([A-Z2-7=]+)"', page.content)[1].decode()
@@ -46,6 +54,7 @@ def test_a_new_user_enrols_and_reaches_the_admin(client, staff, home):
 
 def test_enrolment_refuses_a_wrong_code(client, staff, home):
     password_step(client)
+    open_enrolment_link(client, staff)
     client.get("/admin/access/enrol/")
     response = client.post("/admin/access/enrol/", {"code": "000000"})
     assert response.status_code == 200

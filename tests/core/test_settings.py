@@ -30,6 +30,8 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://lantana@127.0.0.1:1/lantana",
     "WAGTAILADMIN_BASE_URL": "https://www.lantana.example",
     "CHANNEL_REDIS_URL": "redis://127.0.0.1:6379/1",
+    "LEAD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi10ZXN0LWxlYWQta2V5LTMyYnl0ZXM=",
+    "LEAD_BLIND_INDEX_KEY": "production-test-blind-index-key-" + "r8Xw" * 8,
 }
 
 
@@ -66,6 +68,8 @@ def refusal(result: subprocess.CompletedProcess) -> str:
         "DATABASE_URL",
         "WAGTAILADMIN_BASE_URL",
         "CHANNEL_REDIS_URL",
+        "LEAD_ENCRYPTION_KEYS",
+        "LEAD_BLIND_INDEX_KEY",
     ],
 )
 def test_production_refuses_to_start_without_a_required_variable(name):

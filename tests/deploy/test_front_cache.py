@@ -270,6 +270,8 @@ def test_production_settings_purge_through_nginx_when_configured():
         "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/lantana",
         "WAGTAILADMIN_BASE_URL": "https://www.lantana.example",
         "CHANNEL_REDIS_URL": "redis://127.0.0.1:6379/1",
+        "LEAD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi10ZXN0LWxlYWQta2V5LTMyYnl0ZXM=",
+        "LEAD_BLIND_INDEX_KEY": "p" * 40,
     }
     runs = {}
     for name, extra in [("on", {"FRONTEND_CACHE_PURGE_URL": PURGE_URL}), ("off", {})]:

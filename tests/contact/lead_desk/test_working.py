@@ -149,7 +149,12 @@ def test_one_audit_entry_per_export_without_phi(desk, reviewer, canary, fmt):
     b"".join(response.streaming_content)
     [entry] = entries(audit.EXPORT)
     assert entry.user == reviewer
-    assert entry.data == {"format": fmt, "rows": 1, "filters": ["search", "status"]}
+    assert entry.data == {
+        "format": fmt,
+        "rows": 1,
+        "filters": ["search", "status"],
+        "leads": [canary.pk],
+    }
     assert entry.label == "Lead export"
     assert_no_phi(entry)
     assert LeadDeskLogEntry.objects.count() == 1

@@ -177,6 +177,11 @@ class Command(BaseCommand):
                     f"user '{username}' password '{password}'"
                 )
             )
+            # No second step is set up on a password alone (access/enrolment.py).
+            self.stdout.write(
+                "First sign-in of a demo login: `manage.py issue_enrolment_link "
+                "USERNAME` prints the one-time link that sets up its authenticator app."
+            )
         else:
             self.stdout.write("An admin user already exists; use its password.")
         self.print_intake_login()
