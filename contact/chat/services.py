@@ -57,6 +57,8 @@ ERROR_MESSAGES = {
     "seconds, then send again.",
     "forbidden": "This chat cannot be opened here. Please start a new chat or call us.",
     "bad_request": "Something went wrong with that message. Please try again.",
+    "unreadable": "That message has characters in it we cannot read (they sometimes "
+    "come along when text is pasted). Please retype it and send it again.",
     "ended": "This chat has ended. Start a new one or call us if you need us.",
     "taken": "A colleague has already accepted this chat.",
     "not_yours": "This chat is assigned to a colleague.",
@@ -134,8 +136,8 @@ def open_for_staff(lead_pk: int, user, after: int) -> list[dict]:
     lead = Lead.objects.filter(pk=lead_pk, conversation__isnull=False).first()
     if lead is None:
         raise ChatError("not_found")
-    if after == 0:
-        audit.log_view(lead, user)
+    # Every range is a read, a reconnect's catch-up included.
+    audit.log_view(lead, user)
     return messages_after(lead_pk, after)
 
 
@@ -144,6 +146,11 @@ def open_for_staff(lead_pk: int, user, after: int) -> list[dict]:
 
 def conversation_group(lead_pk: int) -> str:
     return f"chat.conv.{lead_pk}"
+
+
+def staff_user_group(user_pk: int) -> str:
+    """Every staff socket of one account: told when that account's access ends."""
+    return f"chat.staff.user.{user_pk}"
 
 
 def staff_name(user) -> str | None:

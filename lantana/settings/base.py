@@ -224,9 +224,30 @@ except ValueError as error:
     raise ImproperlyConfigured(
         'CHAT_RATE must look like "5/10,60/600" (messages/seconds, comma-separated)'
     ) from error
-if CHAT_ACCEPT_TIMEOUT_MINUTES < 1 or CHAT_MESSAGE_MAX_LENGTH < 1:
+# Socket limits (contact/chat/consumers.py; docs/operations/security.md). A visitor's
+# socket that has not joined a chat this many seconds after connecting is closed.
+CHAT_JOIN_SECONDS = env_int("CHAT_JOIN_SECONDS", 10)
+# Frames of each type one socket may send per window ("count/seconds"); more are
+# refused, and a socket that keeps on is closed.
+CHAT_FRAME_RATE = os.environ.get("CHAT_FRAME_RATE", "20/10")
+try:
+    CHAT_FRAME_RATE_LIMIT = tuple(int(n) for n in CHAT_FRAME_RATE.split("/"))
+    if len(CHAT_FRAME_RATE_LIMIT) != 2 or min(CHAT_FRAME_RATE_LIMIT) < 1:
+        raise ValueError
+except ValueError as error:
     raise ImproperlyConfigured(
-        "CHAT_ACCEPT_TIMEOUT_MINUTES and CHAT_MESSAGE_MAX_LENGTH must be 1 or more"
+        'CHAT_FRAME_RATE must look like "20/10" (frames/seconds)'
+    ) from error
+# A staff socket re-checks the session, second step, account and permission before
+# a push when its last check is older than this (and at the session's end).
+CHAT_STAFF_RECHECK_SECONDS = 1.0
+# Origins (scheme, host and port) the chat sockets accept, besides the site's own
+# (WAGTAILADMIN_BASE_URL) and CSRF_TRUSTED_ORIGINS.
+CHAT_ALLOWED_ORIGINS = env_list("CHAT_ALLOWED_ORIGINS")
+if CHAT_ACCEPT_TIMEOUT_MINUTES < 1 or CHAT_MESSAGE_MAX_LENGTH < 1 or CHAT_JOIN_SECONDS < 1:
+    raise ImproperlyConfigured(
+        "CHAT_ACCEPT_TIMEOUT_MINUTES, CHAT_MESSAGE_MAX_LENGTH and CHAT_JOIN_SECONDS "
+        "must be 1 or more"
     )
 
 # --- Performance: the anonymous page cache (lantana/pagecache) ---
