@@ -244,7 +244,11 @@ CHAT_STAFF_RECHECK_SECONDS = 1.0
 # Origins (scheme, host and port) the chat sockets accept, besides the site's own
 # (WAGTAILADMIN_BASE_URL) and CSRF_TRUSTED_ORIGINS.
 CHAT_ALLOWED_ORIGINS = env_list("CHAT_ALLOWED_ORIGINS")
-if CHAT_ACCEPT_TIMEOUT_MINUTES < 1 or CHAT_MESSAGE_MAX_LENGTH < 1 or CHAT_JOIN_SECONDS < 1:
+if (
+    CHAT_ACCEPT_TIMEOUT_MINUTES < 1
+    or CHAT_MESSAGE_MAX_LENGTH < 1
+    or CHAT_JOIN_SECONDS < 1
+):
     raise ImproperlyConfigured(
         "CHAT_ACCEPT_TIMEOUT_MINUTES, CHAT_MESSAGE_MAX_LENGTH and CHAT_JOIN_SECONDS "
         "must be 1 or more"

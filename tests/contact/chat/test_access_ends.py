@@ -131,9 +131,9 @@ async def test_a_change_no_signal_announces_is_found_before_the_next_push(
     event; the check before each push still finds it."""
     settings.CHAT_STAFF_RECHECK_SECONDS = 0
     _, communicator = await silent_panel(dana)
-    await database_sync_to_async(
-        User.objects.filter(pk=dana.pk).update
-    )(is_active=False)
+    await database_sync_to_async(User.objects.filter(pk=dana.pk).update)(
+        is_active=False
+    )
     await assert_next_push_never_arrives(communicator)
 
 
@@ -168,7 +168,9 @@ async def test_reading_a_transcript_from_any_point_is_audited(chat, dana):
 
     for after in (0, 1, 5):
         before = await database_sync_to_async(views)()
-        await communicator.send_json_to({"type": "open", "lead": lead.pk, "after": after})
+        await communicator.send_json_to(
+            {"type": "open", "lead": lead.pk, "after": after}
+        )
         await drain(communicator)
         assert await database_sync_to_async(views)() == before + 1
     await communicator.disconnect()
