@@ -21,6 +21,8 @@ from wagtail.admin.widgets.button import Button
 from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
 
+from lantana.core.text import reveal_invisible
+
 from .. import audit
 from ..chat.models import ChatMessage
 from ..choices import LeadKind
@@ -297,6 +299,8 @@ class LeadInspectView(LeadByIdMixin, generic.InspectView):
             return "Yes" if value else "No"
         if value in (None, ""):
             return "—"
+        if isinstance(value, str):
+            return reveal_invisible(value)
         return value
 
     def get_kind_display_value(self):
@@ -315,10 +319,12 @@ class LeadInspectView(LeadByIdMixin, generic.InspectView):
         return format_html('<a href="mailto:{}">{}</a>', email, email)
 
     def get_message_display_value(self):
-        return linebreaksbr(self.object.message, autoescape=True) or "—"
+        message = reveal_invisible(self.object.message)
+        return linebreaksbr(message, autoescape=True) or "—"
 
     def get_first_message_display_value(self):
-        return linebreaksbr(self.object.first_message, autoescape=True) or "—"
+        message = reveal_invisible(self.object.first_message)
+        return linebreaksbr(message, autoescape=True) or "—"
 
     def get_spam_reason_display_value(self):
         lead = self.object

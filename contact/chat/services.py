@@ -24,6 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.permissions import policy_registry
 
+from lantana.core.text import reveal_invisible, strip_invisible
+
 from .. import audit
 from ..choices import LeadStatus
 from ..crisis import mentions_crisis
@@ -171,7 +173,8 @@ def message_payload(message: ChatMessage) -> dict:
         "name": staff_name(message.staff_user)
         if message.sender == Sender.STAFF
         else None,
-        "text": message.text,
+        # Stored before invisible characters were left out: shown, not obeyed.
+        "text": reveal_invisible(message.text),
         "at": message.sent_at.isoformat(),
         "id": str(message.client_id) if message.client_id else None,
     }
@@ -229,7 +232,7 @@ def queue_snapshot(now=None) -> list[dict]:
             {
                 "lead": lead.pk,
                 "reference": lead.reference,
-                "name": lead.preferred_name,
+                "name": reveal_invisible(lead.preferred_name),
                 "state": conversation.state,
                 "urgent": lead.is_urgent,
                 "startedAt": lead.received_at.isoformat(),
@@ -360,6 +363,9 @@ def clean_text(text) -> str:
         for char in text
     ):
         raise ChatError("invalid")
+    text = strip_invisible(text).strip()
+    if not text:
+        raise ChatError("empty")
     if len(text) > settings.CHAT_MESSAGE_MAX_LENGTH:
         raise ChatError("too_long")
     return text
