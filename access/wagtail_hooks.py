@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
-from . import audit, views
+from . import audit, privacy, views
 
 
 @hooks.register("register_admin_urls")
@@ -31,3 +31,15 @@ def reset_devices_button(user, request_user):
             reverse("access_reset_devices", args=[user.pk]),
             priority=60,
         )
+
+
+@hooks.register("before_serve_page")
+def second_step_for_private_pages(page, request, serve_args, serve_kwargs):
+    return privacy.second_step_for(request, page.get_view_restrictions())
+
+
+@hooks.register("before_serve_document")
+def second_step_for_private_documents(document, request):
+    return privacy.second_step_for(
+        request, document.collection.get_view_restrictions()
+    )

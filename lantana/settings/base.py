@@ -405,6 +405,14 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Lockouts are answered with our page, never by a redirect that names the username.
 AXES_VERBOSE = False
 
+# Private pages and documents send people to the admin's two-step sign-in
+# (access/privacy.py), never to Wagtail's one-step front-end form.
+WAGTAIL_FRONTEND_LOGIN_URL = "wagtailadmin_login"
+# No shared passwords on pages or document collections: Wagtail keeps them in
+# clear, and health information deserves a named, two-step sign-in.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+
 # Staff sessions end after this much idle time and this long in all, whatever
 # "Remember me" says; the session cookie never outlives the absolute limit.
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
