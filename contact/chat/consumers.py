@@ -174,8 +174,8 @@ class VisitorChatConsumer(ChatSocket):
         self.sent_seqs = {}
         self.last_typing = {}
         self.rate = FrameRate()
-        await self.accept()
         self.join_timer = asyncio.create_task(self.join_deadline())
+        await self.accept()
 
     async def join_deadline(self):
         await asyncio.sleep(settings.CHAT_JOIN_SECONDS)

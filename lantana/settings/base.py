@@ -432,12 +432,12 @@ ADMIN_CSP_URL_PREFIXES = ["/admin/"]
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'none'"],
-        # 'unsafe-inline' because Wagtail 8's form widgets print inline initialisers
-        # with no nonce hook: initDateChooser() (date filters in the lead inbox, the
-        # scheduling dialog), new ImageChooser()/PageChooser()/DocumentChooser() in
-        # every editor. Hashes cannot work (each carries its field id and options).
-        # Never 'unsafe-eval', never another origin.
-        "script-src": ["'self'", "'unsafe-inline'"],
+        # No 'unsafe-inline': Wagtail 8's inline initialisers (initDateChooser(),
+        # new PageChooser(), InlinePanel...) are allowed one by one by the hash of
+        # the text each page prints, once checked to be only an initialiser with
+        # JSON arguments (lantana/core/admin_csp.py). Never 'unsafe-eval', never
+        # another origin.
+        "script-src": ["'self'"],
         "style-src": ["'self'"],
         # data: for the QR code drawn at enrolment and Wagtail's SVG placeholders;
         # blob: for the previews Wagtail draws of images being uploaded.
