@@ -4,8 +4,9 @@ crashes, answers in order, and stores nothing from a frame that is not valid
 
 The sockets run on the real ASGI stack (lantana.asgi) in one event loop; the
 hypothesis examples run in a worker thread and hand each frame to that loop.
-After each hostile frame a sentinel frame (a lone surrogate, answered
-"unreadable", which no generated frame contains) marks where its answers end.
+Each example sends a batch of BATCH hostile frames, then a sentinel frame (a lone
+surrogate, answered "unreadable", which no generated frame contains) that marks
+where their answers end.
 """
 
 import asyncio
@@ -15,6 +16,7 @@ import pytest
 from channels.db import database_sync_to_async
 from django.db import connections
 from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from contact.chat import services
@@ -28,6 +30,8 @@ from .conftest import visitor as joined_visitor
 pytestmark = pytest.mark.django_db(transaction=True)
 
 SENTINEL = '{"type": "sentinel", "x": "\\ud800"}'
+BATCH = 10
+BATCHES = hypothesis_settings(FUZZ, max_examples=-(-EXAMPLES // BATCH))
 VISITOR_TYPES = ["message", "typing", "seen", "end"]
 STAFF_TYPES = [
     "available",
@@ -75,9 +79,10 @@ def stored_from(text, client_id) -> bool:
     return True
 
 
-async def answers(communicator, frame: str) -> list[dict]:
-    """Send a frame and collect what it caused, up to the sentinel's answer."""
-    await communicator.send_to(text_data=frame)
+async def answers(communicator, frames: list[str]) -> list[dict]:
+    """Send frames and collect what they caused, up to the sentinel's answer."""
+    for frame in frames:
+        await communicator.send_to(text_data=frame)
     await communicator.send_to(text_data=SENTINEL)
     frames = []
     while True:
@@ -101,16 +106,16 @@ async def fuzz_socket(communicator, kind: str, lead_pk: int, check_rows):
     loop = asyncio.get_running_loop()
     ran = []
 
-    @FUZZ
-    @given(frame=hostile_frame(kind))
-    def fuzz(frame):
+    @BATCHES
+    @given(batch=st.lists(hostile_frame(kind), min_size=BATCH, max_size=BATCH))
+    def fuzz(batch):
         before = counts(lead_pk)
         frames = asyncio.run_coroutine_threadsafe(
-            answers(communicator, frame), loop
-        ).result(timeout=60)
+            answers(communicator, batch), loop
+        ).result(timeout=120)
         assert all("message" in f for f in frames if f["type"] == "error"), frames
-        check_rows(frame, before, counts(lead_pk))
-        ran.append(frame)
+        check_rows(batch, before, counts(lead_pk))
+        ran.extend(batch)
 
     def run():
         try:
@@ -123,8 +128,8 @@ async def fuzz_socket(communicator, kind: str, lead_pk: int, check_rows):
     print(f"\n{kind}: {len(ran)} hostile frames")
 
 
-def no_new_lead(frame, before, after):
-    assert after[1] == before[1], frame
+def no_new_lead(batch, before, after):
+    assert after[1] == before[1], batch
 
 
 @pytest.fixture
@@ -141,24 +146,29 @@ async def test_hostile_frames_on_a_visitor_socket(chat, open_limits, kind):
     await drain(communicator)
     seen_ids = set()
 
-    def check_rows(frame, before, after):
-        no_new_lead(frame, before, after)
+    def expected_rows(frame) -> int:
         try:
             content = json.loads(frame)
         except ValueError:
-            content = None
-        expected = 0
-        if isinstance(content, dict) and kind == "message" and len(frame) <= 16_000:
-            client_id = content.get("id")
-            if stored_from(content.get("text"), client_id) and (
-                client_id in (None, "") or str(client_id) not in seen_ids
-            ):
-                expected = 1
-                seen_ids.add(str(client_id))
-        if kind == "end":
-            expected = after[0] - before[0]  # the first end adds its notice
-            assert expected in (0, 1)
-        assert after[0] - before[0] == expected, frame
+            return 0
+        if not isinstance(content, dict) or kind != "message" or len(frame) > 16_000:
+            return 0
+        client_id = content.get("id")
+        if not stored_from(content.get("text"), client_id):
+            return 0
+        if client_id not in (None, ""):
+            if str(client_id) in seen_ids:
+                return 0
+            seen_ids.add(str(client_id))
+        return 1
+
+    def check_rows(batch, before, after):
+        no_new_lead(batch, before, after)
+        added = after[0] - before[0]
+        if kind == "end":  # the first end adds its notice
+            assert added in (0, 1)
+            return
+        assert added == sum(expected_rows(frame) for frame in batch), batch
 
     await fuzz_socket(communicator, kind, chat["lead"].pk, check_rows)
     await communicator.disconnect()
@@ -171,10 +181,10 @@ async def test_hostile_frames_on_a_staff_socket(chat, dana, open_limits, kind):
     communicator, _, _ = await staff(key)
     await drain(communicator)
 
-    def check_rows(frame, before, after):
-        no_new_lead(frame, before, after)
+    def check_rows(batch, before, after):
+        no_new_lead(batch, before, after)
         if kind == "message":  # nobody accepted the chat: no staff message is valid
-            assert after[0] == before[0], frame
+            assert after[0] == before[0], batch
 
     await fuzz_socket(communicator, kind, chat["lead"].pk, check_rows)
     await communicator.disconnect()
