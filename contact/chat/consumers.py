@@ -98,7 +98,7 @@ class ChatSocket(AsyncJsonWebsocketConsumer):
             return
         try:
             content = json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):  # [[[[… nested thousands deep
             await self.send_error(ChatError("bad_request"))
             return
         if not isinstance(content, dict) or not isinstance(content.get("type"), str):

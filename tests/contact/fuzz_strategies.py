@@ -50,6 +50,8 @@ NASTY = [
     "%00%ff%fe",
     "null",
     "true",
+    "[" * 8000 + "]" * 8000,
+    '{"a":' * 3000 + "1" + "}" * 3000,
 ]
 
 HOSTILE_TEXT = st.one_of(

@@ -160,6 +160,16 @@ async def test_a_lone_surrogate_in_a_staff_frame_gets_a_message(chat, dana):
     await communicator.disconnect()
 
 
+@asynchronous
+async def test_a_frame_nested_thousands_deep_gets_a_message(chat):
+    communicator, _ = await visitor(session_key(chat["client"]), chat["token"])
+    await drain(communicator)
+    await communicator.send_to(text_data="[" * 7000 + "]" * 7000)
+    frame = await communicator.receive_json_from(timeout=3)
+    assert frame["code"] == "bad_request"
+    await communicator.disconnect()
+
+
 # --- Origin ----------------------------------------------------------------------------
 
 
