@@ -14,6 +14,10 @@ allowed by its SHA-256 hash:
 The arguments must parse as JSON (or be an escapejs string), so an allowed script
 can only hand data to one of Wagtail's own initialisers; a script of any other
 shape, injected or not, stays blocked, and the browser reports it.
+
+An inline panel's empty form carries its initialisers with "__prefix__" where
+the new form's number goes; the first PREFIX_EXPANSIONS numbers are allowed too,
+so rows added in the editor start their widgets (more rows: save and go on).
 """
 
 import base64
@@ -33,6 +37,7 @@ _PANEL = re.compile(
     rf"JSON\.parse\(({_ESCAPEJS_STRING})\)\); \}}\)\(\);"
 )
 _SPACES = re.compile(r"\s+")
+PREFIX_EXPANSIONS = 20
 
 
 def _is_json(text: str, kind: type) -> bool:
@@ -57,8 +62,15 @@ def initialiser_hashes(html: str) -> list[str]:
     """CSP sources for the Wagtail initialisers in this page, in order, once each."""
     sources = []
     for script in _SCRIPT.findall(html):
-        if is_wagtail_initialiser(script):
-            digest = hashlib.sha256(script.encode()).digest()
+        if not is_wagtail_initialiser(script):
+            continue
+        texts = [script]
+        if "__prefix__" in script:
+            texts += [
+                script.replace("__prefix__", str(n)) for n in range(PREFIX_EXPANSIONS)
+            ]
+        for text in texts:
+            digest = hashlib.sha256(text.encode()).digest()
             source = f"'sha256-{base64.b64encode(digest).decode()}'"
             if source not in sources:
                 sources.append(source)

@@ -83,3 +83,12 @@ def test_each_initialiser_on_the_page_is_allowed_by_its_hash(boss, home):
     hashes = initialiser_hashes(html)
     assert hashes, "the page editor prints Wagtail initialisers"
     assert set(hashes) <= set(script_src(response))
+
+
+def test_rows_added_in_an_inline_panel_start_their_widgets():
+    script = 'initTimeChooser("id_hours\\u002D__prefix__\\u002Dopens", {});'
+    hashes = initialiser_hashes(f"<template><script>{script}</script></template>")
+    added = initialiser_hashes(
+        f"<script>{script.replace('__prefix__', '3')}</script>"
+    )
+    assert added[0] in hashes
