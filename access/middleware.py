@@ -5,6 +5,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.http import urlencode
 from django_otp import user_has_device
 
@@ -32,6 +33,15 @@ UNVERIFIED_URL_NAMES = frozenset(
 
 def is_admin_path(path: str) -> bool:
     return path.startswith(reverse("wagtailadmin_home"))
+
+
+def second_step_redirect(request):
+    """To the second step (or to enrolment), and back here afterwards."""
+    step = "access_verify" if user_has_device(request.user) else "access_enrol"
+    query = urlencode({"next": request.get_full_path()})
+    response = redirect(f"{reverse(step)}?{query}")
+    add_never_cache_headers(response)
+    return response
 
 
 class StaffSessionMiddleware:
@@ -69,9 +79,7 @@ class SecondFactorMiddleware:
             and is_admin_path(request.path_info)
             and self.url_name(request) not in UNVERIFIED_URL_NAMES
         ):
-            step = "access_verify" if user_has_device(user) else "access_enrol"
-            query = urlencode({"next": request.get_full_path()})
-            return redirect(f"{reverse(step)}?{query}")
+            return second_step_redirect(request)
         return self.get_response(request)
 
     @staticmethod

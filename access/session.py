@@ -29,6 +29,19 @@ def session_expired(session, now: datetime) -> bool:
     )
 
 
+def session_deadline(session) -> float | None:
+    """When this session ends if nobody acts (epoch seconds): the sooner of the
+    idle and absolute limits. None for a session the clock has not started."""
+    started = session.get(STARTED_KEY)
+    if started is None:
+        return None
+    seen = session.get(SEEN_KEY, started)
+    return min(
+        seen + settings.STAFF_SESSION_IDLE_SECONDS,
+        started + settings.STAFF_SESSION_MAX_SECONDS,
+    )
+
+
 def touch_session(session, now: datetime) -> None:
     if now.timestamp() - session.get(SEEN_KEY, 0) >= SEEN_RESOLUTION_SECONDS:
         session[SEEN_KEY] = now.timestamp()

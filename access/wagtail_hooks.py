@@ -3,7 +3,7 @@ from django.views.i18n import JavaScriptCatalog
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
-from . import audit, passkeys, views
+from . import audit, passkeys, privacy, views
 
 # django-otp-webauthn's endpoints under its own namespace (its scripts reverse
 # "otp_webauthn:…"), through our views: audited, locked out, verified-only adding.
@@ -93,3 +93,15 @@ def passkeys_menu_item(request):
         "label": "Passkeys",
         "help_text": "Pass the second step of signing in with this device instead of a code.",
     }
+
+
+@hooks.register("before_serve_page")
+def second_step_for_private_pages(page, request, serve_args, serve_kwargs):
+    return privacy.second_step_for(request, page.get_view_restrictions())
+
+
+@hooks.register("before_serve_document")
+def second_step_for_private_documents(document, request):
+    return privacy.second_step_for(
+        request, document.collection.get_view_restrictions()
+    )

@@ -6,10 +6,12 @@ import uuid
 from django import forms
 from django.core.exceptions import ValidationError
 
+from lantana.core.text import strip_invisible
+
 from .choices import ContactMethod, ContactTime, LeadFor, LeadKind
 from .kinds import get_kind
 from .models import FIRST_MESSAGE_MAX_LENGTH, MESSAGE_MAX_LENGTH, Lead
-from .phones import normalize_us_phone
+from .phones import has_foreign_digits, normalize_us_phone
 from .spam import StampState
 
 CONTROL_CHARS_MESSAGE = (
@@ -17,6 +19,9 @@ CONTROL_CHARS_MESSAGE = (
     "field. They sometimes come along when text is pasted from another app."
 )
 PHONE_MESSAGE = "Enter a US phone number with its area code, like (843) 555-0134."
+PHONE_DIGITS_MESSAGE = (
+    "Please type the phone number with the digits 0 to 9, like (843) 555-0134."
+)
 CHANNEL_MESSAGE = "Give us a phone number or an email address so we can reach you."
 CONSENT_MESSAGE = "Please tick this box so that we may contact you."
 
@@ -42,7 +47,8 @@ def same_site_path(path: str) -> str:
 
 
 class TextField(forms.CharField):
-    """Free text kept exactly as typed (no stripping), control characters refused."""
+    """Free text kept as typed (no stripping), control characters refused, and
+    bidi controls and zero-width characters left out (lantana/core/text.py)."""
 
     def __init__(self, *args, multiline: bool = False, **kwargs):
         kwargs.setdefault("strip", False)
@@ -53,7 +59,7 @@ class TextField(forms.CharField):
         value = super().to_python(value)
         if value and has_control_chars(value, self.multiline):
             raise ValidationError(CONTROL_CHARS_MESSAGE, code="control_chars")
-        return value
+        return strip_invisible(value)
 
     def validate(self, value):
         super().validate(value)
@@ -75,7 +81,7 @@ class LenientHiddenField(forms.CharField):
         value = super().to_python(value)
         if has_control_chars(value):
             return ""
-        return value[: self.keep_length]
+        return strip_invisible(value)[: self.keep_length]
 
 
 HONEYPOT_ATTRS = {
@@ -225,6 +231,8 @@ class LeadForm(BaseLeadForm):
         value = self.cleaned_data.get("phone", "")
         if not value.strip():
             return ""
+        if has_foreign_digits(value):
+            raise ValidationError(PHONE_DIGITS_MESSAGE, code="invalid_phone_digits")
         normalized = normalize_us_phone(value)
         if normalized is None:
             raise ValidationError(PHONE_MESSAGE, code="invalid_phone")

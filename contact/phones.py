@@ -1,17 +1,28 @@
 """US phone numbers: stored as E.164, shown and exported the national way."""
 
 import re
+import unicodedata
+
+
+def has_foreign_digits(value: str) -> bool:
+    """Digits other than 0-9 once compatibility forms are folded (NFKC turns
+    full-width "８４３" into "843"; Arabic-Indic "٨٤٣" stays what it is)."""
+    return any(
+        char.isdigit() and not char.isascii()
+        for char in unicodedata.normalize("NFKC", value)
+    )
 
 
 def normalize_us_phone(value: str) -> str | None:
     """'(843) 555-0134', '843.555.0134', '+1 843 555 0134' -> '+18435550134'.
 
     None when the text is not a plausible US number (NANP: area code and exchange
-    start with 2-9).
+    start with 2-9). Only the ASCII digits 0-9 count, after NFKC.
     """
-    if not re.fullmatch(r"[\d\s().+\-]{7,25}", value):
+    value = unicodedata.normalize("NFKC", value)
+    if not re.fullmatch(r"[\d\s().+\-]{7,25}", value, flags=re.ASCII):
         return None
-    digits = re.sub(r"\D", "", value)
+    digits = re.sub(r"\D", "", value, flags=re.ASCII)
     if len(digits) == 11 and digits.startswith("1"):
         digits = digits[1:]
     if len(digits) != 10 or value.count("+") > 1:

@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from access import privacy as access_privacy
 from access import views as access_views
 from lantana.core import views as core_views
 from lantana.core.sitemaps import PageSitemap
@@ -17,6 +18,10 @@ urlpatterns = [
         name="wagtailadmin_password_reset",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        access_privacy.authenticate_document_password,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
@@ -29,6 +34,16 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Before Wagtail's: its front-end sign-in has no second step and no audit.
+    path(
+        "_util/login/", access_privacy.front_end_sign_in, name="access_front_end_login"
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        access_privacy.authenticate_page_password,
+    ),
+    path("", include(wagtail_urls)),
+]
 
 handler500 = "lantana.core.views.server_error"

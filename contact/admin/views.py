@@ -5,6 +5,7 @@ from datetime import datetime
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
@@ -15,9 +16,12 @@ from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.widgets.button import Button
 from wagtail.models import ModelLogEntry
 from wagtail.permissions import policy_registry
+
+from lantana.core.text import reveal_invisible
 
 from .. import audit
 from ..chat.models import ChatMessage
@@ -36,6 +40,35 @@ UNDECRYPTABLE_MESSAGE = (
     'decrypted"; the stored data is kept as it is. Tell your administrator.'
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def may_see_any_lead(user) -> bool:
+    return policy_registry.get_by_type(Lead).user_has_any_permission(
+        user, ["view", "change", "delete"]
+    )
+
+
+class LeadByIdMixin:
+    """A lead id tells outsiders nothing: for a user without lead permission, an
+    existing lead answers exactly as a missing one does (404). Wagtail's views
+    fetch the object before checking permission, so the check comes first here.
+    Someone signed out gets the sign-in page either way."""
+
+    def hidden_lead(self) -> Lead | None:
+        """A stand-in, never shown, for someone signed out (the permission check
+        then sends them to sign in); Http404 for someone without permission."""
+        if not self.request.user.is_authenticated:
+            return Lead(kind=LeadKind.INQUIRY)
+        if not may_see_any_lead(self.request.user):
+            raise Http404
+        return None
+
+    def get_object(self, *args, **kwargs):
+        return self.hidden_lead() or super().get_object(*args, **kwargs)
+
+    def dispatch(self, request, *args, **kwargs):
+        self.hidden_lead()  # views that check permission before fetching, too
+        return super().dispatch(request, *args, **kwargs)
 
 
 class LeadIndexView(generic.IndexView):
@@ -213,7 +246,7 @@ FIELD_LABELS = {
 HIDDEN_FIELDS = ["id", "submission_id", "client_key", "receipt_key"]
 
 
-class LeadInspectView(generic.InspectView):
+class LeadInspectView(LeadByIdMixin, generic.InspectView):
     template_name = "contact/admin/lead_inspect.html"
     history_url_name = None
     add_note_url_name = None
@@ -231,7 +264,7 @@ class LeadInspectView(generic.InspectView):
     @cached_property
     def lead(self):
         # Wagtail asks for the fields before the object; both need the lead.
-        return get_object_or_404(
+        return self.hidden_lead() or get_object_or_404(
             Lead.objects.select_related("location", "assignee"), pk=self.pk
         )
 
@@ -276,6 +309,8 @@ class LeadInspectView(generic.InspectView):
             return "Yes" if value else "No"
         if value in (None, ""):
             return "—"
+        if isinstance(value, str):
+            return reveal_invisible(value)
         return value
 
     def get_kind_display_value(self):
@@ -294,10 +329,12 @@ class LeadInspectView(generic.InspectView):
         return format_html('<a href="mailto:{}">{}</a>', email, email)
 
     def get_message_display_value(self):
-        return linebreaksbr(self.object.message, autoescape=True) or "—"
+        message = reveal_invisible(self.object.message)
+        return linebreaksbr(message, autoescape=True) or "—"
 
     def get_first_message_display_value(self):
-        return linebreaksbr(self.object.first_message, autoescape=True) or "—"
+        message = reveal_invisible(self.object.first_message)
+        return linebreaksbr(message, autoescape=True) or "—"
 
     def get_spam_reason_display_value(self):
         lead = self.object
@@ -372,7 +409,9 @@ class AddNoteView(View):
 
     def post(self, request, pk):
         if not components.can_work_leads(request.user):
-            raise PermissionDenied
+            if not request.user.is_authenticated or may_see_any_lead(request.user):
+                raise PermissionDenied
+            raise Http404  # as for a missing lead (LeadByIdMixin)
         lead = get_object_or_404(Lead, pk=pk)
         form = NoteForm(request.POST)
         if form.is_valid() and form.cleaned_data["text"].strip():
@@ -387,7 +426,7 @@ class AddNoteView(View):
         return redirect(reverse(self.inspect_url_name, args=[lead.pk]) + "#timeline")
 
 
-class LeadEditView(generic.EditView):
+class LeadEditView(LeadByIdMixin, generic.EditView):
     """Status and assignee; the lead page posts its triage form here too."""
 
     success_message = "%(object)s updated."
@@ -419,6 +458,10 @@ class LeadEditView(generic.EditView):
         return reverse(self.inspect_url_name, args=[self.object.pk])
 
 
-class LeadDeleteView(generic.DeleteView):
+class LeadHistoryView(LeadByIdMixin, HistoryView):
+    pass
+
+
+class LeadDeleteView(LeadByIdMixin, generic.DeleteView):
     def get_success_message(self):
         return f"{self.object} deleted."

@@ -11,6 +11,7 @@ from .views import (
     AddNoteView,
     LeadDeleteView,
     LeadEditView,
+    LeadHistoryView,
     LeadIndexView,
     LeadInspectView,
     LeadWorkForm,
@@ -31,6 +32,7 @@ class LeadViewSet(ModelViewSet):
     inspect_view_class = LeadInspectView
     edit_view_class = LeadEditView
     delete_view_class = LeadDeleteView
+    history_view_class = LeadHistoryView
     filterset_class = LeadFilterSet
     inspect_view_enabled = True
     copy_view_enabled = False

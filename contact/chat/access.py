@@ -6,6 +6,7 @@ The socket has no request, so this repeats what the middleware stack does for
 session's idle and absolute limits (access/session.py), and the lead permission.
 """
 
+from dataclasses import dataclass
 from importlib import import_module
 from types import SimpleNamespace
 
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.models import Device
 
-from access.session import session_expired, touch_session
+from access.session import session_deadline, session_expired, touch_session
 
 from .services import can_take_chats
 
@@ -41,9 +42,21 @@ def verified_device(session, user):
     return device
 
 
+@dataclass(frozen=True)
+class StaffAccess:
+    user: object
+    until: float  # epoch seconds: the session ends then unless someone acts
+
+
 def authorize_staff(session_key: str | None, touch: bool = False):
     """The user behind this session if they may take chats now, else None.
     `touch` counts this as activity for the idle limit (a person acted)."""
+    access = staff_access(session_key, touch)
+    return access.user if access is not None else None
+
+
+def staff_access(session_key: str | None, touch: bool = False) -> StaffAccess | None:
+    """authorize_staff, with the moment this session's access ends by itself."""
     session = load_session(session_key)
     if session is None:
         return None
@@ -59,4 +72,4 @@ def authorize_staff(session_key: str | None, touch: bool = False):
             session.save()
     if not can_take_chats(user):
         return None
-    return user
+    return StaffAccess(user, session_deadline(session) or now.timestamp())

@@ -12,21 +12,26 @@ import time
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.conf import settings
 from django.db import connection
 
 from . import services
-from .access import authorize_staff
+from .access import staff_access
 from .services import ChatError
 
 FORBIDDEN = 4403
-# A frame larger than this is refused unread: the longest message, every
-# character escaped as \uXXXX, still fits.
+JOIN_TIMEOUT = 4408
+FLOODING = 4429
+# A frame larger than this is refused unparsed: the longest message, every
+# character escaped as \uXXXX, still fits. The server (uvicorn --ws-max-size,
+# deploy/) refuses larger frames before reading them whole.
 MAX_FRAME_CHARS = 16_000
 TYPING_INTERVAL = 2.0  # seconds; the client sends at most one per 3 s
+# Frames the browser sends by itself: over the rate they are dropped silently.
+QUIET_FRAMES = ("typing", "seen", "ping")
+# A socket refused this many frames in one rate window is closed.
+FLOOD_STRIKES = 20
 
-
-# Frames that come in streams reuse a staff check this recent; all others re-check.
-RECHECK_SECONDS = 2.0
 STREAMED_FRAMES = ("message", "typing", "seen")
 
 
@@ -45,29 +50,91 @@ def as_int(value, minimum: int = 0) -> int | None:
     return value
 
 
+def readable(content) -> bool:
+    """False when a string in the frame cannot be stored as text: a lone
+    surrogate ("\\ud800" is valid JSON, not valid UTF-8)."""
+    try:
+        json.dumps(content, ensure_ascii=False).encode()
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+class FrameRate:
+    """At most CHAT_FRAME_RATE ("count/seconds") frames of each type per socket."""
+
+    def __init__(self):
+        self.count, self.seconds = settings.CHAT_FRAME_RATE_LIMIT
+        self.window_start = time.monotonic()
+        self.counts: dict[str, int] = {}
+        self.strikes = 0
+
+    def allow(self, kind: str) -> bool:
+        now = time.monotonic()
+        if now - self.window_start >= self.seconds:
+            self.window_start, self.counts, self.strikes = now, {}, 0
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        if self.counts[kind] <= self.count:
+            return True
+        self.strikes += 1
+        return False
+
+    @property
+    def flooding(self) -> bool:
+        return self.strikes >= FLOOD_STRIKES
+
+
 class ChatSocket(AsyncJsonWebsocketConsumer):
     """What both sockets share: frame checks, errors, de-duplicated messages."""
 
+    closed = False
+
     async def receive(self, text_data=None, bytes_data=None, **kwargs):
+        if self.closed:
+            return
         if text_data is None or len(text_data) > MAX_FRAME_CHARS:
             code = "bad_request" if text_data is None else "too_long"
             await self.send_error(ChatError(code))
             return
         try:
             content = json.loads(text_data)
-        except ValueError:
+        except (ValueError, RecursionError):  # [[[[… nested thousands deep
             await self.send_error(ChatError("bad_request"))
             return
         if not isinstance(content, dict) or not isinstance(content.get("type"), str):
             await self.send_error(ChatError("bad_request"))
+            return
+        if not readable(content):
+            await self.send_error(ChatError("unreadable"))
+            return
+        kind = content["type"] if content["type"] in self.frame_types else "other"
+        if not self.rate.allow(kind):
+            if self.rate.flooding:
+                await self.end(FLOODING)
+            elif kind not in QUIET_FRAMES:
+                await self.send_error(ChatError("rate_limited"))
             return
         try:
             await self.receive_json(content)
         except ChatError as error:
             await self.send_error(error)
 
+    async def send_json(self, content, close=False):
+        if not self.closed:
+            await super().send_json(content, close=close)
+
     async def send_error(self, error: ChatError):
         await self.send_json(error.as_event())
+
+    async def end(self, code: int):
+        """Close with `code`, and send nothing more, whatever is still queued."""
+        if not self.closed:
+            self.closed = True
+            await self.leave_groups()
+            await self.close(code=code)
+
+    async def leave_groups(self):
+        pass
 
     def first_send(self, lead_pk: int, seq: int) -> bool:
         """True the first time this socket sends message `seq` of a lead: catch-up,
@@ -94,7 +161,10 @@ class ChatSocket(AsyncJsonWebsocketConsumer):
 
 
 class VisitorChatConsumer(ChatSocket):
-    """One visitor's conversation. The first frame must be a valid join."""
+    """One visitor's conversation. The first frame must be a valid join, within
+    CHAT_JOIN_SECONDS of connecting."""
+
+    frame_types = ("join", "message", "typing", "seen", "end")
 
     async def connect(self):
         self.lead_pk = None
@@ -103,13 +173,26 @@ class VisitorChatConsumer(ChatSocket):
         self.timer = None
         self.sent_seqs = {}
         self.last_typing = {}
+        self.rate = FrameRate()
+        self.join_timer = asyncio.create_task(self.join_deadline())
         await self.accept()
 
+    async def join_deadline(self):
+        await asyncio.sleep(settings.CHAT_JOIN_SECONDS)
+        if self.lead_pk is None:
+            await self.end(JOIN_TIMEOUT)
+
     async def disconnect(self, code):
+        self.closed = True
+        self.join_timer.cancel()
         if self.timer is not None:
             self.timer.cancel()
+        await self.leave_groups()
+
+    async def leave_groups(self):
         if self.group is not None:
             await self.channel_layer.group_discard(self.group, self.channel_name)
+            self.group = None
 
     async def receive_json(self, content, **kwargs):
         kind = content["type"]
@@ -132,7 +215,7 @@ class VisitorChatConsumer(ChatSocket):
 
     async def refuse(self):
         await self.send_error(ChatError("forbidden"))
-        await self.close(code=FORBIDDEN)
+        await self.end(FORBIDDEN)
 
     async def join(self, content):
         after = as_int(content.get("after", 0))
@@ -148,6 +231,7 @@ class VisitorChatConsumer(ChatSocket):
         if after is None:
             raise ChatError("bad_request")
         self.lead_pk = lead_pk
+        self.join_timer.cancel()
         self.group = services.conversation_group(lead_pk)
         # Join the group before reading the catch-up, so nothing falls in between;
         # first_send() drops what arrives twice.
@@ -217,37 +301,96 @@ class VisitorChatConsumer(ChatSocket):
 
 
 class StaffChatConsumer(ChatSocket):
-    """An intake user's live panel: the queue, alerts, and the chats they open."""
+    """An intake user's live panel: the queue, alerts, and the chats they open.
+
+    Access is checked on what flows out as well as on what comes in: before each
+    push (a check holds CHAT_STAFF_RECHECK_SECONDS at most, never past the
+    session's own end), at the session's end, and at once when an event ends it
+    (contact/chat/revocation.py: sign-out, deactivation, a group change)."""
+
+    frame_types = (
+        "available",
+        "ping",
+        "open",
+        "accept",
+        "message",
+        "typing",
+        "seen",
+        "handover",
+        "close",
+    )
 
     async def connect(self):
         self.sent_seqs = {}
         self.last_typing = {}
         self.opened = set()
+        self.rate = FrameRate()
+        self.user = None
+        self.valid_until = float("-inf")  # epoch seconds
         self.checked_at = self.touched_at = float("-inf")
+        self.session_timer = None
         await self.accept()
         session = self.scope.get("session")
-        session_key = session.session_key if session is not None else None
-        self.session_key = session_key
-        self.user = await db(authorize_staff)(session_key)
-        if self.user is None:
-            await self.close(code=FORBIDDEN)
+        self.session_key = session.session_key if session is not None else None
+        if not await self.recheck():
             return
+        self.user_group = services.staff_user_group(self.user.pk)
+        await self.channel_layer.group_add(self.user_group, self.channel_name)
         await self.channel_layer.group_add(services.STAFF_GROUP, self.channel_name)
         await db(services.heartbeat)(self.user)
         await self.send_queue(await db(services.queue_snapshot)())
         await self.send_availability(await db(services.is_available)(self.user))
 
     async def disconnect(self, code):
-        if getattr(self, "user", None) is None:
+        self.closed = True
+        await self.leave_groups()
+
+    def stop_session_timer(self):
+        # Never the running task itself: it may be the one closing the socket.
+        timer = self.session_timer
+        if timer is not None and timer is not asyncio.current_task():
+            timer.cancel()
+
+    async def leave_groups(self):
+        self.stop_session_timer()
+        if self.user is None:
             return
-        await self.channel_layer.group_discard(services.STAFF_GROUP, self.channel_name)
-        for lead_pk in self.opened:
-            await self.channel_layer.group_discard(
-                services.conversation_group(lead_pk), self.channel_name
-            )
+        groups = [services.STAFF_GROUP, self.user_group]
+        groups += [services.conversation_group(lead_pk) for lead_pk in self.opened]
+        self.opened = set()
+        self.user = None
+        for group in groups:
+            await self.channel_layer.group_discard(group, self.channel_name)
+
+    async def recheck(self, touch: bool = False) -> bool:
+        """Check the staff rules now; close the socket if they no longer hold."""
+        access = await db(staff_access)(self.session_key, touch=touch)
+        if access is None or self.closed:
+            await self.end(FORBIDDEN)
+            return False
+        self.user = access.user
+        now = time.time()
+        self.checked_at = now
+        self.valid_until = min(now + settings.CHAT_STAFF_RECHECK_SECONDS, access.until)
+        self.stop_session_timer()
+        self.session_timer = asyncio.create_task(self.end_of_session(access.until))
+        return True
+
+    async def end_of_session(self, until: float):
+        # Sleeping on: a recheck replaces this timer with the session's new end.
+        await asyncio.sleep(max(0.0, until - time.time()))
+        await self.recheck()
+
+    async def may_push(self) -> bool:
+        """Before anything the server pushes: is this socket still allowed?"""
+        if self.closed or self.user is None:
+            return False
+        if time.time() < self.valid_until:
+            return True
+        return await self.recheck()
 
     async def receive_json(self, content, **kwargs):
-        if getattr(self, "user", None) is None:
+        if self.user is None:
             return
         kind = content["type"]
         handler = {
@@ -266,7 +409,6 @@ class StaffChatConsumer(ChatSocket):
         # The HTTP side's rules hold here too: signed out, idle or past the
         # absolute limit, or no longer a lead reviewer ends the socket.
         if not await self.still_authorized(kind):
-            await self.close(code=FORBIDDEN)
             return
         if kind in ("available", "ping"):
             await handler(content)
@@ -279,17 +421,18 @@ class StaffChatConsumer(ChatSocket):
     async def still_authorized(self, kind: str) -> bool:
         """Re-check the staff rules for this frame. A person acting (not a ping,
         typing or seen) counts as activity for the idle limit. A stream of
-        messages or typing reuses a check of the last RECHECK_SECONDS."""
+        messages or typing reuses a recent check (as may_push does)."""
         active = kind not in ("ping", "typing", "seen")
-        now = time.monotonic()
+        now = time.time()
         last = self.touched_at if active else self.checked_at
-        if kind in STREAMED_FRAMES and now - last < RECHECK_SECONDS:
+        if (
+            kind in STREAMED_FRAMES
+            and now - last < settings.CHAT_STAFF_RECHECK_SECONDS
+            and now < self.valid_until
+        ):
             return True
-        user = await db(authorize_staff)(self.session_key, touch=active)
-        if user is None:
+        if not await self.recheck(touch=active):
             return False
-        self.user = user
-        self.checked_at = now
         if active:
             self.touched_at = now
         return True
@@ -368,28 +511,37 @@ class StaffChatConsumer(ChatSocket):
     async def on_close(self, lead_pk, content):
         await db(services.close)(lead_pk, self.user)
 
-    # Group events
+    # Group events: each one re-checks access first (may_push).
+    async def staff_recheck(self, event):
+        if not self.closed:
+            await self.recheck()
+
     async def staff_queue(self, event):
-        await self.send_queue(event["conversations"])
+        if await self.may_push():
+            await self.send_queue(event["conversations"])
 
     async def staff_alert(self, event):
+        if not await self.may_push():
+            return
         await self.send_json(
             {"type": "alert", "lead": event["lead"], "urgent": event["urgent"]}
         )
 
     async def chat_message(self, event):
+        if not await self.may_push():
+            return
         lead_pk, message = event["lead"], event["message"]
         if self.first_send(lead_pk, message["seq"]):
             await self.send_json({"type": "message", "lead": lead_pk, **message})
 
     async def chat_typing(self, event):
-        if event["sender"] == "visitor":
+        if event["sender"] == "visitor" and await self.may_push():
             await self.send_json(
                 {"type": "typing", "lead": event["lead"], "sender": "visitor"}
             )
 
     async def chat_seen(self, event):
-        if event["by"] == "visitor":
+        if event["by"] == "visitor" and await self.may_push():
             await self.send_json(
                 {
                     "type": "seen",

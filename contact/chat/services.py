@@ -24,6 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.permissions import policy_registry
 
+from lantana.core.text import reveal_invisible, strip_invisible
+
 from .. import audit
 from ..choices import LeadStatus
 from ..crisis import mentions_crisis
@@ -57,6 +59,8 @@ ERROR_MESSAGES = {
     "seconds, then send again.",
     "forbidden": "This chat cannot be opened here. Please start a new chat or call us.",
     "bad_request": "Something went wrong with that message. Please try again.",
+    "unreadable": "That message has characters in it we cannot read (they sometimes "
+    "come along when text is pasted). Please retype it and send it again.",
     "ended": "This chat has ended. Start a new one or call us if you need us.",
     "taken": "A colleague has already accepted this chat.",
     "not_yours": "This chat is assigned to a colleague.",
@@ -134,8 +138,8 @@ def open_for_staff(lead_pk: int, user, after: int) -> list[dict]:
     lead = Lead.objects.filter(pk=lead_pk, conversation__isnull=False).first()
     if lead is None:
         raise ChatError("not_found")
-    if after == 0:
-        audit.log_view(lead, user)
+    # Every range is a read, a reconnect's catch-up included.
+    audit.log_view(lead, user)
     return messages_after(lead_pk, after)
 
 
@@ -144,6 +148,11 @@ def open_for_staff(lead_pk: int, user, after: int) -> list[dict]:
 
 def conversation_group(lead_pk: int) -> str:
     return f"chat.conv.{lead_pk}"
+
+
+def staff_user_group(user_pk: int) -> str:
+    """Every staff socket of one account: told when that account's access ends."""
+    return f"chat.staff.user.{user_pk}"
 
 
 def staff_name(user) -> str | None:
@@ -164,7 +173,8 @@ def message_payload(message: ChatMessage) -> dict:
         "name": staff_name(message.staff_user)
         if message.sender == Sender.STAFF
         else None,
-        "text": message.text,
+        # Stored before invisible characters were left out: shown, not obeyed.
+        "text": reveal_invisible(message.text),
         "at": message.sent_at.isoformat(),
         "id": str(message.client_id) if message.client_id else None,
     }
@@ -225,7 +235,7 @@ def queue_snapshot(now=None) -> list[dict]:
             {
                 "lead": lead.pk,
                 "reference": lead.reference,
-                "name": lead.preferred_name,
+                "name": reveal_invisible(lead.preferred_name),
                 "state": conversation.state,
                 "urgent": lead.is_urgent,
                 "startedAt": lead.received_at.isoformat(),
@@ -356,6 +366,9 @@ def clean_text(text) -> str:
         for char in text
     ):
         raise ChatError("invalid")
+    text = strip_invisible(text).strip()
+    if not text:
+        raise ChatError("empty")
     if len(text) > settings.CHAT_MESSAGE_MAX_LENGTH:
         raise ChatError("too_long")
     return text

@@ -5,6 +5,7 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 
+from .admin_csp import initialiser_hashes
 from .inline import SITE_SCRIPT, style_sources
 
 
@@ -20,7 +21,8 @@ class PathCSPMiddleware(CSPMiddleware):
             return parts
         prefixes = tuple(getattr(settings, "ADMIN_CSP_URL_PREFIXES", ()))
         directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
-        if parts.config is None and prefixes and request.path_info.startswith(prefixes):
+        admin = bool(prefixes) and request.path_info.startswith(prefixes)
+        if parts.config is None and admin:
             directives = dict(settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
             strict = tuple(getattr(settings, "ADMIN_STRICT_CSP_URL_PREFIXES", ()))
             if strict and request.path_info.startswith(strict):
@@ -36,8 +38,21 @@ class PathCSPMiddleware(CSPMiddleware):
         # admin's own inline scripts need it, and it allows ours anyway.
         if "'unsafe-inline'" not in directives.get("script-src", ()):
             update["script-src"] = [*update.get("script-src", ()), SITE_SCRIPT.source()]
+            if admin:
+                update["script-src"] += admin_script_sources(response)
         parts.update = update
         return parts
+
+
+def admin_script_sources(response) -> list[str]:
+    """Hashes of the Wagtail initialisers printed in this admin page."""
+    content_type = response.get("Content-Type", "")
+    if getattr(response, "streaming", False) or not content_type.startswith(
+        "text/html"
+    ):
+        return []
+    html = response.content.decode(response.charset or "utf-8", errors="replace")
+    return initialiser_hashes(html)
 
 
 def permissions_policy(features: dict[str, list[str]]) -> str:

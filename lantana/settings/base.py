@@ -227,9 +227,34 @@ except ValueError as error:
     raise ImproperlyConfigured(
         'CHAT_RATE must look like "5/10,60/600" (messages/seconds, comma-separated)'
     ) from error
-if CHAT_ACCEPT_TIMEOUT_MINUTES < 1 or CHAT_MESSAGE_MAX_LENGTH < 1:
+# Socket limits (contact/chat/consumers.py; docs/operations/security.md). A visitor's
+# socket that has not joined a chat this many seconds after connecting is closed.
+CHAT_JOIN_SECONDS = env_int("CHAT_JOIN_SECONDS", 10)
+# Frames of each type one socket may send per window ("count/seconds"); more are
+# refused, and a socket that keeps on is closed.
+CHAT_FRAME_RATE = os.environ.get("CHAT_FRAME_RATE", "20/10")
+try:
+    CHAT_FRAME_RATE_LIMIT = tuple(int(n) for n in CHAT_FRAME_RATE.split("/"))
+    if len(CHAT_FRAME_RATE_LIMIT) != 2 or min(CHAT_FRAME_RATE_LIMIT) < 1:
+        raise ValueError
+except ValueError as error:
     raise ImproperlyConfigured(
-        "CHAT_ACCEPT_TIMEOUT_MINUTES and CHAT_MESSAGE_MAX_LENGTH must be 1 or more"
+        'CHAT_FRAME_RATE must look like "20/10" (frames/seconds)'
+    ) from error
+# A staff socket re-checks the session, second step, account and permission before
+# a push when its last check is older than this (and at the session's end).
+CHAT_STAFF_RECHECK_SECONDS = 1.0
+# Origins (scheme, host and port) the chat sockets accept, besides the site's own
+# (WAGTAILADMIN_BASE_URL) and CSRF_TRUSTED_ORIGINS.
+CHAT_ALLOWED_ORIGINS = env_list("CHAT_ALLOWED_ORIGINS")
+if (
+    CHAT_ACCEPT_TIMEOUT_MINUTES < 1
+    or CHAT_MESSAGE_MAX_LENGTH < 1
+    or CHAT_JOIN_SECONDS < 1
+):
+    raise ImproperlyConfigured(
+        "CHAT_ACCEPT_TIMEOUT_MINUTES, CHAT_MESSAGE_MAX_LENGTH and CHAT_JOIN_SECONDS "
+        "must be 1 or more"
     )
 
 # --- Performance: the anonymous page cache (lantana/pagecache) ---
@@ -441,6 +466,14 @@ AXES_USERNAME_FORM_FIELD = "username"
 # Lockouts are answered with our page, never by a redirect that names the username.
 AXES_VERBOSE = False
 
+# Private pages and documents send people to the admin's two-step sign-in
+# (access/privacy.py), never to Wagtail's one-step front-end form.
+WAGTAIL_FRONTEND_LOGIN_URL = "wagtailadmin_login"
+# No shared passwords on pages or document collections: Wagtail keeps them in
+# clear, and health information deserves a named, two-step sign-in.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+
 # Staff sessions end after this much idle time and this long in all, whatever
 # "Remember me" says; the session cookie never outlives the absolute limit.
 STAFF_SESSION_IDLE_SECONDS = env_int("STAFF_SESSION_IDLE_SECONDS", 30 * 60)
@@ -460,12 +493,12 @@ ADMIN_CSP_URL_PREFIXES = ["/admin/"]
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'none'"],
-        # 'unsafe-inline' because Wagtail 8's form widgets print inline initialisers
-        # with no nonce hook: initDateChooser() (date filters in the lead inbox, the
-        # scheduling dialog), new ImageChooser()/PageChooser()/DocumentChooser() in
-        # every editor. Hashes cannot work (each carries its field id and options).
-        # Never 'unsafe-eval', never another origin.
-        "script-src": ["'self'", "'unsafe-inline'"],
+        # No 'unsafe-inline': Wagtail 8's inline initialisers (initDateChooser(),
+        # new PageChooser(), InlinePanel...) are allowed one by one by the hash of
+        # the text each page prints, once checked to be only an initialiser with
+        # JSON arguments (lantana/core/admin_csp.py). Never 'unsafe-eval', never
+        # another origin.
+        "script-src": ["'self'"],
         "style-src": ["'self'"],
         # data: for the QR code drawn at enrolment and Wagtail's SVG placeholders;
         # blob: for the previews Wagtail draws of images being uploaded.

@@ -21,3 +21,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
 # A fixed, public key: data encrypted under it is protected from nobody.
 LEAD_ENCRYPTION_KEYS = LEAD_ENCRYPTION_KEYS or [DEV_LEAD_ENCRYPTION_KEY]  # noqa: F405
 LEAD_BLIND_INDEX_KEY = LEAD_BLIND_INDEX_KEY or DEV_LEAD_BLIND_INDEX_KEY  # noqa: F405
+# make run serves on 127.0.0.1:$PORT: the chat sockets accept pages from there.
+CHAT_ALLOWED_ORIGINS = [  # noqa: F405
+    *CHAT_ALLOWED_ORIGINS,  # noqa: F405
+    f"http://127.0.0.1:{PORT}",  # noqa: F405
+    f"http://localhost:{PORT}",  # noqa: F405
+]

@@ -83,7 +83,9 @@ def asgi_site(transactional_db, settings):
     clinic = SiteSettings.for_site(site)
     clinic.phone = "(843) 555-0134"
     clinic.save()
-    holder = SimpleNamespace(server=AsgiServer().start())
+    server = AsgiServer()
+    settings.CHAT_ALLOWED_ORIGINS = [server.url]  # the sockets' Origin check
+    holder = SimpleNamespace(server=server.start())
     holder.url = holder.server.url
     yield holder
     holder.server.stop()

@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from lantana.core.text import strip_invisible
 from tests.contact.conftest import chat_requests, inquiries, lead_data
 
 ANY_TEXT = st.one_of(
@@ -41,11 +42,13 @@ def no_controls(text: str, allowed: str = "") -> bool:
 
 
 def name_ok(text: str) -> bool:
-    return 0 < len(text) <= 80 and text.strip() != "" and no_controls(text)
+    # Bidi controls and zero-width characters are left out before any rule.
+    kept = strip_invisible(text)
+    return 0 < len(kept) <= 80 and kept.strip() != "" and no_controls(text)
 
 
 def message_ok(text: str, limit: int) -> bool:
-    return len(text) <= limit and no_controls(text, "\n\r\t")
+    return len(strip_invisible(text)) <= limit and no_controls(text, "\n\r\t")
 
 
 @pytest.fixture
@@ -82,7 +85,7 @@ def test_inquiry_form_with_arbitrary_text(client, open_door, name, message):
         inquiries,
         {"preferred_name": name, "message": message},
         valid,
-        {"preferred_name": name, "message": message},
+        {"preferred_name": strip_invisible(name), "message": strip_invisible(message)},
     )
 
 
@@ -93,7 +96,7 @@ def test_chat_form_with_arbitrary_text(
 ):
     valid = (
         name_ok(name)
-        and len(best_time) <= 120
+        and len(strip_invisible(best_time)) <= 120
         and no_controls(best_time)  # one line: no line breaks either
         and message_ok(first_message, 500)
     )
@@ -109,9 +112,9 @@ def test_chat_form_with_arbitrary_text(
         },
         valid,
         {
-            "preferred_name": name,
-            "best_time": best_time,
-            "first_message": first_message,
+            "preferred_name": strip_invisible(name),
+            "best_time": strip_invisible(best_time),
+            "first_message": strip_invisible(first_message),
         },
     )
 

@@ -9,9 +9,16 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from .. import inline, seo, site_cache
+from ..text import reveal_invisible as _reveal_invisible
 from ..validators import is_safe_link
 
 register = template.Library()
+
+
+@register.filter
+def reveal_invisible(value) -> str:
+    """Bidi controls and zero-width characters shown as [U+XXXX] (text.py)."""
+    return _reveal_invisible(value) if isinstance(value, str) else value
 
 
 @register.filter

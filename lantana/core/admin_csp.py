@@ -1,0 +1,77 @@
+"""Wagtail 8's inline initialisers, allowed by hash instead of 'unsafe-inline'.
+
+Wagtail's admin still prints a few inline scripts from its widgets and panels, each
+carrying its field's id and options, so no fixed hash or template nonce can cover
+them (form widgets render without the request). Instead, once an admin page is
+rendered, each inline <script> whose text has exactly one of these shapes is
+allowed by its SHA-256 hash:
+
+    new PageChooser("id_page", {...JSON...});        BaseChooser.render
+    createTaskChooser("id_task");                     workflows
+    initDateChooser("id_date", {...JSON...});         date, time, datetime inputs
+    (function() { var panel = new InlinePanel(JSON.parse("...")); })();
+
+The arguments must parse as JSON (or be an escapejs string), so an allowed script
+can only hand data to one of Wagtail's own initialisers; a script of any other
+shape, injected or not, stays blocked, and the browser reports it.
+
+An inline panel's empty form carries its initialisers with "__prefix__" where
+the new form's number goes; the first PREFIX_EXPANSIONS numbers are allowed too,
+so rows added in the editor start their widgets (more rows: save and go on).
+"""
+
+import base64
+import hashlib
+import json
+import re
+
+_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_ESCAPEJS_STRING = r'"(?:[^"\\<>&]|\\u[0-9A-Fa-f]{4})*"'
+_CHOOSER = re.compile(r"new [A-Z][A-Za-z]*Chooser\((\"[^\"\\]*\"), (\{.*\})\);", re.S)
+_TASK_CHOOSER = re.compile(r"createTaskChooser\((\"[^\"\\]*\")\);")
+_DATE_CHOOSER = re.compile(
+    rf"init(?:Date|Time|DateTime)Chooser\(({_ESCAPEJS_STRING}), (\{{.*\}})\);", re.S
+)
+_PANEL = re.compile(
+    r"\(function\(\) \{ var panel = new (?:Inline|MultipleChooser)Panel\("
+    rf"JSON\.parse\(({_ESCAPEJS_STRING})\)\); \}}\)\(\);"
+)
+_SPACES = re.compile(r"\s+")
+PREFIX_EXPANSIONS = 20
+
+
+def _is_json(text: str, kind: type) -> bool:
+    try:
+        return isinstance(json.loads(text), kind)
+    except ValueError:
+        return False
+
+
+def is_wagtail_initialiser(script: str) -> bool:
+    body = script.strip()
+    if match := _CHOOSER.fullmatch(body):
+        return _is_json(match[1], str) and _is_json(match[2], dict)
+    if match := _TASK_CHOOSER.fullmatch(body):
+        return _is_json(match[1], str)
+    if match := _DATE_CHOOSER.fullmatch(body):
+        return _is_json(match[2], dict)
+    return bool(_PANEL.fullmatch(_SPACES.sub(" ", body)))
+
+
+def initialiser_hashes(html: str) -> list[str]:
+    """CSP sources for the Wagtail initialisers in this page, in order, once each."""
+    sources = []
+    for script in _SCRIPT.findall(html):
+        if not is_wagtail_initialiser(script):
+            continue
+        texts = [script]
+        if "__prefix__" in script:
+            texts += [
+                script.replace("__prefix__", str(n)) for n in range(PREFIX_EXPANSIONS)
+            ]
+        for text in texts:
+            digest = hashlib.sha256(text.encode()).digest()
+            source = f"'sha256-{base64.b64encode(digest).decode()}'"
+            if source not in sources:
+                sources.append(source)
+    return sources
