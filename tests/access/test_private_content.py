@@ -225,7 +225,7 @@ def test_shared_passwords_kept_before_become_sign_in_privacy(private_page, db):
     CollectionViewRestriction.objects.create(
         collection=collection, restriction_type="password", password="sesame"
     )
-    migration = importlib.import_module("access.migrations.0001_no_shared_passwords")
+    migration = importlib.import_module("access.migrations.0002_no_shared_passwords")
     migration.replace_shared_passwords(apps, None)
     for model in (PageViewRestriction, CollectionViewRestriction):
         assert set(model.objects.values_list("restriction_type", "password")) == {
