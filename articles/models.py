@@ -68,7 +68,7 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
     class Meta:

@@ -67,7 +67,7 @@ class Lead(models.Model):
     first_message = models.CharField(max_length=FIRST_MESSAGE_COLUMN_LENGTH, blank=True)
     consent = models.BooleanField(default=False)
     location = models.ForeignKey(
-        "core.LocationPage",
+        "locations.LocationPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -169,7 +169,7 @@ class ContactPage(OneQueryRestrictionsMixin, Page):
         ),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
 

@@ -66,7 +66,7 @@ class StaffIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["staff.ClinicianPage"]
 
     class Meta:
@@ -373,7 +373,7 @@ class ClinicianLocation(Orderable):
         ClinicianPage, on_delete=models.CASCADE, related_name="locations"
     )
     location = models.ForeignKey(
-        "core.LocationPage", on_delete=models.CASCADE, related_name="clinician_links"
+        "locations.LocationPage", on_delete=models.CASCADE, related_name="clinician_links"
     )
 
     panels = [FieldPanel("location")]

@@ -7,15 +7,14 @@ from django.core.cache import cache
 from django.core.management.base import CommandError
 from django.test import TransactionTestCase
 
-from lantana.core.factories import (
-    HomePageFactory,
+from home.factories import HomePageFactory
+from lantana.core.factories import ensure_root, make_site_root
+from lantana.core.models import SiteSettings
+from locations.factories import (
     LocationIndexPageFactory,
     LocationOperatingHoursFactory,
     LocationPageFactory,
-    ensure_root,
-    make_site_root,
 )
-from lantana.core.models import SiteSettings
 from tests.auth import sign_in
 
 _flush_after_test = TransactionTestCase._fixture_teardown

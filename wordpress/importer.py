@@ -29,8 +29,9 @@ from wagtail.models import Site
 
 from articles.blocks import ARTICLE_RICH_TEXT_FEATURES
 from articles.models import ArticleIndexPage, ArticlePage, Topic, clinician_for_user
+from home.models import HomePage
 from lantana.core.blocks import RICH_TEXT_FEATURES
-from lantana.core.models import HomePage, StandardPage, User
+from lantana.core.models import StandardPage, User
 from staff.models import ClinicianPage, StaffIndexPage
 
 from . import wxr

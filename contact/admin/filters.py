@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms.search import SearchForm
 
-from lantana.core.models import LocationPage
+from locations.models import LocationPage
 
 from ..choices import LeadFor, LeadKind, LeadStatus
 from ..models import Lead

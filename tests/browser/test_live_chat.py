@@ -18,7 +18,8 @@ from playwright.sync_api import expect
 from contact.chat.models import CannedReply, ChatAvailability, ChatConversation
 from contact.models import Lead
 from contact.permissions import get_lead_reviewers_group
-from lantana.core.factories import HomePageFactory, ensure_root, make_site_root
+from home.factories import HomePageFactory
+from lantana.core.factories import ensure_root, make_site_root
 from lantana.core.models import SiteSettings, User
 from tests.auth import sign_in_browser
 from tests.browser.conftest import SCREENSHOTS, PageChecker, assert_admin_accessible

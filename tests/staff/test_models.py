@@ -70,7 +70,7 @@ def test_no_articles_until_the_articles_app_defines_them(maya):
 
 
 def test_locations_skip_unpublished_and_duplicates(maya, location, location_index):
-    from lantana.core.factories import LocationPageFactory
+    from locations.factories import LocationPageFactory
     from staff.models import ClinicianLocation
 
     draft = LocationPageFactory(parent=location_index, title="Summerville", live=False)
