@@ -33,8 +33,10 @@ from wagtail.search import index
 
 from lantana.core import fragments
 from lantana.core.routing import OneQueryRestrictionsMixin, public_q
+from staff.models import ClinicianPage
 
 from .blocks import ArticleStreamBlock
+from .structured_data import article_json_ld, share_image_url
 from .text import heading_anchors, reading_minutes, table_of_contents
 
 REVIEW_SOON_DAYS = 30
@@ -272,11 +274,6 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         )
 
     @property
-    def date(self) -> datetime.date:
-        """The publication date, under the name other apps' templates look for."""
-        return self.publication_date
-
-    @property
     def review_is_current(self) -> bool:
         return bool(self.next_review and self.next_review >= timezone.localdate())
 
@@ -307,8 +304,6 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
             toc=toc,
             breadcrumbs=breadcrumbs,
         )
-        from .structured_data import article_json_ld, share_image_url
-
         context["share_image_url"] = share_image_url(self, request)
         context["json_ld"] = article_json_ld(self, context, request)
         return context
@@ -421,8 +416,6 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
             )
 
     def load_clinicians(self):
-        from staff.models import ClinicianPage
-
         people = ClinicianPage.objects.filter(
             pk__in=[self.author_id, self.reviewer_id]
         ).in_bulk()
@@ -515,8 +508,6 @@ def get_clinical_reviewer_groups():
 
 def clinician_for_user(user):
     """The clinician profile linked to this account, if any."""
-    from staff.models import ClinicianPage
-
     if user is None or not user.pk:
         return None
     return ClinicianPage.objects.filter(user=user).first()

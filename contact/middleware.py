@@ -1,7 +1,9 @@
 from django.db import DatabaseError
 
+from .chat.views import phone_answer
 from .choices import LeadKind
 from .kinds import KINDS
+from .views import unavailable
 
 
 class LeadOutageMiddleware:
@@ -23,11 +25,7 @@ class LeadOutageMiddleware:
         for spec in KINDS.values():
             prefix = spec.form_prefix
             if f"{prefix}-submission_id" in request.POST:
-                from .views import unavailable
-
                 if spec.kind == LeadKind.LIVE_CHAT:
-                    from .chat.views import phone_answer
-
                     return phone_answer("unavailable", 503)
 
                 request.sensitive_post_parameters = "__ALL__"

@@ -24,6 +24,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.permissions import policy_registry
 
+from lantana.core.models import SiteSettings
+
 from .. import audit
 from ..choices import LeadStatus
 from ..crisis import mentions_crisis
@@ -645,8 +647,6 @@ UNANSWERED_TEXT = (
 
 
 def clinic_phone() -> str:
-    from lantana.core.models import SiteSettings
-
     phone = (
         SiteSettings.objects.exclude(phone="").values_list("phone", flat=True).first()
     )

@@ -95,7 +95,7 @@ class SiteSettings(BaseSiteSetting):
         # Every page reads it; it changes when an editor saves it (site_cache.py).
         if site is None:
             return super().for_site(site)
-        key = site_cache.setting_key(cls, site.pk)
+        key = site_cache.setting_key(cls._meta.label_lower, site.pk)
         instance = cache.get(key)
         if instance is None:
             instance = super().for_site(site)

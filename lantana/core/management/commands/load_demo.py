@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from contact.demo_leads import login_line
 from home.models import HomePage
 from lantana.core import demo_content
 from lantana.core.demo import get_or_create_image, get_or_create_page
@@ -183,9 +184,5 @@ class Command(BaseCommand):
         )
 
     def print_intake_login(self):
-        try:
-            from contact.demo_leads import login_line
-        except ModuleNotFoundError:
-            return
         if line := login_line():
             self.stdout.write(self.style.SUCCESS(f"Lead desk (intake) login: {line}"))
