@@ -80,3 +80,11 @@ KIND_FIELDS = frozenset(name for spec in KINDS.values() for name in spec.fields)
 
 def get_kind(kind: str) -> LeadKindSpec:
     return KINDS[LeadKind(kind)]
+
+
+def kind_posted(data) -> LeadKindSpec | None:
+    """The kind of lead form these POST data came from, by its prefixed submission id."""
+    for spec in KINDS.values():
+        if f"{spec.form_prefix}-submission_id" in data:
+            return spec
+    return None

@@ -11,7 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from contact.views import inquiry_handler, serve_inquiry_page
+from contact.flow import LeadFormPageMixin
+from contact.pages import contact_page_thank_you
 from lantana.core.blocks import RICH_TEXT_FEATURES
 from lantana.core.routing import OneQueryRestrictionsMixin
 from staff.models import ClinicianPage
@@ -44,11 +45,11 @@ class LocationIndexPage(OneQueryRestrictionsMixin, Page):
         return context
 
 
-class LocationPage(OneQueryRestrictionsMixin, Page):
-    """One of the clinic's sites: address, hours, how to get there, what happens there."""
+class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
+    """One of the clinic's sites: address, hours, how to get there, what happens there.
+    It carries the inquiry form; its leads are routed to it."""
 
-    # ?sent=1 is the visitor's own thank-you state: never from the page cache.
-    cache_bypass_params = ("sent",)
+    form_anchor = "#location-contact"
 
     hero_image = models.ForeignKey(
         "core.CustomImage",
@@ -150,12 +151,11 @@ class LocationPage(OneQueryRestrictionsMixin, Page):
         context["json_ld"] = location_json_ld(self, context["hours"], request)
         return context
 
-    def serve(self, request, *args, **kwargs):
-        # The page carries the inquiry form, routed to this location (contact app).
-        return serve_inquiry_page(self, request, *args, location=self, **kwargs)
+    def get_lead_location(self):
+        return self
 
-    def resend_inquiry(self, request):
-        return inquiry_handler(self, request, location=self).resend()
+    def get_thank_you(self) -> tuple[str, str]:
+        return contact_page_thank_you()
 
 
 class LocationOperatingHours(Orderable):
