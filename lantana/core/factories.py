@@ -5,7 +5,7 @@ import zlib
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Page, Site
 
 from . import models
 from .demo_images import draw_scene, image_file
@@ -34,13 +34,8 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
 
 def ensure_root() -> Page:
-    """The tree's root, recreated when a transactional test flushed Wagtail's rows."""
-    Locale.objects.get_or_create(language_code="en")
+    """The tree's root as Wagtail's migrations made it, ready for our home page."""
     root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     # Wagtail's migrations leave a plain "Welcome" page where our home page belongs.
     for welcome in root.get_children().filter(content_type__app_label="wagtailcore"):
         welcome.delete()

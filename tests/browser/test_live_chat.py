@@ -73,11 +73,8 @@ class AsgiServer:
 
 
 @pytest.fixture
-def asgi_site(transactional_db, settings):
+def asgi_site(transactional_db, django_db_serialized_rollback, settings):
     """The site tree, then uvicorn serving it; stopped before the flush."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
     settings.ALLOWED_HOSTS = ["*"]
     settings.LEAD_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
     site = make_site_root(HomePageFactory(parent=ensure_root()))
