@@ -7,23 +7,22 @@ finds them by name. An Articles index added later is governed like the ones the
 migration found.
 """
 
+from django.contrib.auth.models import Permission
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+from .models import ClinicalReviewTask
+
 # What clinical reviewers may do under every Articles index. Approving the last task
 # publishes the article as the approver, so "publish" is not optional.
 REVIEWER_PAGE_PERMISSIONS = ("change_page", "publish_page")
 
 
-def govern_article_index(apps, page_id: int) -> None:
+def govern_article_index(page_id: int) -> None:
     """Clinical reviewers may edit and publish under this index, which gets the workflow.
 
     Does nothing before clinical review is installed; never replaces a workflow an
     administrator assigned to the index.
     """
-    Permission = apps.get_model("auth", "Permission")
-    ClinicalReviewTask = apps.get_model("articles", "ClinicalReviewTask")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-
     tasks = ClinicalReviewTask.objects.filter(active=True)
     groups = {group for task in tasks for group in task.groups.all()}
     for codename in REVIEWER_PAGE_PERMISSIONS:
@@ -50,6 +49,4 @@ def govern_article_index(apps, page_id: int) -> None:
 def on_article_index_created(sender, instance, created, raw=False, **kwargs):
     """An Articles index added after `migrate` is governed like the ones before it."""
     if created and not raw:
-        from django.apps import apps
-
-        govern_article_index(apps, instance.pk)
+        govern_article_index(instance.pk)
