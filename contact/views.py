@@ -28,7 +28,7 @@ from . import dialog
 from .chat.services import someone_available
 from .choices import LeadKind
 from .flow import LeadFormMixin, LeadFormPageMixin, source_from_referer
-from .kinds import kind_posted
+from .kinds import get_kind, kind_posted
 from .pages import contact_page_thank_you
 from .spam import make_stamp, new_submission_id
 
@@ -109,14 +109,14 @@ def csrf_failure(request, reason=""):
     A lead form posted from a cached page without JavaScript has no token yet: it
     is shown again, as typed, with one (nothing is stored until it comes back).
     """
-    spec = kind_posted(request.POST)
-    if spec is not None and spec.kind == LeadKind.LIVE_CHAT:
+    if get_kind(LeadKind.LIVE_CHAT).was_posted(request.POST):
         # The live chat dialog posts with fetch: it reads JSON, not a page.
         response = JsonResponse(
             {"error": "csrf", "phone": settings.CLINIC_FALLBACK_PHONE}, status=403
         )
         add_never_cache_headers(response)
         return response
+    spec = kind_posted(request.POST)
     if reason in TOKEN_ABSENT_REASONS and spec is not None:
         page = form_page_for(request, spec.kind)
         if page is not None:
