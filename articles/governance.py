@@ -1,70 +1,28 @@
 """Clinical governance: the group that approves articles and the workflow it works in.
 
 Production gets them from migration 0002 (`migrate` alone gives a working review
-flow); the demo loader never creates them. Afterwards an administrator may rename the
-group, the task or the workflow: nothing finds them by name. These functions take an
-app registry, so the migration runs them on its historical models and the rest of
-the code on the live ones.
+flow, with its own copy of this code); the demo loader never creates them.
+Afterwards an administrator may rename the group, the task or the workflow: nothing
+finds them by name. An Articles index added later is governed like the ones the
+migration found.
 """
 
-# The names the migration gives; editors may change them afterwards.
-CLINICAL_REVIEWERS_GROUP = "Clinical reviewers"
-CLINICAL_REVIEW_WORKFLOW = "Clinical review"
+from django.contrib.auth.models import Permission
+from wagtail.models import GroupPagePermission, Workflow, WorkflowPage
+
+from .models import ClinicalReviewTask
+
 # What clinical reviewers may do under every Articles index. Approving the last task
 # publishes the article as the approver, so "publish" is not optional.
 REVIEWER_PAGE_PERMISSIONS = ("change_page", "publish_page")
 
 
-def install_clinical_review(apps) -> None:
-    """The group, its task and the active workflow, each once; safe to repeat.
-
-    Reuses a clinical review task (and the workflow holding it) that already exists,
-    e.g. one an older demo loader made, so a database never ends up with two.
-    """
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ClinicalReviewTask = apps.get_model("articles", "ClinicalReviewTask")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-
-    task = ClinicalReviewTask.objects.order_by("pk").first()
-    if task is None:
-        group, _ = Group.objects.get_or_create(name=CLINICAL_REVIEWERS_GROUP)
-        content_type, _ = ContentType.objects.get_or_create(
-            app_label="articles", model="clinicalreviewtask"
-        )
-        task = ClinicalReviewTask.objects.create(
-            name=CLINICAL_REVIEW_WORKFLOW, content_type=content_type, active=True
-        )
-        task.groups.add(group)
-    access_admin = Permission.objects.get(
-        content_type__app_label="wagtailadmin", codename="access_admin"
-    )
-    for group in task.groups.all():
-        group.permissions.add(access_admin)
-
-    if not Workflow.objects.filter(workflow_tasks__task_id=task.pk).exists():
-        workflow = Workflow.objects.create(name=CLINICAL_REVIEW_WORKFLOW, active=True)
-        WorkflowTask.objects.create(workflow=workflow, task_id=task.pk, sort_order=0)
-
-    ArticleIndexPage = apps.get_model("articles", "ArticleIndexPage")
-    for page_id in ArticleIndexPage.objects.values_list("pk", flat=True):
-        govern_article_index(apps, page_id)
-
-
-def govern_article_index(apps, page_id: int) -> None:
+def govern_article_index(page_id: int) -> None:
     """Clinical reviewers may edit and publish under this index, which gets the workflow.
 
     Does nothing before clinical review is installed; never replaces a workflow an
     administrator assigned to the index.
     """
-    Permission = apps.get_model("auth", "Permission")
-    ClinicalReviewTask = apps.get_model("articles", "ClinicalReviewTask")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-
     tasks = ClinicalReviewTask.objects.filter(active=True)
     groups = {group for task in tasks for group in task.groups.all()}
     for codename in REVIEWER_PAGE_PERMISSIONS:
@@ -91,6 +49,4 @@ def govern_article_index(apps, page_id: int) -> None:
 def on_article_index_created(sender, instance, created, raw=False, **kwargs):
     """An Articles index added after `migrate` is governed like the ones before it."""
     if created and not raw:
-        from django.apps import apps
-
-        govern_article_index(apps, instance.pk)
+        govern_article_index(instance.pk)

@@ -33,8 +33,10 @@ from wagtail.search import index
 
 from lantana.core import fragments
 from lantana.core.routing import OneQueryRestrictionsMixin, public_q
+from staff.models import ClinicianPage
 
 from .blocks import ArticleStreamBlock
+from .structured_data import article_json_ld, share_image_url
 from .text import heading_anchors, reading_minutes, table_of_contents
 
 REVIEW_SOON_DAYS = 30
@@ -70,7 +72,7 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
 
     class Meta:
@@ -292,11 +294,6 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         )
 
     @property
-    def date(self) -> datetime.date:
-        """The publication date, under the name other apps' templates look for."""
-        return self.publication_date
-
-    @property
     def review_is_current(self) -> bool:
         return bool(self.next_review and self.next_review >= timezone.localdate())
 
@@ -327,8 +324,6 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
             toc=toc,
             breadcrumbs=breadcrumbs,
         )
-        from .structured_data import article_json_ld, share_image_url
-
         context["share_image_url"] = share_image_url(self, request)
         context["json_ld"] = article_json_ld(self, context, request)
         return context
@@ -441,8 +436,6 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
             )
 
     def load_clinicians(self):
-        from staff.models import ClinicianPage
-
         people = ClinicianPage.objects.filter(
             pk__in=[self.author_id, self.reviewer_id]
         ).in_bulk()
@@ -535,8 +528,6 @@ def get_clinical_reviewer_groups():
 
 def clinician_for_user(user):
     """The clinician profile linked to this account, if any."""
-    from staff.models import ClinicianPage
-
     if user is None or not user.pk:
         return None
     return ClinicianPage.objects.filter(user=user).first()

@@ -13,14 +13,14 @@ import django
 # One row per page type, in the order make bench prints them: (name, app.Model or
 # a URL name, query string).
 PAGE_TYPES = [
-    ("home", "core.HomePage", ""),
+    ("home", "home.HomePage", ""),
     ("article", "articles.ArticlePage", ""),
     ("article index", "articles.ArticleIndexPage", ""),
     ("clinician", "staff.ClinicianPage", ""),
     ("team index", "staff.StaffIndexPage", ""),
-    ("location", "core.LocationPage", ""),
+    ("location", "locations.LocationPage", ""),
     ("contact", "contact.ContactPage", ""),
-    ("search", "articles:search", "?q=recovery"),
+    ("search", "home:search", "?q=recovery"),
 ]
 
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from lantana.core.models import LocationPage
+from locations.models import LocationPage
 
 from .choices import ContactMethod, ContactTime, LeadFor, LeadStatus
 from .lead_factories import ChatRequestFactory, InquiryFactory, LeadNoteFactory

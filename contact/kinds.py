@@ -34,6 +34,10 @@ class LeadKindSpec:
     def notification_subject(self) -> str:
         return f"New {self.label.lower()}"
 
+    def was_posted(self, data) -> bool:
+        """Whether these POST data came from this kind's form (its submission id)."""
+        return f"{self.form_prefix}-submission_id" in data
+
 
 KINDS: dict[str, LeadKindSpec] = {
     spec.kind: spec
@@ -80,3 +84,11 @@ KIND_FIELDS = frozenset(name for spec in KINDS.values() for name in spec.fields)
 
 def get_kind(kind: str) -> LeadKindSpec:
     return KINDS[LeadKind(kind)]
+
+
+def kind_posted(data) -> LeadKindSpec | None:
+    """The kind of lead form these POST data came from, by its prefixed submission id."""
+    for spec in KINDS.values():
+        if spec.was_posted(data):
+            return spec
+    return None

@@ -1,7 +1,9 @@
 from django.db import DatabaseError
 
+from .chat.views import phone_answer
 from .choices import LeadKind
-from .kinds import KINDS
+from .flow import unavailable
+from .kinds import kind_posted
 
 
 class LeadOutageMiddleware:
@@ -20,18 +22,12 @@ class LeadOutageMiddleware:
     def process_exception(self, request, exception):
         if request.method != "POST" or not isinstance(exception, DatabaseError):
             return None
-        for spec in KINDS.values():
-            prefix = spec.form_prefix
-            if f"{prefix}-submission_id" in request.POST:
-                from .views import unavailable
-
-                if spec.kind == LeadKind.LIVE_CHAT:
-                    from .chat.views import phone_answer
-
-                    return phone_answer("unavailable", 503)
-
-                request.sensitive_post_parameters = "__ALL__"
-                return unavailable(
-                    request, spec.form_class(request.POST, prefix=prefix)
-                )
-        return None
+        spec = kind_posted(request.POST)
+        if spec is None:
+            return None
+        if spec.kind == LeadKind.LIVE_CHAT:
+            return phone_answer("unavailable", 503)
+        request.sensitive_post_parameters = "__ALL__"
+        return unavailable(
+            request, spec.form_class(request.POST, prefix=spec.form_prefix)
+        )

@@ -1,18 +1,11 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.models.audit_log import (
     BaseLogEntry,
     BaseLogEntryManager,
     LogEntryQuerySet,
 )
-from wagtail.search import index
-
-from lantana.core.blocks import RICH_TEXT_FEATURES
-from lantana.core.routing import OneQueryRestrictionsMixin
 
 from . import crypto
 from .choices import ContactMethod, ContactTime, LeadFor, LeadKind, LeadStatus
@@ -77,7 +70,7 @@ class Lead(models.Model):
     )
     consent = models.BooleanField(default=False)
     location = models.ForeignKey(
-        "core.LocationPage",
+        "locations.LocationPage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -169,61 +162,6 @@ class Lead(models.Model):
             self.closed_at = None
 
 
-class ContactPage(OneQueryRestrictionsMixin, Page):
-    """The contact page: a warm introduction, the inquiry form, and the phone and
-    crisis line beside it. Editors write the thank-you message people see after
-    sending."""
-
-    # ?sent=1 is the visitor's own thank-you state: never from the page cache.
-    cache_bypass_params = ("sent",)
-
-    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
-    form_heading = models.CharField(max_length=120, default="Send us a message")
-    thank_you_heading = models.CharField(
-        max_length=120, default="Thank you. Your message reached us."
-    )
-    thank_you_text = RichTextField(
-        features=RICH_TEXT_FEATURES,
-        default=DEFAULT_THANK_YOU_TEXT,
-        help_text="What happens next, and when. Shown after someone sends the form.",
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("intro"),
-        FieldPanel("form_heading"),
-        MultiFieldPanel(
-            [FieldPanel("thank_you_heading"), FieldPanel("thank_you_text")],
-            heading="After sending",
-        ),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = "contact page"
-
-    preview_modes = [("form", "Form"), ("thanks", "Thank-you message")]
-
-    def serve(self, request, *args, **kwargs):
-        from .views import serve_inquiry_page
-
-        return serve_inquiry_page(self, request, *args, **kwargs)
-
-    def resend_inquiry(self, request):
-        from .views import inquiry_handler
-
-        return inquiry_handler(self, request).resend()
-
-    def get_preview_context(self, request, mode_name):
-        from .views import get_preview_extra
-
-        context = super().get_preview_context(request, mode_name)
-        context.update(get_preview_extra(self, mode_name))
-        return context
-
-
 NOTE_MAX_LENGTH = 4000
 
 
@@ -293,10 +231,11 @@ class LeadDeskLogEntry(BaseLogEntry):
         return ""
 
 
-# Live chat's models belong to this app (label "contact").
+# Live chat's models and the contact page belong to this app (label "contact").
 from .chat.models import (  # noqa: E402, F401
     CannedReply,
     ChatAvailability,
     ChatConversation,
     ChatMessage,
 )
+from .pages import ContactPage  # noqa: E402, F401

@@ -11,6 +11,7 @@ from django.utils import timezone
 from .crisis import mentions_crisis
 from .models import Lead
 from .spam import enforce_rate_limit
+from .tasks import notify_new_lead
 
 logger = logging.getLogger(__name__)
 
@@ -97,6 +98,4 @@ def store_lead(
 
 
 def enqueue_notification(pk: int) -> None:
-    from .tasks import notify_new_lead
-
     notify_new_lead.enqueue(pk)

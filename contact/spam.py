@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from lantana.core.client_address import get_client_network
 
+from .models import Lead, LeadRateLimitLock
+
 STAMP_SALT = "contact.form-stamp"
 
 
@@ -98,8 +100,6 @@ def enforce_rate_limit(key: str, quarantined: bool) -> None:
     so the count and the insert that follows cannot interleave with another post
     from the same client.
     """
-    from .models import Lead, LeadRateLimitLock
-
     limit = settings.LEAD_RATE_LIMIT
     if not limit or not key:
         return

@@ -151,7 +151,7 @@ PAGES_CODE = """
 import json
 from articles.models import ArticlePage
 from contact.models import ContactPage
-from lantana.core.models import LocationPage
+from locations.models import LocationPage
 from staff.models import ClinicianPage
 first = lambda model: model.objects.live().order_by("path").first().get_url()
 print(json.dumps({

@@ -5,7 +5,7 @@ Articles' demo content names these slugs as authors and reviewers; keep them sta
 
 from lantana.core.demo import get_or_create_image, get_or_create_page
 from lantana.core.demo_images import draw_portrait
-from lantana.core.models import LocationPage
+from locations.models import LocationPage
 
 from . import demo_content
 from .models import (

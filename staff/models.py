@@ -1,7 +1,6 @@
 from django import forms
-from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -30,9 +29,6 @@ from .structured_data import clinician_json_ld
 
 # How many articles a profile lists before linking to the article index.
 PROFILE_ARTICLE_COUNT = 3
-# ArticlePage lives in the articles app; the first of these date fields it has orders
-# a profile's articles, newest first.
-ARTICLE_DATE_FIELDS = ("date", "published_date", "publication_date")
 
 
 @register_snippet
@@ -66,7 +62,7 @@ class StaffIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = ["staff.ClinicianPage"]
 
     class Meta:
@@ -311,14 +307,14 @@ class ClinicianPage(OneQueryRestrictionsMixin, Page):
         return locations
 
     def get_articles_context(self) -> dict:
-        written = self.get_articles("author")
-        reviewed = self.get_articles("reviewer")
+        written = self.get_articles("articles_authored")
+        reviewed = self.get_articles("articles_reviewed")
         more = (
             len(written) > PROFILE_ARTICLE_COUNT
             or len(reviewed) > PROFILE_ARTICLE_COUNT
         )
         # Looked up either way, so a profile costs the same queries however many.
-        article_index = self.get_article_index()
+        article_index = self.get_article_index(written + reviewed)
         return {
             "articles_written": written[:PROFILE_ARTICLE_COUNT],
             "articles_reviewed": reviewed[:PROFILE_ARTICLE_COUNT],
@@ -326,44 +322,29 @@ class ClinicianPage(OneQueryRestrictionsMixin, Page):
         }
 
     def get_articles(self, relation: str) -> list:
-        """Live articles whose `relation` field is this person, newest first.
+        """Live public articles this person wrote or reviewed, newest first.
 
-        One more than PROFILE_ARTICLE_COUNT, so the caller knows whether to link to
-        the rest. Empty until the articles app defines ArticlePage.<relation>.
+        `relation` is one of the reverse relations the articles app declares on its
+        author and reviewer (`articles_authored`, `articles_reviewed`). One more than
+        PROFILE_ARTICLE_COUNT, so the caller knows whether to link to the rest.
         """
         if self.pk is None:  # a preview of a clinician not saved yet
             return []
-        try:
-            model = apps.get_model("articles", "ArticlePage")
-            model._meta.get_field(relation)
-        except (LookupError, FieldDoesNotExist):
-            return []
-        date_fields = [name for name in ARTICLE_DATE_FIELDS if _has_field(model, name)]
-        ordering = [f"-{name}" for name in date_fields[:1]] + [
-            "-first_published_at",
-            "-pk",
-        ]
         return list(
-            model.objects.live()
+            getattr(self, relation)
+            .live()
             .filter(public_q())
-            .filter(**{relation: self})
-            .order_by(*ordering)[: PROFILE_ARTICLE_COUNT + 1]
+            .order_by("-publication_date", "-first_published_at", "-pk")[
+                : PROFILE_ARTICLE_COUNT + 1
+            ]
         )
 
-    def get_article_index(self):
-        try:
-            model = apps.get_model("articles", "ArticleIndexPage")
-        except LookupError:
+    def get_article_index(self, articles: list):
+        """The live page the first of these articles is listed under, if any."""
+        if not articles:
             return None
-        return model.objects.live().first()
-
-
-def _has_field(model, name: str) -> bool:
-    try:
-        model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return False
-    return True
+        article = articles[0]
+        return Page.objects.live().filter(path=article.path[: -article.steplen]).first()
 
 
 class ClinicianLocation(Orderable):
@@ -373,7 +354,7 @@ class ClinicianLocation(Orderable):
         ClinicianPage, on_delete=models.CASCADE, related_name="locations"
     )
     location = models.ForeignKey(
-        "core.LocationPage", on_delete=models.CASCADE, related_name="clinician_links"
+        "locations.LocationPage", on_delete=models.CASCADE, related_name="clinician_links"
     )
 
     panels = [FieldPanel("location")]

@@ -1,41 +1,17 @@
 """Fixtures shared by every test: a site tree built from the same factories as load_demo."""
 
-import time
-
 import pytest
 from django.core.cache import cache
-from django.core.management.base import CommandError
-from django.test import TransactionTestCase
 
-from lantana.core.factories import (
-    HomePageFactory,
+from home.factories import HomePageFactory
+from lantana.core.factories import ensure_root, make_site_root
+from lantana.core.models import SiteSettings
+from locations.factories import (
     LocationIndexPageFactory,
     LocationOperatingHoursFactory,
     LocationPageFactory,
-    ensure_root,
-    make_site_root,
 )
-from lantana.core.models import SiteSettings
 from tests.auth import sign_in
-
-_flush_after_test = TransactionTestCase._fixture_teardown
-
-
-def _flush_once_unlocked(self):
-    """A live server thread may still be finishing a request when a browser test
-    ends (the page editor's ping or release beacon). On SQLite's shared in-memory
-    test database its table lock fails the flush at once instead of waiting, so
-    wait for it; the flush runs in a transaction, so a retry starts clean."""
-    for attempt in range(50):
-        try:
-            return _flush_after_test(self)
-        except CommandError as error:
-            if "locked" not in str(error.__cause__) or attempt == 49:
-                raise
-            time.sleep(0.1)
-
-
-TransactionTestCase._fixture_teardown = _flush_once_unlocked
 
 
 @pytest.fixture(autouse=True)

@@ -32,8 +32,9 @@ from wagtail.models import Site
 
 from articles.blocks import ARTICLE_RICH_TEXT_FEATURES
 from articles.models import ArticleIndexPage, ArticlePage, Topic, clinician_for_user
+from home.models import HomePage
 from lantana.core.blocks import RICH_TEXT_FEATURES
-from lantana.core.models import HomePage, StandardPage, User
+from lantana.core.models import StandardPage, User
 from staff.models import ClinicianPage, StaffIndexPage
 
 from . import wxr
@@ -315,7 +316,7 @@ class Importer:
         for term in self.export.terms:
             if term.taxonomy == "post_tag" and not self.tags_as_topics:
                 query = plain(term.name) or term.slug
-                target = f"{reverse('articles:search')}?{urlencode({'q': query})}"
+                target = f"{reverse('home:search')}?{urlencode({'q': query})}"
                 for path in (f"/tag/{term.slug}/", f"/?tag={term.slug}"):
                     self.redirect_to_url(path, target)
                 continue

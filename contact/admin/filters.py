@@ -10,8 +10,6 @@ from django.utils import timezone
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms.search import SearchForm
 
-from lantana.core.models import LocationPage
-
 from .. import crypto
 from ..choices import LeadFor, LeadKind, LeadStatus
 from ..models import Lead
@@ -53,7 +51,11 @@ class LeadFilterSet(WagtailFilterSet):
         label="Who it is for", choices=LeadFor.choices, empty_label="Anyone"
     )
     location = django_filters.ModelChoiceFilter(
-        queryset=LocationPage.objects.order_by("title"), empty_label="Any location"
+        # The location pages a lead can name (locations/, above this app).
+        queryset=Lead._meta.get_field("location").related_model.objects.order_by(
+            "title"
+        ),
+        empty_label="Any location",
     )
     received_at = django_filters.DateFromToRangeFilter(
         label="Received", widget=DateRangePickerWidget

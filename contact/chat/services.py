@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.permissions import policy_registry
 
+from lantana.core.models import SiteSettings
 from lantana.core.text import reveal_invisible, strip_invisible
 
 from .. import audit
@@ -661,8 +662,6 @@ UNANSWERED_TEXT = (
 
 
 def clinic_phone() -> str:
-    from lantana.core.models import SiteSettings
-
     phone = (
         SiteSettings.objects.exclude(phone="").values_list("phone", flat=True).first()
     )

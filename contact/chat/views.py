@@ -15,14 +15,17 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from ..choices import LeadKind
+from ..kinds import get_kind
 from ..services import find_lead
-from ..spam import RateLimited, StampState, check_stamp, client_key
+from ..spam import RateLimited, StampState, check_stamp
+from ..submission import new_lead
 from .forms import LiveChatForm
 from .services import someone_available, start_chat
 
 logger = logging.getLogger(__name__)
 
-PREFIX = "live"
+PREFIX = get_kind(LeadKind.LIVE_CHAT).form_prefix
 TOKENS_SESSION_KEY = "contact.chat.tokens"
 SOCKET_PATH = "/ws/chat/"
 STALE_MESSAGE = (
@@ -73,10 +76,7 @@ def start(request, form, submission_id: str, stamp_state) -> JsonResponse:
         return phone_answer("unavailable", 409)
     if request.session.session_key is None:
         request.session.save()  # the chat is bound to this session's key
-    spam_reason = form.spam_reason(stamp_state)
-    lead = form.save(commit=False)
-    lead.submission_id = submission_id
-    lead.client_key = client_key(request)
+    lead, spam_reason = new_lead(request, form, submission_id, stamp_state)
     started = start_chat(lead, request.session.session_key, spam_reason)
     if started.token is None:
         # A concurrent post stored it first; the session holds its token.

@@ -1,6 +1,5 @@
 """Factories for the shared app; tests and load_demo build content from the same code."""
 
-import datetime
 import zlib
 from urllib.parse import urlsplit
 
@@ -8,10 +7,9 @@ import factory
 import wagtail_factories
 from django.conf import settings
 from factory.django import DjangoModelFactory
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Page, Site
 
 from . import models
-from .choices import Weekday
 from .demo_images import draw_scene, image_file
 
 
@@ -29,16 +27,6 @@ class ImageFactory(DjangoModelFactory):
         model = models.CustomImage
 
 
-class HomePageFactory(wagtail_factories.PageFactory):
-    title = "Lantana Recovery"
-    slug = "home"
-    hero_heading = "Recovery is possible, and you do not have to start alone"
-    hero_text = "Outpatient addiction treatment in the heart of Charleston."
-
-    class Meta:
-        model = models.HomePage
-
-
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Standard page {n}")
     intro = "A short introduction."
@@ -47,45 +35,9 @@ class StandardPageFactory(wagtail_factories.PageFactory):
         model = models.StandardPage
 
 
-class LocationIndexPageFactory(wagtail_factories.PageFactory):
-    title = "Locations"
-    slug = "locations"
-
-    class Meta:
-        model = models.LocationIndexPage
-
-
-class LocationPageFactory(wagtail_factories.PageFactory):
-    title = factory.Sequence(lambda n: f"Location {n}")
-    street_address = "42 Society Street"
-    city = "Charleston"
-    state = "SC"
-    postal_code = "29401"
-    phone = "(843) 555-0134"
-    latitude = "32.781200"
-    longitude = "-79.932800"
-
-    class Meta:
-        model = models.LocationPage
-
-
-class LocationOperatingHoursFactory(DjangoModelFactory):
-    day = Weekday.MONDAY
-    opens = datetime.time(8, 0)
-    closes = datetime.time(18, 0)
-
-    class Meta:
-        model = models.LocationOperatingHours
-
-
 def ensure_root() -> Page:
-    """The tree's root, recreated when a transactional test flushed Wagtail's rows."""
-    Locale.objects.get_or_create(language_code="en")
+    """The tree's root as Wagtail's migrations made it, ready for our home page."""
     root = Page.get_first_root_node()
-    if root is None:
-        root = Page.add_root(instance=Page(title="Root", slug="root", live=True))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     # Wagtail's migrations leave a plain "Welcome" page where our home page belongs.
     for welcome in root.get_children().filter(content_type__app_label="wagtailcore"):
         welcome.delete()

@@ -30,6 +30,15 @@ class ChainRoutingMixin(OneQueryRestrictionsMixin):
     reads every page on the way in one query, hands the rest of the path to the
     deepest one found (its own route() serves routable sub-pages and 404s), and
     leaves the pages on the way on it for breadcrumbs.
+
+    Precedence differs from Wagtail's in one case: a child page wins over a
+    routable page's sub-route of the same name. Wagtail's RoutablePageMixin tries
+    its sub-routes before its children, so a clinician slugged "role" under the
+    team index would leave /team/role/clinical/ to the index's role listing; here
+    the deepest page on the way takes the rest of the path, so that child serves
+    /team/role/ and the listing answers 404 while it exists. Our routable
+    indexes' sub-routes start "role/" and "topic/"; those slugs are best left unused
+    under them (tests/staff/test_routing_precedence.py).
     """
 
     def route(self, request, path_components):

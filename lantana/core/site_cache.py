@@ -18,8 +18,13 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 CHROME_SECONDS = 60 * 60 * 24
 
 
-def setting_key(model, site_id) -> str:
-    return f"sitechrome:setting:{model._meta.label_lower}:{site_id}"
+# The site settings that keep themselves here (SiteSettings.for_site), by label.
+CACHED_SETTINGS = ("core.sitesettings",)
+
+
+def setting_key(label: str, site_id) -> str:
+    """The key of a site setting (by its model's `_meta.label_lower`) for a site."""
+    return f"sitechrome:setting:{label}:{site_id}"
 
 
 def menu_key(site_id) -> str:
@@ -27,15 +32,10 @@ def menu_key(site_id) -> str:
 
 
 def forget_site_chrome(site_ids) -> None:
-    from .models import NavigationSettings, SiteSettings
-
     keys = []
     for site_id in site_ids:
-        keys += [
-            setting_key(SiteSettings, site_id),
-            setting_key(NavigationSettings, site_id),
-            menu_key(site_id),
-        ]
+        keys += [setting_key(label, site_id) for label in CACHED_SETTINGS]
+        keys.append(menu_key(site_id))
     if keys:
         cache.delete_many(keys)
 

@@ -23,8 +23,9 @@ from wagtail.models import Page, ReferenceIndex, Site
 
 from articles.models import ArticlePage, ArticleRelatedLink, Topic
 from lantana.core import fragments
-from lantana.core.models import LocationPage, LocationPhoto, NavigationSettings
+from lantana.core.models import NavigationSettings
 from lantana.core.site_cache import forget_site_chrome
+from locations.models import LocationPage, LocationPhoto
 from staff.models import ClinicianLocation, ClinicianPage, TherapeuticApproach
 
 from . import store

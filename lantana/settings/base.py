@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "contact",
     "access",
     "wordpress",
+    "home",
+    "locations",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",

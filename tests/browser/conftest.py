@@ -2,6 +2,8 @@
 
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -58,19 +60,57 @@ def axe():
     return Axe()
 
 
+class RequestsInFlight:
+    """Wraps the live server's WSGI application to count the requests it is
+    serving: a test's database flush waits for the last one (the page editor's
+    ping or release beacon), whose table lock on SQLite's shared in-memory test
+    database would otherwise fail the flush."""
+
+    def __init__(self, application):
+        self.application = application
+        self.count = 0
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            self.count += 1
+        try:
+            return self.application(environ, start_response)
+        finally:
+            with self.lock:
+                self.count -= 1
+
+    def wait(self, timeout: float = 10):
+        deadline = time.monotonic() + timeout
+        while self.count and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
+@pytest.fixture(scope="session")
+def requests_in_flight(live_server):
+    server = live_server.thread.httpd
+    counter = RequestsInFlight(server.get_app())
+    server.set_app(counter)
+    return counter
+
+
 @pytest.fixture
-def live_site(transactional_db, live_server, settings):
-    """A site tree whose Site matches live_server's host and port."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from lantana.core.factories import ensure_root
-
-    # transactional_db flushes and re-creates content types under new ids; a cache
-    # kept from an earlier test would make permission checks look up stale ids.
-    ContentType.objects.clear_cache()
-    ensure_root()
+def live_site(
+    transactional_db,
+    django_db_serialized_rollback,
+    live_server,
+    requests_in_flight,
+    context,
+    settings,
+):
+    """live_server, answering any host. The database starts as migrations left it
+    (the tree's root, content types under their ids, groups): serialized_rollback
+    restores it after an earlier transactional test emptied it. Before the test's
+    flush, the browser closes and the server finishes what it was serving."""
     settings.ALLOWED_HOSTS = ["*"]
-    return live_server
+    yield live_server
+    context.close()
+    requests_in_flight.wait()
 
 
 class PageChecker:

@@ -7,12 +7,8 @@ from django.contrib.auth.models import Permission
 
 from contact.lead_factories import InquiryFactory
 from contact.permissions import get_lead_reviewers_group
-from lantana.core.factories import (
-    HomePageFactory,
-    StandardPageFactory,
-    ensure_root,
-    make_site_root,
-)
+from home.factories import HomePageFactory
+from lantana.core.factories import StandardPageFactory, ensure_root, make_site_root
 from lantana.core.models import User
 from tests.auth import enrol_browser, enrolment_link, sign_in_browser
 

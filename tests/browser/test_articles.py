@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.factories import make_clinician
-from lantana.core.models import HomePage
+from home.models import HomePage
 
 ARTICLE = "/articles/social-model-of-recovery/"
 

@@ -18,7 +18,8 @@ from playwright.sync_api import expect
 from contact.chat.models import CannedReply, ChatAvailability, ChatConversation
 from contact.models import Lead
 from contact.permissions import get_lead_reviewers_group
-from lantana.core.factories import HomePageFactory, ensure_root, make_site_root
+from home.factories import HomePageFactory
+from lantana.core.factories import ensure_root, make_site_root
 from lantana.core.models import SiteSettings, User
 from tests.auth import sign_in_browser
 from tests.browser.conftest import SCREENSHOTS, PageChecker, assert_admin_accessible
@@ -72,11 +73,8 @@ class AsgiServer:
 
 
 @pytest.fixture
-def asgi_site(transactional_db, settings):
+def asgi_site(transactional_db, django_db_serialized_rollback, settings):
     """The site tree, then uvicorn serving it; stopped before the flush."""
-    from django.contrib.contenttypes.models import ContentType
-
-    ContentType.objects.clear_cache()
     settings.ALLOWED_HOSTS = ["*"]
     settings.LEAD_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
     site = make_site_root(HomePageFactory(parent=ensure_root()))

@@ -5,7 +5,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from lantana.core.factories import HomePageFactory, ensure_root, make_site_root
+from home.factories import HomePageFactory
+from lantana.core.factories import ensure_root, make_site_root
 from lantana.core.models import NavigationSettings, SiteSettings
 from tests.auth import sign_in_browser
 

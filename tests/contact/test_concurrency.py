@@ -49,7 +49,14 @@ def reference_seen(base: str, location: str, session: str) -> str:
     [("chat", "/chat/", chat_requests), ("inquiry", "/contact/", inquiries)],
 )
 def test_ten_concurrent_posts_store_exactly_one_row(
-    transactional_db, live_server, contact_page, settings, prefix, path, model
+    transactional_db,
+    django_db_serialized_rollback,
+    live_server,
+    contact_page,
+    settings,
+    prefix,
+    path,
+    model,
 ):
     settings.LEAD_RATE_LIMIT = 0
     data = lead_data(prefix)
@@ -75,7 +82,7 @@ def test_ten_concurrent_posts_store_exactly_one_row(
 
 
 def test_a_sequential_repeat_through_the_server_stores_one_row(
-    transactional_db, live_server, contact_page
+    transactional_db, django_db_serialized_rollback, live_server, contact_page
 ):
     data = lead_data("chat")
     first = post(live_server.url + "/chat/", data)

@@ -5,7 +5,8 @@ import io
 from django.core.management import call_command
 
 from contact.models import ContactPage
-from lantana.core.models import HomePage, StandardPage
+from home.models import HomePage
+from lantana.core.models import StandardPage
 from tests.contact.conftest import lead_data
 
 

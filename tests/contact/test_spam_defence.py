@@ -121,7 +121,7 @@ def test_visitors_behind_one_trusted_proxy_are_limited_separately(
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")
 def test_twenty_concurrent_posts_from_one_address_store_at_most_the_limit(
-    transactional_db, live_server, contact_page, settings
+    transactional_db, django_db_serialized_rollback, live_server, contact_page, settings
 ):
     settings.LEAD_RATE_LIMIT = 5
     barrier = threading.Barrier(20)

@@ -65,7 +65,7 @@ def test_the_thank_you_state_is_shown_once_then_a_neutral_page(client, contact_p
 def test_a_receipt_nobody_came_to_see_soon_is_not_shown(client, contact_page):
     response = client.post("/contact/", lead_data("inquiry"))
     reference = inquiries().get().reference
-    with mock.patch("contact.views.time.time", return_value=time.time() + 3700):
+    with mock.patch("contact.flow.time.time", return_value=time.time() + 3700):
         assert reference not in client.get(response["Location"]).content.decode()
 
 
@@ -274,7 +274,7 @@ def test_a_database_outage_on_save_also_answers_503(client, home):
 
 def test_a_database_outage_before_saving_answers_503(client, home):
     with mock.patch(
-        "contact.views.find_lead", side_effect=OperationalError("gone away")
+        "contact.submission.find_lead", side_effect=OperationalError("gone away")
     ):
         response = client.post("/chat/", lead_data("chat"))
     assert response.status_code == 503

@@ -3,7 +3,8 @@ import io
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from lantana.core.models import LocationPage, NavigationSettings, SiteSettings
+from lantana.core.models import NavigationSettings, SiteSettings
+from locations.models import LocationPage
 
 
 def test_load_demo_builds_the_site_and_is_idempotent(db, client):

@@ -1,7 +1,9 @@
 import pytest
 from wagtail.models import Page
 
-from lantana.core.models import HomePage, LocationIndexPage, LocationPage, StandardPage
+from home.models import HomePage
+from lantana.core.models import StandardPage
+from locations.models import LocationIndexPage, LocationPage
 
 
 @pytest.mark.parametrize(

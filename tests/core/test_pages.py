@@ -4,13 +4,10 @@ import re
 import pytest
 from django.test import Client
 
-from lantana.core.factories import (
-    ImageFactory,
-    LocationOperatingHoursFactory,
-    LocationPageFactory,
-    StandardPageFactory,
-)
-from lantana.core.models import LocationPhoto, SiteSettings
+from lantana.core.factories import ImageFactory, StandardPageFactory
+from lantana.core.models import SiteSettings
+from locations.factories import LocationOperatingHoursFactory, LocationPageFactory
+from locations.models import LocationPhoto
 
 
 def json_ld_blocks(html: str) -> list[dict]:

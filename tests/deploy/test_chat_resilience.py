@@ -38,7 +38,7 @@ from tests.contact.chat.conftest import (
     start,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # The test Redis database (tests/pagecache uses it too); nothing listens on port 1.
 REDIS_URL = "redis://127.0.0.1:6379/5"

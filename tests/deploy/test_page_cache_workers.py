@@ -23,7 +23,7 @@ from tests.pagecache.conftest import TEST_REDIS_URL, publish
 from .test_chat_resilience import needs_redis
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
     needs_redis,
 ]

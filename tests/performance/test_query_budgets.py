@@ -12,11 +12,8 @@ from articles.factories import TopicFactory
 from articles.models import ArticleRelatedLink
 from lantana.core.demo import heading, paragraphs, stream
 from lantana.core.demo_images import draw_portrait, image_file
-from lantana.core.factories import (
-    ImageFactory,
-    LocationPageFactory,
-    StandardPageFactory,
-)
+from lantana.core.factories import ImageFactory, StandardPageFactory
+from locations.factories import LocationPageFactory
 from staff.factories import (
     ClinicianLocationFactory,
     ClinicianPageFactory,

@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lantana.core.factories import LocationPageFactory
+from locations.factories import LocationPageFactory
 from staff.factories import ClinicianLocationFactory, TherapeuticApproachFactory
 
 from .helpers import soup

@@ -5,12 +5,10 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.apps import apps
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Workflow, WorkflowState
 
-from articles.governance import install_clinical_review
 from articles.models import ArticlePage, Topic
 from lantana.core.models import StandardPage
 from staff.models import ClinicianPage
@@ -221,8 +219,6 @@ def test_publish_keeps_wordpress_dates(run_import):
 
 
 def test_without_publish_articles_go_to_clinical_review(run_import, article_index):
-    # Migrations install it; a transactional test before this one may have flushed it.
-    install_clinical_review(apps)
     output = run_import()
     page = ArticlePage.objects.get(slug=ARTICLE)
     assert not page.live

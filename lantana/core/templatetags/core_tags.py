@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from .. import inline, seo, site_cache
+from ..models import NavigationSettings
 from ..text import reveal_invisible as _reveal_invisible
 from ..validators import is_safe_link
 
@@ -112,8 +113,6 @@ def main_menu(context):
 
 def get_menu_links(request) -> list[dict]:
     """The site's menu links, built once per change of the menu or its pages."""
-    from ..models import NavigationSettings
-
     site = Site.find_for_request(request)
     key = site_cache.menu_key(site.pk if site else None)
     links = cache.get(key)

@@ -25,7 +25,7 @@ from .conftest import (
     visitor,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 async def assert_closed_before_any_data(key):

@@ -24,7 +24,7 @@ from .conftest import (
     visitor,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @asynchronous

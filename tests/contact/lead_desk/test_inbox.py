@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 
 from contact.lead_factories import ChatRequestFactory, InquiryFactory
 from contact.models import Lead
-from lantana.core.factories import LocationPageFactory
+from locations.factories import LocationPageFactory
 from tests.auth import sign_in
 from tests.contact.conftest import inquiries, lead_data
 

@@ -10,19 +10,18 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from contact.demo_leads import login_line
+from home.models import HomePage
 from lantana.core import demo_content
 from lantana.core.demo import get_or_create_image, get_or_create_page
 from lantana.core.demo_images import draw_scene
 from lantana.core.factories import base_url_address, ensure_root, make_site_root
-from lantana.core.models import (
-    HomePage,
+from lantana.core.models import NavigationSettings, SiteSettings, StandardPage
+from locations.models import (
     LocationIndexPage,
     LocationOperatingHours,
     LocationPage,
     LocationPhoto,
-    NavigationSettings,
-    SiteSettings,
-    StandardPage,
 )
 
 # Each app that has demo content exposes load(home, stdout) in <app>/demo.py.
@@ -191,9 +190,5 @@ class Command(BaseCommand):
         )
 
     def print_intake_login(self):
-        try:
-            from contact.demo_leads import login_line
-        except ModuleNotFoundError:
-            return
         if line := login_line():
             self.stdout.write(self.style.SUCCESS(f"Lead desk (intake) login: {line}"))

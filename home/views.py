@@ -6,10 +6,9 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from articles.models import ArticlePage
 from lantana.core.models import StandardPage
 from staff.models import ClinicianPage
-
-from .models import ArticlePage
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -51,7 +50,7 @@ def search(request):
         results_page.object_list = specific_in_order(results_page.object_list)
     return TemplateResponse(
         request,
-        "articles/search_results.html",
+        "home/search_results.html",
         {"search_query": query, "results": results_page},
     )
 

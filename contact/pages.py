@@ -1,0 +1,75 @@
+"""The contact page: the inquiry form (contact/flow.py) with the clinic's phone and
+crisis line beside it."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from lantana.core.blocks import RICH_TEXT_FEATURES
+from lantana.core.routing import OneQueryRestrictionsMixin
+
+from .flow import LeadFormPageMixin
+from .models import DEFAULT_THANK_YOU_TEXT
+from .services import Receipt
+
+
+class ContactPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
+    """The contact page: a warm introduction, the inquiry form, and the phone and
+    crisis line beside it. Editors write the thank-you message people see after
+    sending."""
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    form_heading = models.CharField(max_length=120, default="Send us a message")
+    thank_you_heading = models.CharField(
+        max_length=120, default="Thank you. Your message reached us."
+    )
+    thank_you_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        default=DEFAULT_THANK_YOU_TEXT,
+        help_text="What happens next, and when. Shown after someone sends the form.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("form_heading"),
+        MultiFieldPanel(
+            [FieldPanel("thank_you_heading"), FieldPanel("thank_you_text")],
+            heading="After sending",
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "contact page"
+
+    preview_modes = [("form", "Form"), ("thanks", "Thank-you message")]
+
+    def get_thank_you(self) -> tuple[str, str]:
+        return self.thank_you_heading, self.thank_you_text
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        if mode_name == "thanks":
+            context.update(
+                sent=True,
+                receipt=Receipt(self.lead_kind, "K7QM-X4TB", False),
+                thank_you=self.get_thank_you(),
+            )
+        else:
+            context["form"] = self.get_form()
+        return context
+
+
+def contact_page_thank_you() -> tuple[str, str]:
+    """The contact page's editor-written thank-you heading and text, or the
+    defaults: what every other lead form says after sending."""
+    page = ContactPage.objects.live().only("thank_you_heading", "thank_you_text")
+    page = page.first()
+    if page is None:
+        return "Thank you. Your message reached us.", DEFAULT_THANK_YOU_TEXT
+    return page.get_thank_you()

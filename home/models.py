@@ -1,0 +1,153 @@
+"""The front door and site search: they show every other app's pages, so they sit on
+top of them (as `wagtail start` keeps `home/` and `search/`)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from articles.models import ArticleIndexPage, ArticlePage
+from lantana.core import fragments
+from lantana.core.models import CustomImage
+from lantana.core.routing import ChainRoutingMixin
+from locations.models import LocationPage
+from staff.models import ClinicianPage, StaffIndexPage
+
+from .structured_data import organization_json_ld
+
+
+class HomePage(ChainRoutingMixin, Page):
+    """The front door: one clear invitation to reach out, then what the clinic offers."""
+
+    hero_heading = models.CharField(
+        max_length=120,
+        default="Recovery is possible, and you do not have to start alone",
+    )
+    hero_text = models.TextField(blank=True, max_length=400)
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_cta_label = models.CharField(max_length=60, default="Talk to admissions")
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    offerings_heading = models.CharField(max_length=120, default="How we help")
+    offerings = StreamField(
+        [
+            (
+                "offering",
+                blocks.StructBlock(
+                    [
+                        ("title", blocks.CharBlock(max_length=80)),
+                        ("text", blocks.TextBlock(max_length=300)),
+                        ("page", blocks.PageChooserBlock(required=False)),
+                    ],
+                    icon="tick-inverse",
+                ),
+            )
+        ],
+        blank=True,
+    )
+    team_heading = models.CharField(max_length=120, default="Meet the team")
+    articles_heading = models.CharField(max_length=120, default="Latest articles")
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_label"),
+                FieldPanel("hero_cta_page"),
+            ],
+            heading="Hero",
+        ),
+        FieldPanel("offerings_heading"),
+        FieldPanel("offerings"),
+        FieldPanel("team_heading"),
+        FieldPanel("articles_heading"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        # Made in lantana/core before this app existed: same table, same content type.
+        db_table = "core_homepage"
+        verbose_name = "home page"
+
+    # The template's {% fragment %}s: drawn once per change (lantana.core.fragments).
+    fragment_names = ("json_ld", "content")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["fragments"] = fragments.for_page(self, request, self.fragment_names)
+        if context["fragments"].has_all(self.fragment_names):
+            return context
+        location = self.get_featured_location()
+        team = self.get_team()
+        latest = self.get_latest_articles()
+        self.load_images(location, team, latest)
+        indexes = self.get_indexes()
+        context.update(
+            location=location,
+            team=team,
+            team_index=indexes.get(StaffIndexPage),
+            latest_articles=latest,
+            article_index=indexes.get(ArticleIndexPage),
+            json_ld=organization_json_ld(self, request),
+        )
+        return context
+
+    def get_latest_articles(self, count: int = 3):
+        cards = ArticlePage.cards().select_related(None).prefetch_related(None)
+        return list(cards.descendant_of(self)[:count])
+
+    def get_team(self, count: int = 4):
+        return list(
+            ClinicianPage.objects.live()
+            .descendant_of(self)
+            .order_by("sort_order", "last_name")[:count]
+        )
+
+    def get_featured_location(self):
+        return LocationPage.objects.live().descendant_of(self).first()
+
+    def get_indexes(self) -> dict:
+        """The first live team and article index below, as plain pages, in one query."""
+        models_by_type = {
+            ContentType.objects.get_for_model(model).pk: model
+            for model in (StaffIndexPage, ArticleIndexPage)
+        }
+        indexes = {}
+        for page in (
+            Page.objects.live()
+            .descendant_of(self)
+            .filter(content_type__in=models_by_type)
+            .order_by("-path")
+        ):
+            indexes[models_by_type[page.content_type_id]] = page
+        return indexes
+
+    def load_images(self, location, team, articles):
+        """Every image the page shows, with its renditions, in two queries."""
+        holders = [(self, "hero_image"), *((person, "photo") for person in team)]
+        holders += [(article, "hero_image") for article in articles]
+        if location is not None:
+            holders.append((location, "hero_image"))
+        ids = {getattr(obj, f"{field}_id") for obj, field in holders} - {None}
+        images = (
+            CustomImage.objects.filter(pk__in=ids)
+            .prefetch_related("renditions")
+            .in_bulk()
+        )
+        for obj, field in holders:
+            setattr(obj, field, images.get(getattr(obj, f"{field}_id")))

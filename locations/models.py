@@ -1,0 +1,200 @@
+"""The clinic's locations: an index and a page per site, with hours and photos (as
+bakerydemo's locations/). A location page carries the contact form, routed to it."""
+
+from urllib.parse import quote_plus
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from contact.flow import LeadFormPageMixin
+from contact.pages import contact_page_thank_you
+from lantana.core.blocks import RICH_TEXT_FEATURES
+from lantana.core.routing import OneQueryRestrictionsMixin
+from staff.models import ClinicianPage
+
+from .choices import Weekday
+from .structured_data import location_json_ld
+
+
+class LocationIndexPage(OneQueryRestrictionsMixin, Page):
+    """Lists the clinic's locations."""
+
+    intro = models.TextField(blank=True, max_length=400)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["locations.LocationPage"]
+
+    class Meta:
+        # Made in lantana/core before this app existed: same table, same content type.
+        db_table = "core_locationindexpage"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["locations"] = (
+            LocationPage.objects.live()
+            .child_of(self)
+            .select_related("hero_image")
+            .order_by("path")
+        )
+        return context
+
+
+class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
+    """One of the clinic's sites: address, hours, how to get there, what happens there.
+    It carries the inquiry form; its leads are routed to it."""
+
+    form_anchor = "#location-contact"
+
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    street_address = models.CharField(max_length=200)
+    city = models.CharField(max_length=80, default="Charleston")
+    state = models.CharField(max_length=2, default="SC")
+    postal_code = models.CharField(max_length=10)
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    latitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    hours_notes = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text="E.g. 'Admissions by phone around the clock.'",
+    )
+    description = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    services = StreamField(
+        [
+            (
+                "service",
+                blocks.StructBlock(
+                    [
+                        ("name", blocks.CharBlock(max_length=80)),
+                        (
+                            "description",
+                            blocks.TextBlock(required=False, max_length=300),
+                        ),
+                        ("page", blocks.PageChooserBlock(required=False)),
+                    ],
+                    icon="tick",
+                ),
+            )
+        ],
+        blank=True,
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_image"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("street_address"),
+                FieldRowPanel(
+                    [FieldPanel("city"), FieldPanel("state"), FieldPanel("postal_code")]
+                ),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading="Address",
+        ),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading="Contact"),
+        InlinePanel("hours", heading="Opening hours", label="Day"),
+        FieldPanel("hours_notes"),
+        FieldPanel("services"),
+        InlinePanel("photos", heading="Photos", label="Photo"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("street_address"),
+        index.SearchField("description"),
+    ]
+    parent_page_types = ["locations.LocationIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        db_table = "core_locationpage"
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [self.street_address, f"{self.city}, {self.state} {self.postal_code}"]
+
+    @property
+    def directions_url(self) -> str:
+        destination = quote_plus(", ".join(self.address_lines))
+        return f"https://www.google.com/maps/dir/?api=1&destination={destination}"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["hours"] = list(self.hours.all())
+        context["photos"] = list(
+            self.photos.select_related("image").prefetch_related("image__renditions")
+        )
+        context["clinicians"] = list(
+            ClinicianPage.objects.live()
+            .filter(locations__location=self)
+            .select_related("photo")
+            .prefetch_related("photo__renditions")
+            .order_by("sort_order", "last_name")
+            .distinct()
+        )
+        context["json_ld"] = location_json_ld(self, context["hours"], request)
+        return context
+
+    def get_lead_location(self):
+        return self
+
+    def get_thank_you(self) -> tuple[str, str]:
+        return contact_page_thank_you()
+
+
+class LocationOperatingHours(Orderable):
+    location = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="hours")
+    day = models.CharField(max_length=3, choices=Weekday.choices)
+    opens = models.TimeField(null=True, blank=True)
+    closes = models.TimeField(null=True, blank=True)
+    closed = models.BooleanField(default=False, help_text="Tick if closed all day.")
+
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("day"),
+                FieldPanel("opens"),
+                FieldPanel("closes"),
+                FieldPanel("closed"),
+            ]
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        db_table = "core_locationoperatinghours"
+
+    def __str__(self):
+        if self.closed or not (self.opens and self.closes):
+            return f"{self.get_day_display()}: closed"
+        return f"{self.get_day_display()}: {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class LocationPhoto(Orderable):
+    location = ParentalKey(
+        LocationPage, on_delete=models.CASCADE, related_name="photos"
+    )
+    image = models.ForeignKey(
+        "core.CustomImage", on_delete=models.CASCADE, related_name="+"
+    )
+    caption = models.CharField(max_length=200, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        db_table = "core_locationphoto"
