@@ -6,15 +6,14 @@ import datetime
 import pytest
 
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
+from home.factories import HomePageFactory
 from lantana.core.demo import paragraphs, stream
 from lantana.core.factories import (
-    HomePageFactory,
     ImageFactory,
-    LocationIndexPageFactory,
-    LocationPageFactory,
     ensure_root,
     make_site_root,
 )
+from locations.factories import LocationIndexPageFactory, LocationPageFactory
 from staff.factories import (
     ClinicianLocationFactory,
     ClinicianPageFactory,

@@ -7,7 +7,11 @@ from wagtail.models import ModelLogEntry
 
 from access import audit
 from contact.permissions import get_lead_reviewers_group
-from lantana.core.factories import HomePageFactory, ensure_root, make_site_root
+from home.factories import HomePageFactory
+from lantana.core.factories import (
+    ensure_root,
+    make_site_root,
+)
 from lantana.core.models import User
 from tests.auth import sign_in_browser
 from tests.browser.conftest import assert_admin_accessible

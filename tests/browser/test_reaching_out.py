@@ -5,8 +5,8 @@ import pytest
 from playwright.sync_api import expect
 
 from contact.factories import ContactPageFactory
+from home.factories import HomePageFactory
 from lantana.core.factories import (
-    HomePageFactory,
     StandardPageFactory,
     ensure_root,
     make_site_root,

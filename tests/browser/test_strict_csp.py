@@ -3,15 +3,14 @@ reports no violation on the lead desk, a lead, the live panel and page editors w
 choosers, date inputs and inline panels, and does block a script of any other shape."""
 
 from contact.lead_factories import InquiryFactory
+from home.factories import HomePageFactory
 from lantana.core.factories import (
-    HomePageFactory,
-    LocationIndexPageFactory,
-    LocationPageFactory,
     StandardPageFactory,
     ensure_root,
     make_site_root,
 )
 from lantana.core.models import User
+from locations.factories import LocationIndexPageFactory, LocationPageFactory
 from tests.auth import sign_in_browser
 
 from .conftest import assert_admin_accessible

@@ -14,13 +14,12 @@ from wagtail.models import get_page_models
 from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from contact.factories import ContactPageFactory
 from lantana.core.factories import (
-    LocationIndexPageFactory,
-    LocationPageFactory,
     StandardPageFactory,
     base_url_address,
     make_site_root,
 )
 from lantana.core.seo import branded_title, page_description, trim_at_word
+from locations.factories import LocationIndexPageFactory, LocationPageFactory
 from staff.factories import ClinicianPageFactory, StaffIndexPageFactory
 
 LONG = (
