@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
         ('core', '0003_links_validated'),
         ('home', '0001_initial'),
         ('locations', '0001_initial'),
-        ('contact', '0109_lead_location_moved'),
+        ('contact', '0112_lead_location_moved'),
         ('staff', '0004_clinicianlocation_location_moved'),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('contact', '0108_lead_reviewers_canned_replies'),
+        ('contact', '0111_encrypt_existing_leads'),
         ('locations', '0001_initial'),
     ]
 
