@@ -16,10 +16,10 @@ NOTE = "contact.lead.note"
 EXPORT = "contact.lead.export"
 SEARCH = "contact.lead.search"
 PURGE = "contact.lead.purge"
-# Kept in LeadDeskLogEntry: about the leads as a whole, not one lead.
-LEAD_WIDE_ACTIONS = (EXPORT, SEARCH, PURGE)
 UNDECRYPTABLE = "contact.lead.undecryptable"
 ROTATE = "contact.lead.rotate_keys"
+# Kept in LeadDeskLogEntry: about the leads as a whole, not one lead.
+LEAD_WIDE_ACTIONS = (EXPORT, SEARCH, PURGE, ROTATE)
 
 # Fields whose changes are recorded; their values are choices or staff usernames.
 TRACKED_FIELDS = {"status": "Status", "assignee": "Assignee", "is_spam": "Spam"}

@@ -20,7 +20,7 @@ from tests.auth import sign_in
 
 from .conftest import asynchronous, drain, receive_until, staff
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 CLOSED = {"type": "websocket.close", "code": 4403}
 

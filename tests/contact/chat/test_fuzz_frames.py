@@ -27,7 +27,7 @@ from ..fuzz_strategies import EXAMPLES, FUZZ, HOSTILE_JSON, HOSTILE_TEXT
 from .conftest import asynchronous, drain, session_key, socket, staff, staff_session
 from .conftest import visitor as joined_visitor
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SENTINEL = '{"type": "sentinel", "x": "\\ud800"}'
 BATCH = 10

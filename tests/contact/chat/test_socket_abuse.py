@@ -27,7 +27,7 @@ from .conftest import (
     visitor,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 UNIT = Path(__file__).resolve().parents[3] / "deploy/systemd/lantana-chat@.service"
 

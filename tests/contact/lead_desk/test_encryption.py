@@ -19,7 +19,7 @@ from contact.chat.models import ChatConversation, ChatMessage, Sender
 from contact.choices import LeadKind
 from contact.fields import UNDECRYPTABLE_NOTICE
 from contact.lead_factories import InquiryFactory
-from contact.models import Lead, LeadNote
+from contact.models import Lead, LeadDeskLogEntry, LeadNote
 from tests.auth import sign_in
 
 from .conftest import CANARY, CANARY_STRINGS
@@ -92,7 +92,7 @@ def database_bytes(tmp_path) -> bytes:
     return target.read_bytes()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_dump_holds_no_plain_lead_field(location, reviewer, tmp_path):
     lead = store_canaries(location, reviewer)
     dump = database_bytes(tmp_path)
@@ -159,7 +159,7 @@ def test_rotation_keeps_every_lead_readable_under_the_new_key(
     from contact.admin.filters import search_leads
 
     assert list(search_leads(Lead.objects.all(), "zebulon canary")) == [lead]
-    [entry] = ModelLogEntry.objects.filter(action=audit.ROTATE)
+    [entry] = LeadDeskLogEntry.objects.filter(action=audit.ROTATE)
     assert entry.data == {"rewritten": 10 * 7 + 2, "undecryptable": 0}
 
 
