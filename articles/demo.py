@@ -32,7 +32,7 @@ def load(home: Page, stdout) -> None:
             home, ArticleIndexPage, "articles", **demo_content.INDEX
         )
         topics = load_topics()
-        stdout.write("4a. Article index and topics ready")
+        stdout.write("   - article index and topics ready")
 
         # 2. The articles, then the editors' related picks between them.
         garden = image(GARDEN_IMAGE)
@@ -42,7 +42,7 @@ def load(home: Page, stdout) -> None:
             for slug, fields in demo_content.ARTICLES.items()
         }
         load_related(articles)
-        stdout.write(f"4b. {len(articles)} demo articles ready")
+        stdout.write(f"   - {len(articles)} demo articles ready")
 
 
 def load_topics() -> dict[str, Topic]:

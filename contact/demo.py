@@ -84,4 +84,4 @@ def load(home, stdout):
         CannedReply.objects.get_or_create(
             title=title, defaults={"text": text, "sort_order": order}
         )
-    stdout.write("4. Contact page, privacy notice and canned chat replies ready")
+    stdout.write("   - contact page, privacy notice and canned chat replies ready")

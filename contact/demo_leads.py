@@ -123,7 +123,7 @@ def load(home, stdout):
     intake = ensure_intake_user()
     if intake is None:
         stdout.write(
-            f"4. A user called '{INTAKE_USERNAME}' exists and is not the demo's: "
+            f"   - a user called '{INTAKE_USERNAME}' exists and is not the demo's: "
             "left untouched, demo leads left unassigned"
         )
     created = 0
@@ -147,7 +147,7 @@ def load(home, stdout):
             )
         created += 1
     total = Lead.objects.count()
-    stdout.write(f"4. Lead desk ready: {created} demo leads added, {total} in all")
+    stdout.write(f"   - lead desk ready: {created} demo leads added, {total} in all")
 
 
 def ensure_intake_user():

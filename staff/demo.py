@@ -28,7 +28,7 @@ def load(home, stdout) -> StaffIndexPage:
     for slug, fields in demo_content.CLINICIANS.items():
         load_clinician(index, slug, dict(fields), approaches, charleston)
     stdout.write(
-        f"4. Team page, {len(approaches)} approaches and "
+        f"   - team page, {len(approaches)} approaches and "
         f"{len(demo_content.CLINICIANS)} clinicians ready"
     )
     return index
