@@ -6,9 +6,10 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-# 1,000 per public form and per socket frame type (docs/development/security.md);
-# FUZZ_EXAMPLES=100 for a quick run while working.
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "1000"))
+# 200 per public form and per socket frame type in every suite run, so CI stays well
+# inside its time; FUZZ_EXAMPLES=1000 for the full campaign recorded in
+# docs/development/security.md (about 45 minutes for the socket frames here).
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 
 FUZZ = hypothesis_settings(
     max_examples=EXAMPLES,

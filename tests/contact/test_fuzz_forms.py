@@ -81,8 +81,13 @@ BREAKERS = {
         ("lead_for", "everyone"),
     ],
 }
+# The callback form asks no email and no preferred time (issue 21's short path).
 BREAKERS["chat"] = [
-    *BREAKERS["inquiry"][:-2],
+    *(
+        breaker
+        for breaker in BREAKERS["inquiry"][:-2]
+        if breaker[0] not in ("email", "preferred_time")
+    ),
     ("best_time", "after\n6"),
     ("first_message", "x" * 5000),
 ]
