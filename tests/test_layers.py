@@ -16,8 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Top to bottom. A module may import its own app and the apps in lower layers only.
 LAYERS = [
+    {"demo"},  # load_demo and the factories: may import every app, none imports it
     {"project"},  # lantana/: settings, urls, wsgi, asgi, websocket routing
-    {"demo", "wordpress", "pagecache"},  # compose the site from the outside
+    {"wordpress", "pagecache"},  # compose the site from the outside
     {"home"},  # the home page and site search show every app's pages
     {"locations", "articles"},  # locations: contact's form; articles: staff
     {"staff", "contact"},
@@ -25,17 +26,6 @@ LAYERS = [
     {"core"},  # the ground floor: imports no app
 ]
 TIER = {app: depth for depth, apps in enumerate(LAYERS) for app in apps}
-# Demo code and the factories it shares with tests are the demo layer wherever they
-# still sit (the demo/ app is their home); no production module imports them.
-DEMO_MODULES = {
-    "demo",
-    "demo_content",
-    "demo_images",
-    "demo_leads",
-    "load_demo",
-    "factories",
-    "lead_factories",
-}
 
 
 def project_packages() -> list[str]:
@@ -65,8 +55,6 @@ MODULES = module_files()
 
 def app_of(module: str) -> str:
     parts = module.split(".")
-    if parts[0] == "demo" or parts[-1] in DEMO_MODULES:
-        return "demo"
     if parts[0] == "lantana":
         return parts[1] if len(parts) > 1 and parts[1] in TIER else "project"
     return parts[0]
@@ -167,6 +155,28 @@ def test_no_import_runs_up_or_sideways():
             if destination != source and TIER[destination] <= TIER[source]:
                 wrong.append(f"{where(module, line)}: {source} imports {destination}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_no_app_imports_the_demo():
+    """Production settings do not install demo/: nothing they load may import it."""
+    wrong = [
+        f"{where(module, line)}: {target}"
+        for module, imports in IMPORTS.items()
+        if app_of(module) != "demo"
+        for line, target, _local, _ready in imports
+        if app_of(target) == "demo"
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_demo_code_outside_the_demo_app():
+    stray = [
+        str(MODULES[module].relative_to(ROOT))
+        for module in MODULES
+        if app_of(module) != "demo"
+        and any(word in module.split(".")[-1] for word in ("demo", "factories"))
+    ]
+    assert not stray, stray
 
 
 def test_core_imports_no_app():

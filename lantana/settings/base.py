@@ -411,11 +411,10 @@ LOGGING = {
 # Shown by the 500 page, which must render even when the database is down.
 CLINIC_FALLBACK_PHONE = os.environ.get("CLINIC_FALLBACK_PHONE", "(843) 555-0134")
 
-# Where load_demo keeps the demo logins it prints (git-ignored files); make bench points
-# it at its temporary folder so a benchmark never overwrites the developer's logins.
+# Where load_demo (the demo app: dev and test settings only) keeps the demo logins it
+# prints (git-ignored files); make bench points it at its temporary folder so a
+# benchmark never overwrites the developer's logins.
 DEMO_LOGIN_DIR = Path(os.environ.get("DEMO_LOGIN_DIR") or BASE_DIR)
-# Governance: production settings turn this off, and load_demo then refuses to run.
-DEMO_CONTENT_ALLOWED = True
 
 # --- Staff access (README: "Staff access"): two-step sign-in, lockout, sessions ---
 AUTHENTICATION_BACKENDS = [

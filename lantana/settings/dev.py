@@ -3,6 +3,8 @@ import os
 from .base import *  # noqa: F403
 
 DEBUG = env_bool("DEBUG", True)  # noqa: F405
+# load_demo and the demo's builders and words; never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: F405
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"

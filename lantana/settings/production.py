@@ -62,8 +62,8 @@ if DEV_LEAD_ENCRYPTION_KEY in LEAD_ENCRYPTION_KEYS:
 if LEAD_BLIND_INDEX_KEY == DEV_LEAD_BLIND_INDEX_KEY:
     raise ImproperlyConfigured("LEAD_BLIND_INDEX_KEY must not be the dev key")
 
-# load_demo refuses to run: fictional clinicians, articles, leads and logins.
-DEMO_CONTENT_ALLOWED = False
+# The demo app (load_demo: fictional clinicians, articles, leads and logins) is not
+# installed here, so `manage.py load_demo` is an unknown command.
 # --- end of governance -------------------------------------------------------------
 
 DEBUG = False

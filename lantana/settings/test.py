@@ -3,6 +3,8 @@
 from .base import *  # noqa: F403
 
 DEBUG = False
+# load_demo and the factories' home; never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -24,7 +26,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the finders: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
-# Tests run load_demo too: keep their logins away from the developer's.
+# A few tests run load_demo: keep their logins away from the developer's.
 DEMO_LOGIN_DIR = BASE_DIR / "build" / "test-logins"
 # A fixed, public key: data encrypted under it is protected from nobody.
 LEAD_ENCRYPTION_KEYS = LEAD_ENCRYPTION_KEYS or [DEV_LEAD_ENCRYPTION_KEY]  # noqa: F405

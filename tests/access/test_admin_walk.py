@@ -7,7 +7,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
-from .conftest import password_step
+from tests.support.access import password_step
 
 # Reachable without the second step: signing in and out, the step itself, and the
 # sprite and translation catalogue its page draws with (no data in either).
@@ -70,7 +70,7 @@ def admin_urls(ident: int):
 
 @pytest.fixture
 def password_only(client, staff, home):
-    from tests.auth import get_app_device
+    from tests.support.auth import get_app_device
 
     get_app_device(staff)
     response = password_step(client)

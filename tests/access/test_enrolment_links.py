@@ -17,9 +17,8 @@ from wagtail.models import ModelLogEntry
 
 from access import audit
 from access.models import EnrolmentLink
-from tests.auth import code_for_secret, enrolment_link, get_app_device, sign_in
-
-from .conftest import PASSWORD, password_step
+from tests.support.access import PASSWORD, password_step
+from tests.support.auth import code_for_secret, enrolment_link, get_app_device, sign_in
 
 
 @pytest.fixture

@@ -17,11 +17,10 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from lantana.core.factories import StandardPageFactory
+from demo.factories.core import StandardPageFactory
 from lantana.core.models import User
-from tests.auth import get_app_device, sign_in, totp_code
-
-from .conftest import PASSWORD, password_step
+from tests.support.access import PASSWORD, password_step
+from tests.support.auth import get_app_device, sign_in, totp_code
 
 SECRET_TEXT = "CANARY-PRIVATE-4471"
 
@@ -199,19 +198,13 @@ def test_the_admin_sign_in_is_audited_only_once_both_steps_are_done(
 # --- Shared passwords -------------------------------------------------------------------
 
 
-@pytest.fixture
-def editor_client(client, home):
-    user = User.objects.create_superuser("edie", "edie@lantana.example", PASSWORD)
-    return sign_in(client, user)
-
-
-def test_the_privacy_dialogs_offer_no_shared_password(editor_client, private_page):
+def test_the_privacy_dialogs_offer_no_shared_password(admin_client, private_page):
     collection = Collection.get_first_root_node().add_child(name="Forms")
     for url in (
         reverse("wagtailadmin_pages:set_privacy", args=[private_page.pk]),
         reverse("wagtailadmin_collections:set_privacy", args=[collection.pk]),
     ):
-        html = editor_client.get(url).json()["html"]
+        html = admin_client.get(url).json()["html"]
         assert 'value="login"' in html, url
         assert 'value="password"' not in html, url
 

@@ -10,9 +10,8 @@ from freezegun import freeze_time
 from wagtail.models import ModelLogEntry
 
 from access import audit
-from tests.auth import get_app_device, sign_in, totp_code
-
-from .conftest import PASSWORD, password_step
+from tests.support.access import PASSWORD, password_step
+from tests.support.auth import get_app_device, sign_in, totp_code
 
 
 def full_sign_in(client, staff, remember=False):

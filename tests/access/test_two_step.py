@@ -13,14 +13,13 @@ from freezegun import freeze_time
 from wagtail.models import ModelLogEntry
 
 from access import audit
-from tests.auth import (
+from tests.support.access import PASSWORD, password_step
+from tests.support.auth import (
     code_for_secret,
     get_app_device,
     open_enrolment_link,
     totp_code,
 )
-
-from .conftest import PASSWORD, password_step
 
 
 def enrol(client, user=None):

@@ -1,20 +1,13 @@
-import datetime
+"""The articles folder's people: an author, the clinician who reviews, an editor and
+the clinical reviewer who approves."""
 
 import pytest
-from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission
 
-from articles.factories import (
-    ArticleIndexPageFactory,
-    ArticlePageFactory,
-    TopicFactory,
-    make_clinician,
-)
-from articles.models import ArticleRelatedLink
-
-
-@pytest.fixture
-def article_index(home):
-    return ArticleIndexPageFactory(parent=home)
+from articles.models import get_clinical_reviewer_groups
+from demo.factories.articles import make_clinician
+from lantana.core.models import User
 
 
 @pytest.fixture
@@ -23,40 +16,32 @@ def author(home):
 
 
 @pytest.fixture
-def reviewer(home):
+def reviewing_clinician(home):
     return make_clinician(home, "daniel-reyes", "Daniel", "Reyes", "MD")
 
 
 @pytest.fixture
-def make_article(article_index):
-    """A published article with topics and chosen related articles."""
-
-    def make(topics=(), related=(), days_ago=0, live=True, **fields):
-        fields.setdefault(
-            "publication_date", datetime.date.today() - datetime.timedelta(days_ago)
+def article_editor(article_index):
+    """May add and change pages under the article index, not publish them."""
+    group = Group.objects.create(name="Article editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=article_index,
+            permission=Permission.objects.get(codename=codename),
         )
-        article = ArticlePageFactory(parent=article_index, **fields)
-        article.topics.set(list(topics))
-        for position, other in enumerate(related):
-            article.related_links.add(
-                ArticleRelatedLink(article=other, sort_order=position)
-            )
-        revision = article.save_revision()
-        if live:
-            revision.publish()
-        else:
-            article.unpublish()
-        article.refresh_from_db()
-        return article
-
-    return make
+    user = User.objects.create_user("editor", password="pw")  # noqa: S106
+    user.groups.add(group)
+    return user
 
 
 @pytest.fixture
-def topic():
-    return TopicFactory(name="Family", slug="family")
-
-
-def soup(response) -> BeautifulSoup:
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content, "html.parser")
+def clinical_reviewer(reviewing_clinician):
+    """A member of the migrated clinical reviewers group whose account is linked to
+    the reviewing clinician's profile."""
+    user = User.objects.create_user("approver", password="pw")  # noqa: S106
+    user.groups.add(get_clinical_reviewer_groups().get())
+    reviewing_clinician.user = user
+    reviewing_clinician.save_revision().publish()
+    return user

@@ -7,22 +7,21 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.factories import ArticlePageFactory, TopicFactory
-from lantana.core.demo import heading, paragraphs, stream
-from lantana.core.factories import ImageFactory
-
-from .conftest import soup
+from demo.blocks import heading, paragraphs, stream
+from demo.factories.articles import ArticlePageFactory, TopicFactory
+from demo.factories.core import ImageFactory
+from tests.support.html import ok_soup
 
 TODAY = datetime.date.today()
 
 
 @pytest.fixture
-def reviewed_article(make_article, author, reviewer, topic):
+def reviewed_article(make_article, author, reviewing_clinician, topic):
     return make_article(
         title="Talking to your teenager",
         summary="How to start a calm conversation.",
         author=author,
-        reviewer=reviewer,
+        reviewer=reviewing_clinician,
         hero_image=ImageFactory(description="A quiet street at dawn"),
         publication_date=datetime.date(2026, 3, 2),
         last_reviewed=datetime.date(2026, 4, 10),
@@ -31,8 +30,10 @@ def reviewed_article(make_article, author, reviewer, topic):
     )
 
 
-def test_byline_review_line_and_dates(client, reviewed_article, author, reviewer):
-    page = soup(client.get(reviewed_article.url))
+def test_byline_review_line_and_dates(
+    client, reviewed_article, author, reviewing_clinician
+):
+    page = ok_soup(client.get(reviewed_article.url))
     byline = page.select_one(".byline")
     assert byline.select_one(".byline__author").get_text(" ", strip=True) == (
         "By Maya Okafor, LMSW"
@@ -43,12 +44,12 @@ def test_byline_review_line_and_dates(client, reviewed_article, author, reviewer
     assert review.get_text(" ", strip=True) == (
         "Clinically reviewed by Daniel Reyes, MD on April 10, 2026"
     )
-    assert review.a["href"] == reviewer.url
+    assert review.a["href"] == reviewing_clinician.url
     assert review.time["datetime"] == "2026-04-10"
 
 
 def test_about_the_author_uses_the_clinician_card(client, reviewed_article):
-    page = soup(client.get(reviewed_article.url))
+    page = ok_soup(client.get(reviewed_article.url))
     box = page.select_one(".about-author")
     assert box.h2.get_text() == "About the author"
     card = box.select_one(".clinician-card")
@@ -57,12 +58,12 @@ def test_about_the_author_uses_the_clinician_card(client, reviewed_article):
 
 
 def test_a_clinician_in_draft_is_named_but_never_linked(
-    client, reviewed_article, author, reviewer
+    client, reviewed_article, author, reviewing_clinician
 ):
     # An imported author starts as a draft profile: a link would be a 404.
     author.unpublish()
-    reviewer.unpublish()
-    page = soup(client.get(reviewed_article.url))
+    reviewing_clinician.unpublish()
+    page = ok_soup(client.get(reviewed_article.url))
     byline = page.select_one(".byline")
     assert byline.select_one(".byline__author").get_text(" ", strip=True) == (
         "By Maya Okafor, LMSW"
@@ -76,13 +77,15 @@ def test_a_clinician_in_draft_is_named_but_never_linked(
 def test_overdue_article_still_shows_its_real_last_review(client, reviewed_article):
     reviewed_article.next_review = TODAY - datetime.timedelta(days=40)
     reviewed_article.save_revision().publish()
-    review = soup(client.get(reviewed_article.url)).select_one(".byline__review")
+    review = ok_soup(client.get(reviewed_article.url)).select_one(".byline__review")
     assert "on April 10, 2026" in review.get_text(" ", strip=True)
 
 
-def test_no_review_line_without_a_review_date(client, make_article, reviewer):
-    article = make_article(reviewer=reviewer, last_reviewed=None)
-    page = soup(client.get(article.url))
+def test_no_review_line_without_a_review_date(
+    client, make_article, reviewing_clinician
+):
+    article = make_article(reviewer=reviewing_clinician, last_reviewed=None)
+    page = ok_soup(client.get(article.url))
     assert page.select(".byline__review") == []
     assert "Clinically reviewed" not in page.get_text()
 
@@ -94,7 +97,7 @@ def test_reading_time_counts_body_words(make_article):
 
 
 def structured_data(response) -> dict:
-    scripts = soup(response).select('script[type="application/ld+json"]')
+    scripts = ok_soup(response).select('script[type="application/ld+json"]')
     assert len(scripts) == 1
     return json.loads(scripts[0].string)
 
@@ -141,7 +144,7 @@ def test_json_ld_escapes_markup_in_titles(client, make_article):
 
 
 def test_open_graph_article_tags_and_meta_description(client, reviewed_article):
-    page = soup(client.get(reviewed_article.url))
+    page = ok_soup(client.get(reviewed_article.url))
 
     def meta(prop):
         return [m["content"] for m in page.select(f'meta[property="{prop}"]')]
@@ -157,7 +160,7 @@ def test_open_graph_article_tags_and_meta_description(client, reviewed_article):
 
 
 def test_feed_links_are_in_the_head(client, reviewed_article):
-    page = soup(client.get(reviewed_article.url))
+    page = ok_soup(client.get(reviewed_article.url))
     types = {
         link["type"]: link["href"] for link in page.select("head link[rel=alternate]")
     }
@@ -167,7 +170,7 @@ def test_feed_links_are_in_the_head(client, reviewed_article):
     }
 
 
-def article_with(count, make_article, author, reviewer, article_index):
+def article_with(count, make_article, author, reviewing_clinician, article_index):
     topics = [TopicFactory(name=f"Topic {count}-{n}") for n in range(count)]
     others = [
         ArticlePageFactory(parent=article_index, title=f"Other {count}-{n}")
@@ -183,7 +186,7 @@ def article_with(count, make_article, author, reviewer, article_index):
     ]
     return make_article(
         author=author,
-        reviewer=reviewer,
+        reviewer=reviewing_clinician,
         last_reviewed=TODAY,
         hero_image=ImageFactory(),
         topics=topics,
@@ -200,10 +203,10 @@ def count_queries(client, url) -> int:
 
 
 def test_query_count_does_not_grow_with_topics_related_or_images(
-    client, make_article, author, reviewer, article_index
+    client, make_article, author, reviewing_clinician, article_index
 ):
-    none = article_with(0, make_article, author, reviewer, article_index)
-    ten = article_with(10, make_article, author, reviewer, article_index)
-    assert len(soup(client.get(ten.url)).select(".related-articles li")) == 10
-    assert len(soup(client.get(ten.url)).select(".article-body figure")) == 10
+    none = article_with(0, make_article, author, reviewing_clinician, article_index)
+    ten = article_with(10, make_article, author, reviewing_clinician, article_index)
+    assert len(ok_soup(client.get(ten.url)).select(".related-articles li")) == 10
+    assert len(ok_soup(client.get(ten.url)).select(".article-body figure")) == 10
     assert count_queries(client, none.url) == count_queries(client, ten.url)

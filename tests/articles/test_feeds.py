@@ -2,7 +2,7 @@
 
 import feedparser
 
-from articles.factories import TopicFactory
+from demo.factories.articles import TopicFactory
 
 
 def test_rss_feed_parses_and_lists_latest_live_articles(client, make_article, author):

@@ -10,7 +10,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Task, Workflow, WorkflowPage
 from wagtail.test.utils.form_data import (
@@ -20,7 +20,6 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
 from articles.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -28,9 +27,10 @@ from articles.models import (
     get_clinical_review_workflow,
     get_clinical_reviewer_groups,
 )
+from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
 from lantana.core.models import User
 from staff.models import ClinicianPage
-from tests.auth import sign_in
+from tests.support.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -40,40 +40,15 @@ def reviewers():
     return get_clinical_reviewer_groups().get()
 
 
-@pytest.fixture
-def editor(article_index):
-    group = Group.objects.create(name="Article editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("add_page", "change_page"):
-        GroupPagePermission.objects.create(
-            group=group,
-            page=article_index,
-            permission=Permission.objects.get(codename=codename),
-        )
-    user = User.objects.create_user("editor", password="pw")  # noqa: S106
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def clinical_reviewer(reviewers, reviewer):
-    """A member of the migrated group whose account is linked to a profile."""
-    user = User.objects.create_user("approver", password="pw")  # noqa: S106
-    user.groups.add(reviewers)
-    reviewer.user = user
-    reviewer.save_revision().publish()
-    return user
-
-
 def draft(article_index, title="New article"):
     article = ArticlePageFactory(parent=article_index, title=title, live=False)
     article.save_revision()
     return article
 
 
-def submit_in_admin(client, editor, article) -> str:
+def submit_in_admin(client, article_editor, article) -> str:
     """Press "Submit to …" in the editor, as an editor; returns the button's label."""
-    sign_in(client, editor)
+    sign_in(client, article_editor)
     edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
     html = client.get(edit_url).content.decode()
     data = querydict_from_html(html, form_id="page-edit-form")
@@ -150,10 +125,15 @@ def test_an_index_that_existed_before_is_governed(home, reviewers):
 
 
 def test_editor_submits_to_clinical_reviewers_who_approve_as_their_profile(
-    client, article_index, editor, clinical_reviewer, reviewers, reviewer
+    client,
+    article_index,
+    article_editor,
+    clinical_reviewer,
+    reviewers,
+    reviewing_clinician,
 ):
     article = draft(article_index)
-    html = submit_in_admin(client, editor, article)
+    html = submit_in_admin(client, article_editor, article)
     assert "Submit to Clinical review" in html
 
     article.refresh_from_db()
@@ -161,16 +141,21 @@ def test_editor_submits_to_clinical_reviewers_who_approve_as_their_profile(
     task = article.current_workflow_task.specific
     assert isinstance(task, ClinicalReviewTask)
     assert list(task.groups.all()) == [reviewers]
-    assert task.get_actions(article, editor) == []
+    assert task.get_actions(article, article_editor) == []
 
     approve_in_admin(client, clinical_reviewer, article)
     assert article.live and not article.workflow_in_progress
-    assert article.reviewer == reviewer
+    assert article.reviewer == reviewing_clinician
     assert article.last_reviewed == datetime.date.today()
 
 
 def test_renaming_workflow_task_and_group_changes_nothing(
-    client, article_index, editor, clinical_reviewer, reviewers, reviewer
+    client,
+    article_index,
+    article_editor,
+    clinical_reviewer,
+    reviewers,
+    reviewing_clinician,
 ):
     workflow = get_clinical_review_workflow()
     Workflow.objects.filter(pk=workflow.pk).update(name="Medical sign-off")
@@ -179,28 +164,28 @@ def test_renaming_workflow_task_and_group_changes_nothing(
 
     article = draft(article_index)
     assert article.get_workflow() == workflow
-    html = submit_in_admin(client, editor, article)
+    html = submit_in_admin(client, article_editor, article)
     assert "Submit to Medical sign-off" in html
     article.refresh_from_db()
     assert list(article.current_workflow_task.specific.groups.all()) == [reviewers]
 
     approve_in_admin(client, clinical_reviewer, article)
-    assert article.live and article.reviewer == reviewer
+    assert article.live and article.reviewer == reviewing_clinician
 
 
 def test_an_approver_without_a_linked_profile_records_no_reviewer(
-    client, article_index, editor, reviewers, reviewer
+    client, article_index, article_editor, reviewers, reviewing_clinician
 ):
     # Same first and last name as the profile, but no link: names never match.
     user = User.objects.create_user(
         "dreyes",
         password="pw",  # noqa: S106
-        first_name=reviewer.first_name,
-        last_name=reviewer.last_name,
+        first_name=reviewing_clinician.first_name,
+        last_name=reviewing_clinician.last_name,
     )
     user.groups.add(reviewers)
     article = draft(article_index)
-    submit_in_admin(client, editor, article)
+    submit_in_admin(client, article_editor, article)
     approve_in_admin(client, user, article)
     assert article.live
     assert article.reviewer is None and article.last_reviewed is None

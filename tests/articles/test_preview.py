@@ -3,7 +3,7 @@
 from django.urls import reverse
 
 from articles.models import ArticlePage
-from lantana.core.demo import heading, paragraphs, stream
+from demo.blocks import heading, paragraphs, stream
 
 
 def test_preview_of_an_existing_article(make_article, topic, author):

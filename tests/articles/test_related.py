@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.factories import TopicFactory
+from demo.factories.articles import TopicFactory
 
 
 def titles(articles):

@@ -10,7 +10,7 @@ from django.urls import reverse
 from articles.models import get_clinical_reviewer_groups
 from articles.reviews import reviews_due
 from lantana.core.models import User
-from tests.auth import sign_in
+from tests.support.auth import sign_in
 
 TODAY = datetime.date.today()
 

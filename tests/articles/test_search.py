@@ -5,20 +5,20 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from lantana.core.demo import paragraphs, stream
-from lantana.core.factories import StandardPageFactory
-
-from .conftest import soup
+from demo.blocks import paragraphs, stream
+from demo.factories.core import StandardPageFactory
+from tests.support.html import ok_soup
 
 
 def result_titles(response):
     return [
-        h.get_text(strip=True) for h in soup(response).select(".search-result__title")
+        h.get_text(strip=True)
+        for h in ok_soup(response).select(".search-result__title")
     ]
 
 
 @pytest.fixture
-def articles(make_article):
+def searchable_articles(make_article):
     make_article(
         title="Sleep after stopping",
         body=stream(paragraphs("Melatonin and steady mornings help the body reset.")),
@@ -30,13 +30,15 @@ def articles(make_article):
     )
 
 
-def test_finds_an_article_by_a_word_in_its_body_but_not_a_draft(client, articles):
+def test_finds_an_article_by_a_word_in_its_body_but_not_a_draft(
+    client, searchable_articles
+):
     response = client.get("/search/", {"q": "melatonin"})
     assert result_titles(response) == ["Sleep after stopping"]
-    assert "1 result for “melatonin”" in soup(response).get_text()
+    assert "1 result for “melatonin”" in ok_soup(response).get_text()
 
 
-def test_finds_clinicians_and_standard_pages(client, home, author, articles):
+def test_finds_clinicians_and_standard_pages(client, home, author, searchable_articles):
     StandardPageFactory(parent=home, title="Admissions", intro="How to start with us.")
     assert result_titles(client.get("/search/", {"q": "Okafor"})) == [
         "Maya Okafor, LMSW"
@@ -44,21 +46,21 @@ def test_finds_clinicians_and_standard_pages(client, home, author, articles):
     assert result_titles(client.get("/search/", {"q": "admissions"})) == ["Admissions"]
 
 
-def test_empty_query_shows_a_prompt(client, articles):
-    page = soup(client.get("/search/", {"q": "   "}))
+def test_empty_query_shows_a_prompt(client, searchable_articles):
+    page = ok_soup(client.get("/search/", {"q": "   "}))
     assert page.select(".search-result") == []
     assert "Type a word or two" in page.get_text()
 
 
-def test_no_results_suggest_calling_or_chatting(client, articles):
-    page = soup(client.get("/search/", {"q": "zebra"}))
+def test_no_results_suggest_calling_or_chatting(client, searchable_articles):
+    page = ok_soup(client.get("/search/", {"q": "zebra"}))
     empty = page.select_one(".empty-state")
     assert "Nothing found for “zebra”" in empty.get_text()
     assert empty.select_one('a[href="tel:+18435550134"]')
     assert empty.select_one('a[href="/chat/"]')
 
 
-def test_markup_in_the_query_is_escaped(client, articles):
+def test_markup_in_the_query_is_escaped(client, searchable_articles):
     response = client.get(
         "/search/", {"q": '<script>alert("x")</script> & "melatonin"'}
     )
@@ -67,14 +69,16 @@ def test_markup_in_the_query_is_escaped(client, articles):
     assert b"&lt;script&gt;" in response.content
 
 
-def test_a_long_query_is_cut_to_200_characters(client, articles):
-    value = soup(client.get("/search/", {"q": "a" * 10_000})).select_one(
+def test_a_long_query_is_cut_to_200_characters(client, searchable_articles):
+    value = ok_soup(client.get("/search/", {"q": "a" * 10_000})).select_one(
         "#search-page-q"
     )["value"]
     assert len(value) == 200
 
 
-def test_punctuation_and_operators_around_a_word_still_find_it(client, articles):
+def test_punctuation_and_operators_around_a_word_still_find_it(
+    client, searchable_articles
+):
     for query in [
         '"melatonin"',
         "melatonin*",
@@ -87,8 +91,10 @@ def test_punctuation_and_operators_around_a_word_still_find_it(client, articles)
         ], query
 
 
-def test_a_query_of_punctuation_only_finds_nothing_and_says_so(client, articles):
-    page = soup(client.get("/search/", {"q": '"<>" \\ ()'}))
+def test_a_query_of_punctuation_only_finds_nothing_and_says_so(
+    client, searchable_articles
+):
+    page = ok_soup(client.get("/search/", {"q": '"<>" \\ ()'}))
     assert page.select(".search-result") == []
     assert page.select_one(".empty-state")
 
@@ -162,7 +168,7 @@ HOSTILE_QUERIES = st.one_of(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     derandomize=True,
 )
-def test_no_query_string_makes_search_fail(client, articles, query):
+def test_no_query_string_makes_search_fail(client, searchable_articles, query):
     response = client.get("/search/", {"q": query, "page": "2"})
     assert response.status_code == 200, repr(query)
 

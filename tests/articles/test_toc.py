@@ -1,9 +1,8 @@
 """Table of contents: stable, unique, readable anchors; nested for h3; no empty TOC."""
 
 from articles.text import heading_anchors, table_of_contents
-from lantana.core.demo import heading, paragraphs, stream
-
-from .conftest import soup
+from demo.blocks import heading, paragraphs, stream
+from tests.support.html import ok_soup
 
 HEADINGS = [
     ("Why it matters", "h2"),
@@ -68,7 +67,7 @@ def test_toc_lists_the_body_headings_in_order_and_every_target_exists_once(
     client, make_article
 ):
     article = make_article(body=body_with_headings())
-    page = soup(client.get(article.url))
+    page = ok_soup(client.get(article.url))
     toc = page.select_one("[data-article-toc]")
     links = toc.select("a")
     assert [a.get_text() for a in links] == [text for text, _ in HEADINGS]
@@ -84,7 +83,7 @@ def test_toc_lists_the_body_headings_in_order_and_every_target_exists_once(
 
 def test_toc_nests_h3_entries_in_the_markup(client, make_article):
     article = make_article(body=body_with_headings())
-    toc = soup(client.get(article.url)).select_one("[data-article-toc] nav > ol")
+    toc = ok_soup(client.get(article.url)).select_one("[data-article-toc] nav > ol")
     top = toc.find_all("li", recursive=False)
     assert [li.a.get_text() for li in top] == [
         "Why it matters",
@@ -103,7 +102,7 @@ def test_toc_nests_h3_entries_in_the_markup(client, make_article):
 
 def test_toc_is_a_details_element_for_phones(client, make_article):
     article = make_article(body=body_with_headings())
-    toc = soup(client.get(article.url)).select_one("[data-article-toc]")
+    toc = ok_soup(client.get(article.url)).select_one("[data-article-toc]")
     assert toc.name == "details"
     assert toc.summary.get_text(strip=True) == "Jump to section"
     assert not toc.has_attr("open")
@@ -111,6 +110,6 @@ def test_toc_is_a_details_element_for_phones(client, make_article):
 
 def test_article_without_headings_has_no_toc(client, make_article):
     article = make_article(body=stream(paragraphs("Just one paragraph.")))
-    page = soup(client.get(article.url))
+    page = ok_soup(client.get(article.url))
     assert page.select("[data-article-toc]") == []
     assert "Jump to section" not in page.get_text()

@@ -3,17 +3,13 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
 
 from articles.models import (
     ArticlePage,
     get_clinical_review_workflow,
-    get_clinical_reviewer_groups,
 )
-from lantana.core.models import User
-from tests.auth import sign_in
+from tests.support.auth import sign_in
 
 
 @pytest.fixture
@@ -24,31 +20,7 @@ def workflow(article_index):
     return workflow
 
 
-@pytest.fixture
-def editor(article_index):
-    group = Group.objects.create(name="Article editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for permission in ("add_page", "change_page"):
-        GroupPagePermission.objects.create(
-            group=group,
-            page=article_index,
-            permission=Permission.objects.get(codename=permission),
-        )
-    user = User.objects.create_user("editor", password="pw")  # noqa: S106
-    user.groups.add(group)
-    return user
-
-
-@pytest.fixture
-def clinical_reviewer(workflow, reviewer):
-    user = User.objects.create_user("dreyes", password="pw")  # noqa: S106
-    user.groups.add(get_clinical_reviewer_groups().get())
-    reviewer.user = user
-    reviewer.save_revision().publish()
-    return user
-
-
-def submit_draft(article_index, editor, **fields):
+def submit_draft(article_index, article_editor, **fields):
     article = ArticlePage(
         title="New article",
         slug="new-article",
@@ -58,10 +30,10 @@ def submit_draft(article_index, editor, **fields):
         **fields,
     )
     article_index.add_child(instance=article)
-    article.save_revision(user=editor)
+    article.save_revision(user=article_editor)
     workflow = article.get_workflow()
     assert workflow == get_clinical_review_workflow()
-    workflow.start(article, editor)
+    workflow.start(article, article_editor)
     article.refresh_from_db()
     return article
 
@@ -78,14 +50,16 @@ def test_every_article_gets_the_clinical_review_workflow(workflow, make_article)
     assert make_article().get_workflow() == workflow
 
 
-def test_editor_cannot_publish_or_approve(client, workflow, article_index, editor):
-    article = submit_draft(article_index, editor)
+def test_editor_cannot_publish_or_approve(
+    client, workflow, article_index, article_editor
+):
+    article = submit_draft(article_index, article_editor)
     assert not article.live
     assert article.workflow_in_progress
-    assert not article.permissions_for_user(editor).can_publish()
+    assert not article.permissions_for_user(article_editor).can_publish()
     task = article.current_workflow_task.specific
-    assert task.get_actions(article, editor) == []
-    sign_in(client, editor)
+    assert task.get_actions(article, article_editor) == []
+    sign_in(client, article_editor)
     response = client.post(approve_url(article))
     assert response.status_code in (302, 403)  # the admin redirects on a 403
     article.refresh_from_db()
@@ -94,26 +68,31 @@ def test_editor_cannot_publish_or_approve(client, workflow, article_index, edito
 
 
 def test_clinical_reviewer_approval_publishes_and_records_the_review(
-    client, workflow, article_index, editor, clinical_reviewer, reviewer
+    client,
+    workflow,
+    article_index,
+    article_editor,
+    clinical_reviewer,
+    reviewing_clinician,
 ):
-    article = submit_draft(article_index, editor)
+    article = submit_draft(article_index, article_editor)
     sign_in(client, clinical_reviewer)
     response = client.post(approve_url(article))
     assert response.status_code == 302
     article.refresh_from_db()
     assert article.live
-    assert article.reviewer == reviewer
+    assert article.reviewer == reviewing_clinician
     assert article.last_reviewed == datetime.date.today()
     assert article.next_review == datetime.date.today() + datetime.timedelta(365)
     assert not article.workflow_in_progress
 
 
 def test_approval_keeps_the_editors_choices(
-    client, workflow, article_index, editor, clinical_reviewer, author
+    client, workflow, article_index, article_editor, clinical_reviewer, author
 ):
     chosen_date = datetime.date(2026, 1, 5)
     article = submit_draft(
-        article_index, editor, reviewer=author, last_reviewed=chosen_date
+        article_index, article_editor, reviewer=author, last_reviewed=chosen_date
     )
     sign_in(client, clinical_reviewer)
     client.post(approve_url(article))
@@ -124,9 +103,9 @@ def test_approval_keeps_the_editors_choices(
 
 
 def test_request_changes_keeps_the_article_offline(
-    client, workflow, article_index, editor, clinical_reviewer
+    client, workflow, article_index, article_editor, clinical_reviewer
 ):
-    article = submit_draft(article_index, editor)
+    article = submit_draft(article_index, article_editor)
     task_state = article.current_workflow_task_state
     sign_in(client, clinical_reviewer)
     client.post(

@@ -5,12 +5,12 @@ import zlib
 
 from django.contrib.auth.models import Permission
 
-from contact.lead_factories import InquiryFactory
 from contact.permissions import get_lead_reviewers_group
-from home.factories import HomePageFactory
-from lantana.core.factories import StandardPageFactory, ensure_root, make_site_root
+from demo.factories.core import StandardPageFactory, ensure_root, make_site_root
+from demo.factories.home import HomePageFactory
+from demo.factories.leads import InquiryFactory
 from lantana.core.models import User
-from tests.auth import enrol_browser, enrolment_link, sign_in_browser
+from tests.support.auth import enrol_browser, enrolment_link, sign_in_browser
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 

@@ -7,9 +7,7 @@ from contact.chat import services
 from contact.choices import LeadKind
 from contact.models import Lead
 from lantana.core.models import User
-
-from .conftest import assert_admin_accessible
-from .test_leads import log_in, make_people
+from tests.support.browser import assert_admin_accessible, log_in, make_people
 
 
 def a_chat_with_a_transcript(staff) -> Lead:

@@ -1,39 +1,12 @@
 """A visitor reaches out: the chat dialog on a phone, /chat/ without JavaScript, the contact page."""
 
-import io
-
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SCREENSHOTS
-from tests.contact.conftest import chat_requests, inquiries
+from tests.support.browser import SCREENSHOTS, fill_lead_form
+from tests.support.leads import chat_requests, inquiries
 
 
-@pytest.fixture
-def demo(live_site, settings):
-    call_command("load_demo", stdout=io.StringIO())
-    # The demo's fictional leads would hide the one each test sends.
-    inquiries().all().delete()
-    chat_requests().all().delete()
-    settings.LEAD_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
-    return live_site
-
-
-def fill_lead_form(page, scope: str, prefix: str, name: str):
-    form = page.locator(scope)
-    if prefix == "chat":  # the callback: a first name, a phone, then "Add details"
-        form.get_by_label("First name").fill(name)
-        form.get_by_label("Phone number").fill("843 555 0123")
-        form.locator(".lead-form__details summary").click()
-    else:
-        form.get_by_label("What should we call you?").fill(name)
-        form.get_by_label("Phone number").fill("843 555 0123")
-    form.get_by_label("It is safe to leave a voicemail").check()
-    form.locator(f"#id_{prefix}-consent").check()
-
-
-def test_a_phone_visitor_chats_from_a_page(demo, checker):
+def test_a_phone_visitor_chats_from_a_page(form_site, checker):
     page = checker.page
     checker.goto("/about/", "phone")
     page.locator(".action-bar__chat").click()
@@ -46,9 +19,7 @@ def test_a_phone_visitor_chats_from_a_page(demo, checker):
     checker.screenshot("chat-dialog-phone")
 
     fill_lead_form(page, "dialog[data-chat-dialog] [data-chat-body]", "chat", "Jordan")
-    dialog.locator("#id_chat-first_message").fill(
-        "Questions about the evening program"
-    )
+    dialog.locator("#id_chat-first_message").fill("Questions about the evening program")
     with page.expect_response(lambda r: r.url.endswith("/chat/?sent=1")):
         dialog.get_by_role("button", name="Call me back").click()
     thanks = dialog.locator("[data-lead-thanks]")
@@ -83,7 +54,7 @@ def test_a_phone_visitor_chats_from_a_page(demo, checker):
     checker.assert_same_origin_only()
 
 
-def test_the_dialog_shows_errors_in_place(demo, checker):
+def test_the_dialog_shows_errors_in_place(form_site, checker):
     page = checker.page
     checker.goto("/", "desktop")
     page.locator(".site-header__chat").click()
@@ -101,12 +72,12 @@ def test_the_dialog_shows_errors_in_place(demo, checker):
     assert [lead.preferred_name for lead in chat_requests()].count("Ari") == 1
 
 
-def test_chat_works_without_javascript(demo, browser):
+def test_chat_works_without_javascript(form_site, browser):
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": 390, "height": 844}
     )
     page = context.new_page()
-    page.goto(demo.url + "/about/")
+    page.goto(form_site.url + "/about/")
     page.locator(".action-bar__chat").click()
     page.wait_for_url("**/chat/")
     fill_lead_form(page, "main form[data-lead-form]", "chat", "Casey")
@@ -123,7 +94,7 @@ def test_chat_works_without_javascript(demo, browser):
     context.close()
 
 
-def test_the_contact_page_error_and_thank_you_states(demo, checker):
+def test_the_contact_page_error_and_thank_you_states(form_site, checker):
     checker.check("/contact/", "contact")
     page = checker.page
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
@@ -156,7 +127,7 @@ def test_the_contact_page_error_and_thank_you_states(demo, checker):
     checker.assert_no_axe_violations("contact page thank-you, desktop")
 
 
-def test_the_location_page_form(demo, checker):
+def test_the_location_page_form(form_site, checker):
     checker.check("/locations/charleston/", "location-with-form")
     page = checker.page
     fill_lead_form(page, "#location-contact", "inquiry", "Sky")
@@ -166,7 +137,9 @@ def test_the_location_page_form(demo, checker):
     checker.assert_no_axe_violations("location thank-you")
 
 
-def test_nothing_but_the_page_is_fetched_before_it_has_loaded_and_painted(demo, checker):
+def test_nothing_but_the_page_is_fetched_before_it_has_loaded_and_painted(
+    form_site, checker
+):
     page = checker.page
     checker.goto("/about/", "phone")
     page.wait_for_selector("dialog[data-chat-dialog]", state="attached")
@@ -189,7 +162,7 @@ def test_nothing_but_the_page_is_fetched_before_it_has_loaded_and_painted(demo, 
     assert not page.locator("dialog[data-chat-dialog]").is_visible()
 
 
-def test_without_the_dialog_chat_with_us_goes_to_the_callback_form(demo, checker):
+def test_without_the_dialog_chat_with_us_goes_to_the_callback_form(form_site, checker):
     page = checker.page
     page.route("**/chat/dialog/**", lambda route: route.abort())
     # chat.js has run: its fetch of the dialog, once the page loaded, failed.

@@ -2,32 +2,11 @@
 
 from datetime import timedelta
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from contact.lead_factories import ChatRequestFactory, InquiryFactory
 from contact.models import Lead, LeadNote
-from contact.permissions import get_lead_reviewers_group
-from lantana.core.models import User
-from tests.auth import sign_in_browser
-from tests.browser.conftest import assert_admin_accessible
-
-PASSWORD = "a-long-test-password"  # noqa: S105
-
-
-def make_people():
-    reviewer = User.objects.create_user(
-        "intake", "intake@lantana.example", PASSWORD, first_name="Ida"
-    )
-    reviewer.groups.add(get_lead_reviewers_group())
-    editors, _ = Group.objects.get_or_create(name="Editors")
-    editors.permissions.add(Permission.objects.get(codename="access_admin"))
-    editor = User.objects.create_user("editor", "editor@lantana.example", PASSWORD)
-    editor.groups.add(editors)
-
-
-def log_in(checker, username):
-    sign_in_browser(checker, username, PASSWORD)
+from demo.factories.leads import ChatRequestFactory, InquiryFactory
+from tests.support.browser import assert_admin_accessible, log_in, make_people
 
 
 def test_intake_works_one_inbox_and_an_editor_sees_nothing(checker):

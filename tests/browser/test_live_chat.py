@@ -18,11 +18,11 @@ from playwright.sync_api import expect
 from contact.chat.models import CannedReply, ChatAvailability, ChatConversation
 from contact.models import Lead
 from contact.permissions import get_lead_reviewers_group
-from home.factories import HomePageFactory
-from lantana.core.factories import ensure_root, make_site_root
+from demo.factories.core import ensure_root, make_site_root
+from demo.factories.home import HomePageFactory
 from lantana.core.models import SiteSettings, User
-from tests.auth import sign_in_browser
-from tests.browser.conftest import SCREENSHOTS, PageChecker, assert_admin_accessible
+from tests.support.auth import sign_in_browser
+from tests.support.browser import SCREENSHOTS, PageChecker, assert_admin_accessible
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 PORTS = range(8200, 8300)  # this branch's range on the shared machine
@@ -124,7 +124,7 @@ def visitor(browser, asgi_site, axe):
 
 
 @pytest.fixture
-def staff(browser, asgi_site, axe):
+def staff_page(browser, asgi_site, axe):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield PageChecker(context.new_page(), asgi_site, axe)
     context.close()
@@ -164,10 +164,10 @@ def start_chat(dialog, name="Sam", text="Hi, I am worried about my drinking."):
     dialog.locator("[data-live-conversation]").wait_for(state="visible")
 
 
-def go_available(staff):
-    page = staff.page
-    sign_in_browser(staff, "intake", PASSWORD)
-    staff.goto("/admin/chats/", "desktop")
+def go_available(staff_page):
+    page = staff_page.page
+    sign_in_browser(staff_page, "intake", PASSWORD)
+    staff_page.goto("/admin/chats/", "desktop")
     expect(page.locator("[data-panel-connection]")).to_have_text(
         "Connected.", timeout=WAIT
     )
@@ -179,13 +179,13 @@ def go_available(staff):
     )
 
 
-def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
-    spage, vpage = staff.page, visitor.page
+def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff_page):
+    spage, vpage = staff_page.page, visitor.page
 
     # 1. Intake opens the panel and takes chats.
-    go_available(staff)
-    assert_admin_accessible(staff, "live panel, empty")
-    staff.screenshot("live-panel-empty-desktop")
+    go_available(staff_page)
+    assert_admin_accessible(staff_page, "live panel, empty")
+    staff_page.screenshot("live-panel-empty-desktop")
 
     # 2. The visitor is offered a live chat, and starts one.
     dialog = open_dialog(visitor)
@@ -291,8 +291,8 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     expect(spage.locator("[data-panel-urgent]")).to_be_visible()
     visitor.assert_no_axe_violations("live chat crisis")
     shot(visitor, "live-chat-crisis-phone")
-    assert_admin_accessible(staff, "live panel, in a chat")
-    staff.screenshot("live-panel-chat-desktop")
+    assert_admin_accessible(staff_page, "live panel, in a chat")
+    staff_page.screenshot("live-panel-chat-desktop")
 
     # 8. The visitor ends the chat and keeps the reference.
     dialog.get_by_role("button", name="End chat").click()
@@ -305,17 +305,17 @@ def test_a_visitor_and_intake_chat_both_ways(people, visitor, staff):
     expect(spage.locator("[data-panel-closed]")).to_be_visible(timeout=WAIT)
     visitor.assert_same_origin_only()
     visitor.assert_no_csp_violations("live chat")
-    staff.assert_same_origin_only()
-    staff.assert_no_csp_violations("live panel")
+    staff_page.assert_same_origin_only()
+    staff_page.assert_no_csp_violations("live panel")
 
     # 9. The transcript is with the lead in the one inbox.
-    staff.goto(f"/admin/leads/inspect/{lead.pk}/", "desktop")
+    staff_page.goto(f"/admin/leads/inspect/{lead.pk}/", "desktop")
     spage.locator("#transcript").scroll_into_view_if_needed()
-    shot(staff, "live-chat-lead-inspect-desktop")
+    shot(staff_page, "live-chat-lead-inspect-desktop")
     spage.set_viewport_size({"width": 390, "height": 844})
     spage.locator("#transcript").scroll_into_view_if_needed()
-    shot(staff, "live-chat-lead-inspect-phone")
-    assert_admin_accessible(staff, "lead with its transcript")
+    shot(staff_page, "live-chat-lead-inspect-phone")
+    assert_admin_accessible(staff_page, "lead with its transcript")
     page_text = spage.inner_text("main")
     for line in (
         "worried about my drinking",
@@ -478,10 +478,10 @@ def test_the_visitor_sees_the_phone_while_the_server_is_away(
 
 
 def test_intake_hands_a_chat_over_and_closes_another(
-    people, visitor, staff, browser, axe, asgi_site
+    people, visitor, staff_page, browser, axe, asgi_site
 ):
-    spage = staff.page
-    go_available(staff)
+    spage = staff_page.page
+    go_available(staff_page)
 
     # 1. Handed over to Dana: the visitor is told who they are talking to now.
     dialog = open_dialog(visitor)
@@ -525,5 +525,5 @@ def test_intake_hands_a_chat_over_and_closes_another(
     spage.locator(".live-queue__item", has_text="Lee").click()
     # Opened again: the transcript is drawn from what the panel kept.
     expect(spage.locator("[data-panel-log]")).to_contain_text("Do you take Medicaid?")
-    assert_admin_accessible(staff, "live panel at 390 px")
-    shot(staff, "live-panel-phone")
+    assert_admin_accessible(staff_page, "live panel at 390 px")
+    shot(staff_page, "live-panel-phone")

@@ -5,21 +5,22 @@ import datetime
 
 import pytest
 
-from articles.factories import ArticleIndexPageFactory, ArticlePageFactory, TopicFactory
-from home.factories import HomePageFactory
-from lantana.core.demo import paragraphs, stream
-from lantana.core.factories import (
-    ImageFactory,
-    ensure_root,
-    make_site_root,
+from demo.blocks import paragraphs, stream
+from demo.factories.articles import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    TopicFactory,
 )
-from locations.factories import LocationIndexPageFactory, LocationPageFactory
-from staff.factories import (
+from demo.factories.core import (
+    ImageFactory,
+)
+from demo.factories.locations import LocationIndexPageFactory, LocationPageFactory
+from demo.factories.staff import (
     ClinicianLocationFactory,
     ClinicianPageFactory,
     StaffIndexPageFactory,
 )
-from tests.browser.conftest import SCREENSHOTS
+from tests.support.browser import SCREENSHOTS
 
 LAPTOP = {"width": 1280, "height": 800}
 ROW_GAPS = """(list) => {
@@ -36,14 +37,7 @@ LONG_TITLE = "What to expect in the first week of outpatient treatment for alcoh
 
 
 @pytest.fixture
-def home(live_site):
-    home = HomePageFactory(parent=ensure_root())
-    make_site_root(home)
-    return home
-
-
-@pytest.fixture
-def articles(home):
+def eleven_articles(home):
     """Eleven articles (a full page of nine, then two); twenty topics, a few used
     more than the rest."""
     index = ArticleIndexPageFactory(parent=home)
@@ -76,7 +70,7 @@ def articles(home):
     return index
 
 
-def test_an_article_shows_its_first_paragraph_above_the_fold(checker, articles):
+def test_an_article_shows_its_first_paragraph_above_the_fold(checker, eleven_articles):
     page = checker.page
     page.set_viewport_size(LAPTOP)
     page.goto(checker.base + "/articles/article-0/")
@@ -90,7 +84,7 @@ def test_an_article_shows_its_first_paragraph_above_the_fold(checker, articles):
 
 
 def test_article_cards_fill_their_rows_and_the_topic_filter_stays_short(
-    checker, articles
+    checker, eleven_articles
 ):
     page = checker.page
     for width in ("desktop", "phone"):

@@ -3,16 +3,15 @@
 import pytest
 
 from contact.models import Lead
-from tests.browser.conftest import SCREENSHOTS
-from tests.browser.test_contact import demo, fill_lead_form  # noqa: F401
+from tests.support.browser import SCREENSHOTS, fill_lead_form
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def cached(demo, settings):  # noqa: F811
+def cached(form_site, settings):
     settings.PAGE_CACHE_SECONDS = 300
-    return demo
+    return form_site
 
 
 def test_the_cached_contact_page_sends_with_javascript(cached, checker):
@@ -52,16 +51,16 @@ def test_the_cached_location_form_sends_without_javascript(cached, browser):
 
 
 @pytest.fixture
-def kept_parts(demo, settings):  # noqa: F811
+def kept_parts(form_site, built_site, settings):
     settings.FRAGMENT_CACHE_SECONDS = 3600  # the page cache stays off (test settings)
-    return demo
+    return built_site
 
 
 @pytest.mark.parametrize(
-    ("path", "name"),
-    [("/", "home-kept-parts"), ("/articles/social-model-of-recovery/", "article-kept")],
+    ("page", "name"), [("home", "home-kept-parts"), ("article", "article-kept")]
 )
-def test_pages_drawn_from_kept_parts(kept_parts, checker, path, name):
+def test_pages_drawn_from_kept_parts(kept_parts, checker, page, name):
+    path = getattr(kept_parts, page).url
     checker.goto(path)  # draws the parts and keeps them
     checker.check(path, name)  # both widths from the kept parts: axe, CSP, origins
     assert checker.page.locator("main h1").count() == 1

@@ -7,14 +7,14 @@ from wagtail.models import ModelLogEntry
 
 from access import audit
 from contact.permissions import get_lead_reviewers_group
-from home.factories import HomePageFactory
-from lantana.core.factories import (
+from demo.factories.core import (
     ensure_root,
     make_site_root,
 )
+from demo.factories.home import HomePageFactory
 from lantana.core.models import User
-from tests.auth import sign_in_browser
-from tests.browser.conftest import assert_admin_accessible
+from tests.support.auth import sign_in_browser
+from tests.support.browser import assert_admin_accessible
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 

@@ -4,23 +4,23 @@ two-field callback with and without JavaScript, 988 and 911 always in reach."""
 import pytest
 from playwright.sync_api import expect
 
-from contact.factories import ContactPageFactory
-from home.factories import HomePageFactory
-from lantana.core.factories import (
+from demo.factories.contact import ContactPageFactory
+from demo.factories.core import (
     StandardPageFactory,
     ensure_root,
     make_site_root,
 )
+from demo.factories.home import HomePageFactory
 from lantana.core.models import SiteSettings
-from tests.browser.conftest import SCREENSHOTS
-from tests.contact.conftest import chat_requests
+from tests.support.browser import SCREENSHOTS
+from tests.support.leads import chat_requests
 
 PHONE = {"width": 390, "height": 844}
 DIALOG = "dialog[data-chat-dialog]"
 
 
 @pytest.fixture
-def site(live_site, settings):
+def reaching_out_site(live_site, settings):
     home = HomePageFactory(parent=ensure_root())
     clinic = SiteSettings.for_site(make_site_root(home))
     clinic.phone = "(843) 555-0134"
@@ -59,7 +59,7 @@ def open_dialog(checker):
 
 
 def test_the_offline_dialog_puts_call_and_text_first_with_the_call_bar_in_sight(
-    checker, site
+    checker, reaching_out_site
 ):
     page, dialog = open_dialog(checker)
     for selector in (
@@ -124,7 +124,9 @@ def test_the_offline_dialog_puts_call_and_text_first_with_the_call_bar_in_sight(
     checker.assert_no_csp_violations("offline dialog")
 
 
-def test_a_crisis_callback_from_the_dialog_gets_988_and_911_first(checker, site):
+def test_a_crisis_callback_from_the_dialog_gets_988_and_911_first(
+    checker, reaching_out_site
+):
     page, dialog = open_dialog(checker)
     dialog.get_by_label("First name").fill("Ari")
     dialog.get_by_label("Phone number").fill("843 555 0123")
@@ -141,10 +143,10 @@ def test_a_crisis_callback_from_the_dialog_gets_988_and_911_first(checker, site)
     checker.assert_no_axe_violations("offline dialog, crisis thank-you")
 
 
-def test_the_two_field_callback_works_without_javascript(browser, site):
+def test_the_two_field_callback_works_without_javascript(browser, reaching_out_site):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
-    page.goto(site.url + "/about/")
+    page.goto(reaching_out_site.url + "/about/")
     page.locator(".action-bar__chat").click()
     page.wait_for_url("**/chat/")
     expect(page.locator(".action-bar__call")).to_be_visible()
@@ -166,7 +168,7 @@ def test_the_two_field_callback_works_without_javascript(browser, site):
 
 
 def test_the_phone_banner_keeps_911_and_the_contact_page_offers_a_call_first(
-    checker, site
+    checker, reaching_out_site
 ):
     page = checker.page
     checker.goto("/contact/", "phone")

@@ -1,33 +1,32 @@
 """The site-wide pages in Chromium: both widths, axe, no other origin, the chrome works."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
-from home.factories import HomePageFactory
-from lantana.core.factories import ensure_root, make_site_root
+from demo.factories.core import ensure_root, make_site_root
+from demo.factories.home import HomePageFactory
 from lantana.core.models import NavigationSettings, SiteSettings
-from tests.auth import sign_in_browser
+from tests.support.auth import sign_in_browser
 
+# Screenshot name: the built site's page (tests/fixtures.py).
 PAGES = {
-    "home": "/",
-    "standard-page": "/about/",
-    "programs": "/programs/",
-    "locations-index": "/locations/",
-    "location-charleston": "/locations/charleston/",
-    "not-found": "/no-such-page/",
+    "home": "home",
+    "standard-page": "about",
+    "programs": "programs",
+    "locations-index": "location_index",
+    "location-charleston": "location",
 }
 
 
 @pytest.fixture
-def demo_site(live_site):
-    call_command("load_demo", stdout=io.StringIO())
-    return live_site
+def served_site(live_site, built_site):
+    return built_site
 
 
-def test_site_pages_at_both_widths_pass_axe_and_stay_on_our_origin(checker, demo_site):
-    for name, path in PAGES.items():
+def test_site_pages_at_both_widths_pass_axe_and_stay_on_our_origin(
+    checker, served_site
+):
+    paths = {name: getattr(served_site, page).url for name, page in PAGES.items()}
+    for name, path in {**paths, "not-found": "/no-such-page/"}.items():
         checker.check(path, name, status=404 if name == "not-found" else 200)
         tel = checker.page.locator(
             'header a[href^="tel:"], .action-bar a[href^="tel:"]'
@@ -36,7 +35,7 @@ def test_site_pages_at_both_widths_pass_axe_and_stay_on_our_origin(checker, demo
         assert checker.page.locator("h1").count() == 1, path
 
 
-def test_phone_menu_opens_without_javascript_tricks(checker, demo_site):
+def test_phone_menu_opens_without_javascript_tricks(checker, served_site):
     checker.goto("/", "phone")
     menu = checker.page.locator(".site-nav__panel")
     assert not menu.is_visible()
@@ -49,7 +48,7 @@ def test_phone_menu_opens_without_javascript_tricks(checker, demo_site):
     assert not menu.is_visible()
 
 
-def test_desktop_shows_the_menu_and_hides_the_action_bar(checker, demo_site):
+def test_desktop_shows_the_menu_and_hides_the_action_bar(checker, served_site):
     checker.goto("/", "desktop")
     assert checker.page.get_by_role("link", name="Programs").first.is_visible()
     assert not checker.page.locator(".action-bar").is_visible()

@@ -2,18 +2,17 @@
 reports no violation on the lead desk, a lead, the live panel and page editors with
 choosers, date inputs and inline panels, and does block a script of any other shape."""
 
-from contact.lead_factories import InquiryFactory
-from home.factories import HomePageFactory
-from lantana.core.factories import (
+from demo.factories.core import (
     StandardPageFactory,
     ensure_root,
     make_site_root,
 )
+from demo.factories.home import HomePageFactory
+from demo.factories.leads import InquiryFactory
+from demo.factories.locations import LocationIndexPageFactory, LocationPageFactory
 from lantana.core.models import User
-from locations.factories import LocationIndexPageFactory, LocationPageFactory
-from tests.auth import sign_in_browser
-
-from .conftest import assert_admin_accessible
+from tests.support.auth import sign_in_browser
+from tests.support.browser import assert_admin_accessible
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 

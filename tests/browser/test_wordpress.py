@@ -7,21 +7,19 @@ from pathlib import Path
 from django.core.management import call_command
 from PIL import Image
 
-from articles.factories import ArticleIndexPageFactory
 from articles.models import ArticlePage
+from demo.factories.articles import ArticleIndexPageFactory
 from tests.wordpress.exports import attachment, export, item, write
 from tests.wordpress.helpers import SAMPLE, make_uploads
 from wordpress.models import ImportedItem
 
 
 def imported_post(wp_id: str) -> ArticlePage:
-    # The demo has articles of the same names: the import gave its own new slugs.
     imported = ImportedItem.objects.get(kind="post", wp_id=wp_id)
     return ArticlePage.objects.get(pk=imported.object_id)
 
 
-def test_imported_article_passes_axe_at_both_widths(checker, tmp_path):
-    call_command("load_demo", stdout=io.StringIO())
+def test_imported_article_passes_axe_at_both_widths(checker, built_site, tmp_path):
     uploads = make_uploads(tmp_path / "uploads")
     out = io.StringIO()
     call_command(

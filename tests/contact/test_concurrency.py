@@ -9,31 +9,8 @@ import urllib.request
 import pytest
 from django.db import connection
 
-from tests.contact.conftest import chat_requests, inquiries, lead_data
-
-CSRF = "a" * 32  # Django accepts a matching unmasked secret in cookie and form
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def post(url: str, data: dict) -> tuple[int, str, str]:
-    body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": CSRF}).encode()
-    request = urllib.request.Request(url, data=body, method="POST")
-    request.add_header("Cookie", f"csrftoken={CSRF}")
-    opener = urllib.request.build_opener(NoRedirect)
-    try:
-        response = opener.open(request, timeout=30)
-        return response.status, "", ""
-    except urllib.error.HTTPError as error:
-        session = re.search(r"sessionid=([^;]+)", error.headers.get("Set-Cookie", ""))
-        return (
-            error.code,
-            error.headers.get("Location", ""),
-            session and session.group(1),
-        )
+from tests.support.http import post
+from tests.support.leads import chat_requests, inquiries, lead_data
 
 
 def reference_seen(base: str, location: str, session: str) -> str:

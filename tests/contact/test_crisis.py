@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from contact.crisis import LEXICONS, detect, get_lexicon, mentions_crisis
 from contact.models import Lead
-from tests.contact.conftest import chat_requests, inquiries, lead_data
+from tests.support.leads import chat_requests, inquiries, lead_data
 
 from .crisis_corpus import CRISIS, NOT_CRISIS
 

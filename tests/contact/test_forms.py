@@ -12,7 +12,7 @@ from contact.forms import (
     InquiryForm,
     normalize_us_phone,
 )
-from tests.contact.conftest import chat_requests, inquiries, lead_data
+from tests.support.leads import chat_requests, inquiries, lead_data
 
 
 def bound(form_class, **overrides):

@@ -15,8 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from contact.models import Lead
-from tests.contact.chat.conftest import live_data
-from tests.contact.conftest import lead_data
+from tests.support.chat import live_data
+from tests.support.leads import lead_data
 
 from .fuzz_strategies import EXAMPLES, FUZZ, HOSTILE_TEXT
 
@@ -130,24 +130,15 @@ def post(client, url: str, data: dict, raw_junk: bool):
 
 
 @pytest.fixture
-def open_door(settings, contact_page, dana):
+def open_door_with_colleague(settings, contact_page, dana):
     """No rate limit, and a colleague taking chats, so every post is judged on
     its content alone."""
     settings.LEAD_RATE_LIMIT = 0
     return contact_page
 
 
-@pytest.fixture
-def dana(db):
-    from tests.contact.chat.conftest import make_available, make_user
-
-    user = make_user("dana", first_name="Dana")
-    make_available(user)
-    return user
-
-
 @pytest.mark.parametrize("form", ["inquiry", "chat", "live"])
-def test_hostile_posts_to_each_public_form(client, open_door, form):
+def test_hostile_posts_to_each_public_form(client, open_door_with_colleague, form):
     url = URLS.get(form) or reverse("contact:live_start")
     statuses = {}
 

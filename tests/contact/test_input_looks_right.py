@@ -6,13 +6,12 @@ from django.urls import reverse
 
 from contact.chat import services
 from contact.forms import PHONE_DIGITS_MESSAGE, InquiryForm
-from contact.lead_factories import InquiryFactory
 from contact.permissions import get_lead_reviewers_group
 from contact.phones import normalize_us_phone
+from demo.factories.leads import InquiryFactory
 from lantana.core.text import reveal_invisible, strip_invisible
-from tests.auth import sign_in
-from tests.contact.conftest import inquiries, lead_data
-from tests.contact.lead_desk.conftest import make_user
+from tests.support.auth import sign_in
+from tests.support.leads import inquiries, lead_data, make_user
 
 RLO = "\u202e"
 

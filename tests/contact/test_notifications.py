@@ -10,7 +10,7 @@ from django_tasks.signals import task_enqueued
 from contact.crisis import mentions_crisis
 from contact.emails import admin_url
 from contact.models import Lead
-from tests.contact.conftest import chat_requests, inquiries, lead_data
+from tests.support.leads import chat_requests, inquiries, lead_data
 
 
 @pytest.fixture

@@ -1,13 +1,7 @@
 """The contact page as editors and visitors see it, and its demo content."""
 
-import io
-
-from django.core.management import call_command
-
 from contact.models import ContactPage
-from home.models import HomePage
-from lantana.core.models import StandardPage
-from tests.contact.conftest import lead_data
+from tests.support.leads import lead_data
 
 
 def test_the_contact_page_lives_under_the_home_page(home, location_index):
@@ -49,18 +43,6 @@ def test_the_chat_page_has_no_second_dialog(client, home):
     html = client.get("/chat/").content.decode()
     assert "<dialog" not in html and "js/chat" not in html
     assert html.count('id="id_chat-preferred_name"') == 1
-
-
-def test_load_demo_creates_the_contact_page_once(db):
-    call_command("load_demo", stdout=io.StringIO())
-    home = HomePage.objects.get()
-    contact = ContactPage.objects.child_of(home).get()
-    assert contact.slug == "contact" and contact.live
-    assert StandardPage.objects.filter(slug="privacy").count() == 1
-    revisions = contact.revisions.count()
-    call_command("load_demo", stdout=io.StringIO())
-    assert ContactPage.objects.count() == 1
-    assert contact.revisions.count() == revisions
 
 
 def test_editors_can_preview_the_form_and_the_thank_you(contact_page, location):

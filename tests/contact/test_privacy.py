@@ -7,7 +7,7 @@ from django.db import OperationalError
 from django_tasks.signals import task_enqueued
 
 from contact.models import Lead
-from tests.contact.conftest import chat_requests, inquiries, lead_data
+from tests.support.leads import chat_requests, inquiries, lead_data
 
 NAME = "Canaryname Zq7"
 EMAIL = "canary.zq7@example.com"

@@ -9,7 +9,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from lantana.core.text import strip_invisible
-from tests.contact.conftest import chat_requests, inquiries, lead_data
+from tests.support.leads import chat_requests, inquiries, lead_data
 
 ANY_TEXT = st.one_of(
     st.text(max_size=120),

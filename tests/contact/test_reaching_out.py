@@ -12,7 +12,7 @@ from contact.forms import CALLBACK_PHONE_MESSAGE, ChatRequestForm
 from contact.templatetags.contact_tags import chat_dialog_url
 from lantana.core.models import SiteSettings
 from lantana.core.templatetags.core_tags import crisis_links
-from tests.contact.conftest import chat_requests, lead_data
+from tests.support.leads import chat_requests, lead_data
 
 DETAILS = ("preferred_method", "best_time", "voicemail_ok", "lead_for")
 DETAILS += ("first_message",)

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test import Client
 
 from contact.spam import StampState, check_stamp
-from tests.contact.conftest import inquiries, lead_data
-from tests.contact.test_concurrency import post as post_over_http
+from tests.support.http import post as post_over_http
+from tests.support.leads import inquiries, lead_data
 
 CRISIS = "I want to end my life"
 

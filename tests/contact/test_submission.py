@@ -12,7 +12,7 @@ from django.test import Client
 from contact.models import Lead
 from contact.spam import StampState, check_stamp, make_stamp
 from contact.templatetags.contact_tags import chat_dialog_url
-from tests.contact.conftest import chat_requests, inquiries, lead_data
+from tests.support.leads import chat_requests, inquiries, lead_data
 
 REFERENCE = re.compile(r"^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
 

@@ -4,10 +4,10 @@ inline (lantana/core/admin_csp.py; issue 22)."""
 import pytest
 from django.urls import reverse
 
-from contact.lead_factories import InquiryFactory
+from demo.factories.core import StandardPageFactory
+from demo.factories.leads import InquiryFactory
 from lantana.core.admin_csp import initialiser_hashes, is_wagtail_initialiser
-from lantana.core.factories import StandardPageFactory
-from tests.auth import sign_in
+from tests.support.auth import sign_in
 
 WAGTAIL_SHAPES = [
     'new PageChooser("id_page", {"modelNames": ["wagtailcore.page"], "canChooseRoot": false});',
@@ -88,7 +88,5 @@ def test_each_initialiser_on_the_page_is_allowed_by_its_hash(boss, home):
 def test_rows_added_in_an_inline_panel_start_their_widgets():
     script = 'initTimeChooser("id_hours\\u002D__prefix__\\u002Dopens", {});'
     hashes = initialiser_hashes(f"<template><script>{script}</script></template>")
-    added = initialiser_hashes(
-        f"<script>{script.replace('__prefix__', '3')}</script>"
-    )
+    added = initialiser_hashes(f"<script>{script.replace('__prefix__', '3')}</script>")
     assert added[0] in hashes

@@ -19,11 +19,16 @@ def variables_read(path: Path) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Call) and node.args:
             func = node.func
-            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            name = (
+                func.attr
+                if isinstance(func, ast.Attribute)
+                else getattr(func, "id", "")
+            )
             owner = getattr(func, "value", None)
             is_environ = isinstance(func, ast.Name) or (
                 isinstance(owner, ast.Attribute | ast.Name)
-                and getattr(owner, "attr", getattr(owner, "id", "")) in {"environ", "os"}
+                and getattr(owner, "attr", getattr(owner, "id", ""))
+                in {"environ", "os"}
             )
             first = node.args[0]
             if name in READERS and is_environ and isinstance(first, ast.Constant):
@@ -48,16 +53,24 @@ def all_variables() -> set[str]:
 def test_the_scan_finds_the_variables_we_know_are_read():
     # Guards the scan itself: a refactor of how settings read the environment
     # must not make this test pass vacuously.
-    assert {"SECRET_KEY", "REDIS_URL", "LEAD_NOTIFY_EMAILS", "PAGE_CACHE_SECONDS"} <= all_variables()
+    assert {
+        "SECRET_KEY",
+        "REDIS_URL",
+        "LEAD_NOTIFY_EMAILS",
+        "PAGE_CACHE_SECONDS",
+    } <= all_variables()
 
 
 @pytest.mark.parametrize("name", sorted(all_variables()))
 def test_every_variable_the_settings_read_is_documented(name):
     text = CONFIGURATION.read_text()
-    assert f"`{name}`" in text, f"{name} is read in lantana/settings/ but not in {CONFIGURATION.name}"
-    assert f"{name}=" in (ROOT / ".env.example").read_text() or f"# {name}" in (
-        ROOT / ".env.example"
-    ).read_text(), f"{name} is missing from .env.example"
+    assert f"`{name}`" in text, (
+        f"{name} is read in lantana/settings/ but not in {CONFIGURATION.name}"
+    )
+    assert (
+        f"{name}=" in (ROOT / ".env.example").read_text()
+        or f"# {name}" in (ROOT / ".env.example").read_text()
+    ), f"{name} is missing from .env.example"
 
 
 def test_readme_stays_short_and_gives_the_two_commands():

@@ -11,16 +11,16 @@ import pytest
 from django.conf import settings
 from wagtail.models import get_page_models
 
-from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
-from contact.factories import ContactPageFactory
-from lantana.core.factories import (
+from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
+from demo.factories.contact import ContactPageFactory
+from demo.factories.core import (
     StandardPageFactory,
     base_url_address,
     make_site_root,
 )
+from demo.factories.locations import LocationIndexPageFactory, LocationPageFactory
+from demo.factories.staff import ClinicianPageFactory, StaffIndexPageFactory
 from lantana.core.seo import branded_title, page_description, trim_at_word
-from locations.factories import LocationIndexPageFactory, LocationPageFactory
-from staff.factories import ClinicianPageFactory, StaffIndexPageFactory
 
 LONG = (
     "Recovery rarely follows a straight line, and our outpatient programs are built "

@@ -4,9 +4,9 @@ import re
 import pytest
 from django.test import Client
 
-from lantana.core.factories import ImageFactory, StandardPageFactory
+from demo.factories.core import ImageFactory, StandardPageFactory
+from demo.factories.locations import LocationOperatingHoursFactory, LocationPageFactory
 from lantana.core.models import SiteSettings
-from locations.factories import LocationOperatingHoursFactory, LocationPageFactory
 from locations.models import LocationPhoto
 
 

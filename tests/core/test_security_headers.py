@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from lantana.core.inline import SITE_SCRIPT, style_sources
-from tests.auth import get_app_device, sign_in
+from tests.support.auth import get_app_device, sign_in
 
 PRODUCTION_NAMES = [
     "SESSION_COOKIE_SECURE",

@@ -157,14 +157,25 @@ def test_production_passes_deploy_checks():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_load_demo_refuses_production_settings():
+def test_production_does_not_install_the_demo():
     result = manage("load_demo")
     assert result.returncode != 0
-    assert (
-        result.stderr.strip()
-        .splitlines()[-1]
-        .startswith("CommandError: load_demo refuses to run under production settings")
+    assert "Unknown command: 'load_demo'" in result.stderr
+    assert "demo" not in installed_apps("lantana.settings.production", PRODUCTION_ENV)
+    for module in ("lantana.settings.dev", "lantana.settings.test"):
+        assert "demo" in installed_apps(module, {})
+
+
+def installed_apps(module: str, env: dict) -> list[str]:
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", f"import {module} as s; print(*s.INSTALLED_APPS)"],
+        cwd=PROJECT,
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        check=True,
     )
+    return result.stdout.split()
 
 
 def test_dev_defaults_to_sqlite_file_and_debug():

@@ -6,8 +6,8 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from home.factories import HomePageFactory
-from lantana.core.factories import ensure_root
+from demo.factories.core import ensure_root
+from demo.factories.home import HomePageFactory
 from lantana.core.site_cache import get_sites, match_site
 
 

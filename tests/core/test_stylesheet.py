@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from contact.factories import ContactPageFactory
+from demo.factories.contact import ContactPageFactory
 from lantana.core import inline
-from tests.auth import sign_in
+from tests.support.auth import sign_in
 
 STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 

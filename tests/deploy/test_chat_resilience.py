@@ -12,7 +12,6 @@ knows it is disconnected, and never answer the start with a 500.
 import asyncio
 import json
 import logging
-import socket
 import subprocess
 import sys
 import threading
@@ -29,11 +28,10 @@ from websockets.exceptions import ConnectionClosed
 from contact.chat import services
 from contact.chat.models import ChatMessage
 from lantana.asgi import application
-from tests.contact.chat.conftest import (
+from tests.support.caching import needs_redis
+from tests.support.chat import (
     FIRST,
     in_own_thread,
-    make_available,
-    make_user,
     session_key,
     start,
 )
@@ -62,14 +60,6 @@ def redis_layer(url: str) -> dict:
     return json.loads(production.stdout)
 
 
-def redis_up() -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", 6379)) == 0
-
-
-needs_redis = pytest.mark.skipif(not redis_up(), reason="no Redis on 127.0.0.1:6379")
-
-
 class Server:
     """uvicorn serving lantana.asgi in a thread: one "process" that can die."""
 
@@ -93,13 +83,6 @@ class Server:
         self.server.should_exit = True
         self.thread.join(timeout=15)
         assert not self.thread.is_alive()
-
-
-@pytest.fixture
-def dana(db):
-    user = make_user("dana", first_name="Dana", last_name="Pierce")
-    make_available(user)
-    return user
 
 
 @pytest.fixture

@@ -18,9 +18,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.pagecache.conftest import TEST_REDIS_URL, publish
-
-from .test_chat_resilience import needs_redis
+from tests.support.caching import TEST_REDIS_URL, needs_redis, publish
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

@@ -8,14 +8,9 @@ from django.core.cache import cache
 from django.test import Client
 
 from contact.models import Lead
-from tests.auth import sign_in
-from tests.contact.conftest import lead_data
-
-from .conftest import TEST_REDIS_URL, publish
-
-
-def hit(response) -> bool:
-    return response.headers.get("X-Page-Cache") == "hit"
+from tests.support.auth import sign_in
+from tests.support.caching import REDIS_DOWN, TEST_REDIS_URL, hit, publish
+from tests.support.leads import lead_data
 
 
 def entries() -> int:
@@ -215,18 +210,10 @@ def soup_form():
 
 
 class TestOutages:
-    DOWN = {
-        "default": {
-            "BACKEND": "lantana.core.cache.ResilientRedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
-            "OPTIONS": {"socket_connect_timeout": 0.2},
-        }
-    }
-
     def test_redis_down_means_rendering_logged_once(
         self, client, home, settings, caplog
     ):
-        settings.CACHES = self.DOWN
+        settings.CACHES = REDIS_DOWN
         with caplog.at_level(logging.WARNING, logger="lantana.cache"):
             assert client.get("/").status_code == 200
             assert client.get("/").status_code == 200

@@ -13,21 +13,15 @@ from wagtail.models import PageViewRestriction
 
 from lantana.core import fragments
 from lantana.core.models import SiteSettings
-from tests.auth import sign_in
-
-from .conftest import TEST_REDIS_URL, publish
+from tests.support.auth import sign_in
+from tests.support.caching import TEST_REDIS_URL, publish
 
 
 @pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    """Overrides the folder's: whole pages are never cached here, parts are."""
+def fragment_cache_only(settings):
+    """After the folder's page_cache_on: whole pages are never cached here, parts are."""
     settings.PAGE_CACHE_SECONDS = 0
     settings.FRAGMENT_CACHE_SECONDS = 3600
-
-
-@pytest.fixture
-def article(make_article, clinician, topic):
-    return make_article(title="Finding your footing", topics=[topic], author=clinician)
 
 
 def render(url, client=None) -> tuple[bytes, int]:

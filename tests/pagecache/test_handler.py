@@ -8,10 +8,8 @@ from django.test import Client
 
 from lantana.pagecache import store
 from lantana.pagecache.handler import PageCacheWSGIHandler
-from tests.auth import sign_in
-
-from .conftest import publish
-from .test_cache import TestOutages
+from tests.support.auth import sign_in
+from tests.support.caching import REDIS_DOWN, publish
 
 
 def without_cache_marker(headers):
@@ -115,7 +113,7 @@ def test_plain_http_is_redirected_when_https_is_required(wsgi, home, settings):
 
 
 def test_an_outage_means_rendering(wsgi, home, settings):
-    settings.CACHES = TestOutages.DOWN
+    settings.CACHES = REDIS_DOWN
     for _ in range(2):
         answer = wsgi("/")
         assert answer.status == "200 OK" and answer.through_django

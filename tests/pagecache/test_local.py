@@ -7,8 +7,7 @@ import redis
 from django.core.cache import caches
 
 from lantana.pagecache import local, store
-
-from .conftest import TEST_REDIS_URL, publish
+from tests.support.caching import TEST_REDIS_URL, publish
 
 ANSWER = ("200 OK", [("Content-Type", "text/html")], b"<p>kept</p>")
 TOKEN_KEYS = ["pagecache:gen:page:1", "pagecache:gen:site:1"]

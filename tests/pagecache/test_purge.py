@@ -1,13 +1,10 @@
 """Each purge trigger: the next anonymous GET shows the change; unrelated pages stay."""
 
-import pytest
 from django.test import Client
 
 from lantana.core.models import NavigationSettings, SiteSettings, StandardPage
 from lantana.pagecache import purge as purge_module
-
-from .conftest import publish
-from .test_cache import hit
+from tests.support.caching import hit, publish
 
 
 def warm(*urls):
@@ -21,11 +18,6 @@ def fresh(url) -> bytes:
     response = Client().get(url)
     assert not hit(response), f"{url} still came from the cache"
     return response.content
-
-
-@pytest.fixture
-def article(make_article, clinician, topic):
-    return make_article(title="Finding your footing", topics=[topic], author=clinician)
 
 
 class TestPages:

@@ -8,19 +8,18 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.factories import TopicFactory
 from articles.models import ArticleRelatedLink
-from lantana.core.demo import heading, paragraphs, stream
-from lantana.core.demo_images import draw_portrait, image_file
-from lantana.core.factories import ImageFactory, StandardPageFactory
-from locations.factories import LocationPageFactory
-from staff.factories import (
+from demo.blocks import heading, paragraphs, stream
+from demo.factories.articles import TopicFactory
+from demo.factories.core import ImageFactory, StandardPageFactory
+from demo.factories.locations import LocationPageFactory
+from demo.factories.staff import (
     ClinicianLocationFactory,
     ClinicianPageFactory,
     TherapeuticApproachFactory,
 )
-
-from ..pagecache.conftest import publish
+from demo.images import draw_portrait, image_file
+from tests.support.caching import publish
 
 BUDGET = 12
 
@@ -57,9 +56,11 @@ def body(images, related_page=None):
 class Site:
     """One piece of each kind; grow() adds many of each to the same pages."""
 
-    def __init__(self, home, location, articles, team, contact_page, make_article):
-        self.home, self.location, self.articles = home, location, articles
-        self.team, self.make_article = team, make_article
+    def __init__(
+        self, home, location, article_index, team_index, contact_page, make_article
+    ):
+        self.home, self.location, self.articles = home, location, article_index
+        self.team, self.make_article = team_index, make_article
         self.topics = [TopicFactory(name="Family", slug="family")]
         self.author = self.add_clinician(0)
         self.article = make_article(
@@ -144,14 +145,16 @@ def count(client, url) -> int:
 
 
 @pytest.fixture
-def site(home, location, articles, team, contact_page, make_article):
-    return Site(home, location, articles, team, contact_page, make_article)
+def every_page_type(
+    home, location, article_index, team_index, contact_page, make_article
+):
+    return Site(home, location, article_index, team_index, contact_page, make_article)
 
 
-def test_every_page_type_keeps_its_budget_small_and_large(client, site):
-    small = {url: count(client, url) for url in site.urls()}
-    site.grow()
-    large = {url: count(client, url) for url in site.urls()}
+def test_every_page_type_keeps_its_budget_small_and_large(client, every_page_type):
+    small = {url: count(client, url) for url in every_page_type.urls()}
+    every_page_type.grow()
+    large = {url: count(client, url) for url in every_page_type.urls()}
     over = {url: n for url, n in large.items() if n > BUDGET}
     assert not over, f"over {BUDGET} queries: {over}"
     assert large == small

@@ -1,19 +1,13 @@
 import pytest
 
-from lantana.core.demo_images import draw_portrait, image_file
-from lantana.core.factories import ImageFactory
-from staff.choices import StaffRole
-from staff.factories import (
+from demo.factories.core import ImageFactory
+from demo.factories.staff import (
     ClinicianLocationFactory,
     ClinicianPageFactory,
-    StaffIndexPageFactory,
     TherapeuticApproachFactory,
 )
-
-
-@pytest.fixture
-def team_index(home):
-    return StaffIndexPageFactory(parent=home)
+from demo.images import draw_portrait, image_file
+from staff.choices import StaffRole
 
 
 @pytest.fixture

@@ -1,24 +1,15 @@
 """Editors can add, edit and preview clinicians in the Wagtail admin."""
 
-import pytest
 from django.contrib.auth import get_user_model
 
-from staff.factories import TherapeuticApproachFactory
-from tests.auth import sign_in
-
-from .helpers import soup
-
-
-@pytest.fixture
-def editor_client(client, db):
-    user = get_user_model().objects.create_superuser("editor", "e@example.com", "pw")
-    sign_in(client, user)
-    return client
+from demo.factories.staff import TherapeuticApproachFactory
+from tests.support.auth import sign_in
+from tests.support.html import soup
 
 
-def test_add_form_offers_the_vocabulary_as_checkboxes(editor_client, team_index):
+def test_add_form_offers_the_vocabulary_as_checkboxes(admin_client, team_index):
     TherapeuticApproachFactory(name="Motivational Interviewing")
-    response = editor_client.get(
+    response = admin_client.get(
         f"/admin/pages/add/staff/clinicianpage/{team_index.pk}/"
     )
     assert response.status_code == 200
@@ -26,11 +17,11 @@ def test_add_form_offers_the_vocabulary_as_checkboxes(editor_client, team_index)
     assert len(boxes) == 1
 
 
-def test_edit_form(editor_client, maya):
-    assert editor_client.get(f"/admin/pages/{maya.pk}/edit/").status_code == 200
+def test_edit_form(admin_client, maya):
+    assert admin_client.get(f"/admin/pages/{maya.pk}/edit/").status_code == 200
 
 
-def test_preview_a_new_clinician(editor_client, team_index, location):
+def test_preview_a_new_clinician(admin_client, team_index, location):
     approach = TherapeuticApproachFactory(name="Family systems")
     url = f"/admin/pages/add/staff/clinicianpage/{team_index.pk}/preview/"
     data = {
@@ -55,9 +46,9 @@ def test_preview_a_new_clinician(editor_client, team_index, location):
         "licence_number": "",
         "licence_state": "",
     }
-    response = editor_client.post(url, data)
+    response = admin_client.post(url, data)
     assert response.json()["is_valid"], response.json()
-    response = editor_client.get(url)
+    response = admin_client.get(url)
     assert response.status_code == 200
     html = soup(response)
     assert html.h1.get_text(strip=True) == "Jordan Price, LMFT"
@@ -76,22 +67,22 @@ def edit_data(client, page) -> dict:
     return querydict_from_html(html, form_id="page-edit-form")
 
 
-def test_an_account_manager_links_a_profile_to_a_sign_in(editor_client, maya):
+def test_an_account_manager_links_a_profile_to_a_sign_in(admin_client, maya):
     account = get_user_model().objects.create_user("mokafor", password="pw")
-    data = edit_data(editor_client, maya)
+    data = edit_data(admin_client, maya)
     data["user"] = str(account.pk)
-    response = editor_client.post(f"/admin/pages/{maya.pk}/edit/", data)
+    response = admin_client.post(f"/admin/pages/{maya.pk}/edit/", data)
     assert response.status_code == 302
     maya.refresh_from_db()
     assert maya.get_latest_revision().as_object().user == account
 
 
-def test_one_profile_per_sign_in(editor_client, maya, make_clinician):
+def test_one_profile_per_sign_in(admin_client, maya, make_clinician):
     account = get_user_model().objects.create_user("mokafor", password="pw")
     make_clinician(first_name="Other", last_name="Person", slug="other", user=account)
-    data = edit_data(editor_client, maya)
+    data = edit_data(admin_client, maya)
     data["user"] = str(account.pk)
-    response = editor_client.post(f"/admin/pages/{maya.pk}/edit/", data)
+    response = admin_client.post(f"/admin/pages/{maya.pk}/edit/", data)
     assert response.status_code == 200  # the form again, with the error
     assert "already exists" in response.content.decode()
     maya.refresh_from_db()

@@ -1,8 +1,7 @@
 """Clinicians on the location page and the home page; unpublishing removes them."""
 
-from staff.factories import ClinicianLocationFactory
-
-from .helpers import card_names
+from demo.factories.staff import ClinicianLocationFactory
+from tests.support.html import card_names
 
 
 def test_location_page_lists_its_clinicians(client, maya, make_clinician, location):

@@ -67,7 +67,7 @@ def test_no_articles_yet(maya):
 
 
 def test_locations_skip_unpublished_and_duplicates(maya, location, location_index):
-    from locations.factories import LocationPageFactory
+    from demo.factories.locations import LocationPageFactory
     from staff.models import ClinicianLocation
 
     draft = LocationPageFactory(parent=location_index, title="Summerville", live=False)

@@ -2,12 +2,11 @@
 
 import pytest
 
-from lantana.core.factories import StandardPageFactory
+from demo.factories.core import StandardPageFactory
+from demo.factories.staff import TherapeuticApproachFactory
 from staff.choices import StaffRole
-from staff.factories import TherapeuticApproachFactory
 from staff.models import ClinicianPage
-
-from .helpers import empty_headings, headings, json_ld, soup
+from tests.support.html import empty_headings, headings, json_ld, soup
 
 
 def test_profile_renders_every_field(client, maya, location):

@@ -4,10 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from locations.factories import LocationPageFactory
-from staff.factories import ClinicianLocationFactory, TherapeuticApproachFactory
-
-from .helpers import soup
+from demo.factories.locations import LocationPageFactory
+from demo.factories.staff import ClinicianLocationFactory, TherapeuticApproachFactory
+from tests.support.html import soup
 
 MANY = 20
 

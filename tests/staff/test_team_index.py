@@ -1,8 +1,7 @@
 """The team page: grouped by role, ordered as editors set, filterable by role."""
 
 from staff.choices import StaffRole
-
-from .helpers import card_names, headings, soup
+from tests.support.html import card_names, headings, soup
 
 
 def build_team(make_clinician):

@@ -6,14 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from articles.factories import ArticleIndexPageFactory
-
 from .helpers import SAMPLE, make_uploads
-
-
-@pytest.fixture
-def article_index(home):
-    return ArticleIndexPageFactory(parent=home)
 
 
 @pytest.fixture

@@ -175,7 +175,7 @@ def test_authors_become_clinician_drafts_with_the_author_box_bio(run_import):
 
 
 def test_an_existing_clinician_is_matched_not_duplicated(run_import, home):
-    from articles.factories import make_clinician
+    from demo.factories.articles import make_clinician
 
     existing = make_clinician(home, "maya-okafor", "Maya", "Okafor", "LMSW")
     run_import()

@@ -13,8 +13,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 
-from articles.factories import ArticleIndexPageFactory
 from articles.models import ArticlePage, Topic
+from demo.factories.articles import ArticleIndexPageFactory
 from wordpress import wxr
 from wordpress.importer import plain
 

@@ -16,9 +16,8 @@ from contact import audit
 from contact.chat import services
 from contact.permissions import get_lead_reviewers_group
 from lantana.core.models import User
-from tests.auth import sign_in
-
-from .conftest import asynchronous, drain, receive_until, staff
+from tests.support.auth import sign_in
+from tests.support.chat import asynchronous, drain, receive_until, staff
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

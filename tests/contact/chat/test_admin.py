@@ -15,9 +15,8 @@ from django.utils import timezone
 from contact.chat import services
 from contact.chat.models import CannedReply, ChatConversation, ChatMessage
 from contact.models import Lead
-from tests.auth import sign_in
-
-from .conftest import make_user, start
+from tests.support.auth import sign_in
+from tests.support.chat import make_user, start
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.db import connection, connections
 
 from contact.chat import services
 from contact.chat.models import ChatMessage
-
-from .conftest import make_user, start
+from tests.support.chat import make_user, start
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

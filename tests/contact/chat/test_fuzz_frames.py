@@ -22,10 +22,17 @@ from hypothesis import strategies as st
 from contact.chat import services
 from contact.chat.models import ChatMessage
 from contact.models import Lead
+from tests.support.chat import (
+    asynchronous,
+    drain,
+    session_key,
+    socket,
+    staff,
+    staff_session,
+)
+from tests.support.chat import visitor as joined_visitor
 
 from ..fuzz_strategies import EXAMPLES, FUZZ, HOSTILE_JSON, HOSTILE_TEXT
-from .conftest import asynchronous, drain, session_key, socket, staff, staff_session
-from .conftest import visitor as joined_visitor
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

@@ -13,8 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from contact.permissions import LEAD_REVIEWERS
 from lantana.core.models import User
-
-from .conftest import asynchronous, staff
+from tests.support.chat import asynchronous, staff
 
 
 def start_intake_session(*args: str) -> list[str]:

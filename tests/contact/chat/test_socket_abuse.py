@@ -16,8 +16,7 @@ from channels.testing.websocket import WebsocketCommunicator
 from contact.chat import services
 from contact.chat.models import ChatMessage
 from lantana.asgi import application
-
-from .conftest import (
+from tests.support.chat import (
     asynchronous,
     drain,
     session_key,

@@ -11,8 +11,7 @@ from wagtail.models import ModelLogEntry
 from access.session import SEEN_KEY
 from contact.chat import services
 from contact.models import Lead
-
-from .conftest import (
+from tests.support.chat import (
     asynchronous,
     drain,
     make_user,
@@ -117,7 +116,7 @@ async def test_connecting_sends_the_queue_and_availability(chat, dana, lee):
 
 @asynchronous
 async def test_a_new_chat_alerts_every_staff_socket(client, dana):
-    from .conftest import start
+    from tests.support.chat import start
 
     communicator, queue, _ = await staff(
         await database_sync_to_async(staff_session)(dana)

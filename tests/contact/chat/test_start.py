@@ -12,8 +12,7 @@ from django.utils import timezone
 from contact.chat.models import ChatAvailability, ChatMessage, ConversationState
 from contact.choices import LeadKind
 from contact.models import Lead
-
-from .conftest import FIRST, NAME, live_data, start
+from tests.support.chat import FIRST, NAME, live_data, start
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from django.utils import timezone
 from contact.chat import services
 from contact.chat.models import ChatMessage, ConversationState
 from contact.models import Lead
-
-from .conftest import (
+from tests.support.chat import (
     FIRST,
     asynchronous,
     receive_until,
@@ -186,7 +185,7 @@ async def test_a_token_from_another_session_is_refused(chat):
 
 @asynchronous
 async def test_anything_before_join_is_refused(chat):
-    from .conftest import socket
+    from tests.support.chat import socket
 
     communicator = socket("/ws/chat/", session_key(chat["client"]))
     await communicator.connect()

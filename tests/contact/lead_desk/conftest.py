@@ -3,36 +3,22 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 
-from contact.lead_factories import ChatRequestFactory, InquiryFactory
 from contact.permissions import get_lead_reviewers_group
+from demo.factories.leads import ChatRequestFactory, InquiryFactory
 from lantana.core.models import User
-
-CANARY = {
-    "preferred_name": "Zebulon Canary",
-    "email": "zebulon.canary@example.org",
-    "phone": "+18435559876",
-    "message": "CANARY-MESSAGE-7731 please call after work",
-    "source_path": "/canary-source-page/",
-    "utm_campaign": "canary-campaign-42",
-}
-CANARY_STRINGS = [*CANARY.values(), "Zebulon", "5559876"]
-
-
-def make_user(username, **extra):
-    return User.objects.create_user(
-        username, f"{username}@lantana.example", "password", **extra
-    )
+from tests.support.auth import sign_in
+from tests.support.leads import CANARY, make_user
 
 
 @pytest.fixture
-def reviewer(db):
+def lead_reviewer(db):
     user = make_user("reviewer", first_name="Rae", last_name="Viewer")
     user.groups.add(get_lead_reviewers_group())
     return user
 
 
 @pytest.fixture
-def editor(db):
+def site_editor(db):
     """An editor with admin access, as Wagtail's default Editors group has."""
     group, _ = Group.objects.get_or_create(name="Editors")
     group.permissions.add(
@@ -64,12 +50,8 @@ def canary_chat(location):
     )
 
 
-def body(response) -> bytes:
-    if getattr(response, "streaming", False):
-        return b"".join(response.streaming_content)
-    return response.content
-
-
-def leaked(response) -> list[str]:
-    text = body(response).decode("utf-8", errors="replace")
-    return [value for value in CANARY_STRINGS if value in text]
+@pytest.fixture
+def desk(client, lead_reviewer):
+    """A client signed in as the lead reviewer."""
+    sign_in(client, lead_reviewer)
+    return client

@@ -6,9 +6,8 @@ from django.urls import reverse
 
 from contact.models import Lead
 from contact.permissions import LEAD_REVIEWERS
-from tests.auth import sign_in
-
-from .conftest import leaked
+from tests.support.auth import sign_in
+from tests.support.leads import leaked
 
 INQUIRY_BULK = [
     "lead_set_status",
@@ -56,10 +55,10 @@ def unchanged(lead) -> bool:
 
 @pytest.mark.parametrize("role", ["anonymous", "editor"])
 def test_outsiders_get_nothing_from_any_lead_url(
-    client, role, canary, canary_chat, editor
+    client, role, canary, canary_chat, site_editor
 ):
     if role == "editor":
-        sign_in(client, editor)
+        sign_in(client, site_editor)
     urls = lead_urls(canary) + lead_urls(canary_chat)
     for method, url, data in urls:
         response = getattr(client, method)(url, data)
@@ -69,8 +68,8 @@ def test_outsiders_get_nothing_from_any_lead_url(
     assert unchanged(canary) and unchanged(canary_chat)
 
 
-def test_editor_sees_no_menu_panel_or_search_hit(client, editor, canary):
-    sign_in(client, editor)
+def test_editor_sees_no_menu_panel_or_search_hit(client, site_editor, canary):
+    sign_in(client, site_editor)
     home = client.get(reverse("wagtailadmin_home"))
     assert home.status_code == 200
     text = home.content.decode()
@@ -87,18 +86,18 @@ def test_editor_sees_no_menu_panel_or_search_hit(client, editor, canary):
 
 
 def test_site_history_report_hides_lead_entries_from_editors(
-    client, editor, reviewer, canary
+    client, site_editor, lead_reviewer, canary
 ):
-    sign_in(client, reviewer)
+    sign_in(client, lead_reviewer)
     client.get(reverse("leads:inspect", args=[canary.pk]))
-    sign_in(client, editor)
+    sign_in(client, site_editor)
     response = client.get(reverse("wagtailadmin_reports:site_history"))
     assert response.status_code == 200
     assert f"Inquiry #{canary.pk}" not in response.content.decode()
 
 
-def test_reviewer_reaches_every_read_url(client, reviewer, canary, canary_chat):
-    sign_in(client, reviewer)
+def test_reviewer_reaches_every_read_url(client, lead_reviewer, canary, canary_chat):
+    sign_in(client, lead_reviewer)
     for prefix, lead in [("leads", canary), ("leads", canary_chat)]:
         for name in ["index", "index_results"]:
             assert client.get(reverse(f"{prefix}:{name}")).status_code == 200
@@ -114,8 +113,8 @@ def test_reviewer_reaches_every_read_url(client, reviewer, canary, canary_chat):
     assert "CANARY-CHAT-5150" in chat.content.decode()
 
 
-def test_reviewer_cannot_delete_or_add(client, reviewer, canary):
-    sign_in(client, reviewer)
+def test_reviewer_cannot_delete_or_add(client, lead_reviewer, canary):
+    sign_in(client, lead_reviewer)
     for method in ["get", "post"]:
         url = reverse("leads:delete", args=[canary.pk])
         response = getattr(client, method)(url)
@@ -142,8 +141,8 @@ def test_superuser_sees_everything_too(client, superuser, canary):
     assert "Zebulon Canary" in response.content.decode()
 
 
-def test_reviewer_dashboard_shows_new_count(client, reviewer, canary, canary_chat):
-    sign_in(client, reviewer)
+def test_reviewer_dashboard_shows_new_count(client, lead_reviewer, canary, canary_chat):
+    sign_in(client, lead_reviewer)
     text = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Leads waiting" in text
     assert "<strong data-lead-new-count>2</strong>" in text
@@ -152,7 +151,7 @@ def test_reviewer_dashboard_shows_new_count(client, reviewer, canary, canary_cha
 
 
 def leaked_in(text):
-    from .conftest import CANARY_STRINGS
+    from tests.support.leads import CANARY_STRINGS
 
     return [value for value in CANARY_STRINGS if value in text]
 
@@ -175,11 +174,11 @@ def test_groups_hold_the_right_permissions(db):
 
 
 def test_delete_permission_given_by_hand_still_does_not_let_reviewers_delete(
-    client, reviewer, canary
+    client, lead_reviewer, canary
 ):
     from django.contrib.auth.models import Permission
 
-    reviewer.user_permissions.add(Permission.objects.get(codename="delete_lead"))
-    sign_in(client, reviewer)
+    lead_reviewer.user_permissions.add(Permission.objects.get(codename="delete_lead"))
+    sign_in(client, lead_reviewer)
     client.post(reverse("leads:delete", args=[canary.pk]))
     assert Lead.objects.filter(pk=canary.pk).exists()

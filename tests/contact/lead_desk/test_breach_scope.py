@@ -10,10 +10,9 @@ from django.core.management import CommandError, call_command
 from wagtail.models import ModelLogEntry
 
 from contact import audit
-from contact.lead_factories import ChatRequestFactory, InquiryFactory
 from contact.models import Lead
-
-from .conftest import make_user
+from demo.factories.leads import ChatRequestFactory, InquiryFactory
+from tests.support.leads import make_user
 
 EASTERN = ZoneInfo("America/New_York")
 
@@ -42,7 +41,7 @@ def breach_scope(*args):
 
 
 @pytest.fixture
-def trail(reviewer):
+def trail(lead_reviewer):
     other = make_user("colleague")
     ana = InquiryFactory(preferred_name="Ana", email="ana@example.org", phone="")
     # Ana again, a week later, by chat request: the same person.
@@ -54,22 +53,32 @@ def trail(reviewer):
     gone = InquiryFactory()
     untouched = InquiryFactory()
 
-    entry(reviewer, audit.VIEW, at(2, 9), ana)
-    entry(reviewer, audit.VIEW, at(2, 9, 5), ana)
-    entry(reviewer, audit.SEARCH, at(3), data={"leads": [ana.pk, ana_again.pk]})
-    entry(reviewer, audit.CHANGE, at(4), ben, {"changes": {}})
-    entry(reviewer, audit.NOTE, at(4, 13), ben)
+    entry(lead_reviewer, audit.VIEW, at(2, 9), ana)
+    entry(lead_reviewer, audit.VIEW, at(2, 9, 5), ana)
+    entry(lead_reviewer, audit.SEARCH, at(3), data={"leads": [ana.pk, ana_again.pk]})
+    entry(lead_reviewer, audit.CHANGE, at(4), ben, {"changes": {}})
+    entry(lead_reviewer, audit.NOTE, at(4, 13), ben)
     entry(
-        reviewer,
+        lead_reviewer,
         audit.EXPORT,
         at(10),
         data={"format": "csv", "rows": 2, "filters": [], "leads": [ben.pk, gone.pk]},
     )
-    entry(reviewer, audit.SEARCH, at(11))  # from before ids were recorded
-    entry(reviewer, audit.VIEW, at(30, 23, 59), cy)  # the last minute of the window
-    entry(reviewer, audit.VIEW, datetime(2026, 12, 1, 0, 0, tzinfo=EASTERN), untouched)
+    entry(lead_reviewer, audit.SEARCH, at(11))  # from before ids were recorded
     entry(
-        reviewer, audit.VIEW, datetime(2026, 10, 31, 23, 59, tzinfo=EASTERN), untouched
+        lead_reviewer, audit.VIEW, at(30, 23, 59), cy
+    )  # the last minute of the window
+    entry(
+        lead_reviewer,
+        audit.VIEW,
+        datetime(2026, 12, 1, 0, 0, tzinfo=EASTERN),
+        untouched,
+    )
+    entry(
+        lead_reviewer,
+        audit.VIEW,
+        datetime(2026, 10, 31, 23, 59, tzinfo=EASTERN),
+        untouched,
     )
     entry(other, audit.VIEW, at(5), untouched)  # someone else's access
     gone_pk = gone.pk

@@ -18,11 +18,9 @@ from contact import audit
 from contact.chat.models import ChatConversation, ChatMessage, Sender
 from contact.choices import LeadKind
 from contact.fields import UNDECRYPTABLE_NOTICE
-from contact.lead_factories import InquiryFactory
 from contact.models import Lead, LeadDeskLogEntry, LeadNote
-from tests.auth import sign_in
-
-from .conftest import CANARY, CANARY_STRINGS
+from demo.factories.leads import InquiryFactory
+from tests.support.leads import CANARY, CANARY_STRINGS
 
 KEY_A = Fernet.generate_key().decode()
 KEY_B = Fernet.generate_key().decode()
@@ -33,15 +31,9 @@ CONTROL = "possible spam control-7"
 SECRETS = [*CANARY_STRINGS, NOTE, CHAT, "zebulon.canary", "843555"]
 
 
-@pytest.fixture
-def desk(client, reviewer):
-    sign_in(client, reviewer)
-    return client
-
-
-def store_canaries(location, reviewer):
+def store_canaries(location, lead_reviewer):
     lead = InquiryFactory(location=location, spam_reason=CONTROL, **CANARY)
-    LeadNote.objects.create(lead=lead, author=reviewer, text=NOTE)
+    LeadNote.objects.create(lead=lead, author=lead_reviewer, text=NOTE)
     chat = InquiryFactory(kind=LeadKind.LIVE_CHAT, preferred_name="Zebulon Chat")
     conversation = ChatConversation.objects.create(
         lead=chat, secret_hash="x", session_key_hash="y"
@@ -93,8 +85,8 @@ def database_bytes(tmp_path) -> bytes:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_database_dump_holds_no_plain_lead_field(location, reviewer, tmp_path):
-    lead = store_canaries(location, reviewer)
+def test_a_database_dump_holds_no_plain_lead_field(location, lead_reviewer, tmp_path):
+    lead = store_canaries(location, lead_reviewer)
     dump = database_bytes(tmp_path)
     assert CONTROL.encode() in dump  # the dump was read: a plain column shows
     assert [s for s in SECRETS if s.encode() in dump] == []
@@ -137,10 +129,10 @@ def test_an_encrypted_field_cannot_be_compared_by_mistake(canary):
 
 
 def test_rotation_keeps_every_lead_readable_under_the_new_key(
-    settings, location, reviewer
+    settings, location, lead_reviewer
 ):
     settings.LEAD_ENCRYPTION_KEYS = [KEY_A]
-    lead = store_canaries(location, reviewer)
+    lead = store_canaries(location, lead_reviewer)
     others = InquiryFactory.create_batch(5)
     before = raw(Lead, lead.pk, "preferred_name")
 
@@ -165,10 +157,10 @@ def test_rotation_keeps_every_lead_readable_under_the_new_key(
 
 @pytest.mark.parametrize("damage", ["revoked key", "wrong key", "corrupted"])
 def test_a_value_no_key_opens_is_refused_clearly_and_audited(
-    settings, desk, reviewer, location, damage
+    settings, desk, lead_reviewer, location, damage
 ):
     settings.LEAD_ENCRYPTION_KEYS = [KEY_A]
-    lead = store_canaries(location, reviewer)
+    lead = store_canaries(location, lead_reviewer)
     token = raw(Lead, lead.pk, "preferred_name")
     if damage == "revoked key":
         settings.LEAD_ENCRYPTION_KEYS = [KEY_B]
@@ -183,7 +175,7 @@ def test_a_value_no_key_opens_is_refused_clearly_and_audited(
     text = page.content.decode()
     assert UNDECRYPTABLE_NOTICE in text and "cannot be decrypted" in text
     [entry] = ModelLogEntry.objects.filter(action=audit.UNDECRYPTABLE)
-    assert entry.user == reviewer and entry.object_id == str(lead.pk)
+    assert entry.user == lead_reviewer and entry.object_id == str(lead.pk)
     expected = ["preferred_name"] if damage == "corrupted" else None
     if expected:
         assert entry.data == {"parts": expected}
@@ -211,12 +203,12 @@ def run_migration(direction: str):
     module = importlib.import_module("contact.migrations.0111_encrypt_existing_leads")
     from django.apps import apps
 
-    editor = type("Editor", (), {"connection": connection})()
-    getattr(module, direction)(apps, editor)
+    site_editor = type("Editor", (), {"connection": connection})()
+    getattr(module, direction)(apps, site_editor)
 
 
-def test_the_migration_encrypts_plain_rows_and_can_be_reversed(reviewer, location):
-    lead = store_canaries(location, reviewer)
+def test_the_migration_encrypts_plain_rows_and_can_be_reversed(lead_reviewer, location):
+    lead = store_canaries(location, lead_reviewer)
     note = lead.notes.get()
     # Rows as they were before encryption: plain text, no index.
     for name, value in CANARY.items():

@@ -11,13 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from contact.lead_factories import ChatRequestFactory, InquiryFactory
 from contact.models import Lead
-from locations.factories import LocationPageFactory
-from tests.auth import sign_in
-from tests.contact.conftest import inquiries, lead_data
-
-from .conftest import body
+from demo.factories.leads import ChatRequestFactory, InquiryFactory
+from demo.factories.locations import LocationPageFactory
+from tests.support.auth import sign_in
+from tests.support.leads import body, inquiries, lead_data
 
 INBOX = "/admin/leads/"
 
@@ -29,8 +27,8 @@ def listed(client, query: str = "") -> list[int]:
 
 
 @pytest.fixture
-def inbox(client, reviewer):
-    sign_in(client, reviewer)
+def inbox(client, lead_reviewer):
+    sign_in(client, lead_reviewer)
     return client
 
 
@@ -89,11 +87,11 @@ def test_a_new_lead_turns_amber_then_red_as_it_waits(inbox, settings):
 
 
 def test_listing_shows_number_age_kind_contact_location_status_assignee(
-    inbox, location, reviewer
+    inbox, location, lead_reviewer
 ):
     InquiryFactory(
         location=location,
-        assignee=reviewer,
+        assignee=lead_reviewer,
         received=timezone.now() - timedelta(hours=2),
         preferred_method="text",
         status="contacted",
@@ -111,15 +109,15 @@ def test_listing_shows_number_age_kind_contact_location_status_assignee(
         assert expected in text
 
 
-def test_filters_return_the_right_rows(inbox, location, reviewer):
+def test_filters_return_the_right_rows(inbox, location, lead_reviewer):
     now = timezone.now()
     other_place = LocationPageFactory(parent=location.get_parent(), title="Summerville")
     new = InquiryFactory(location=location, received=now - timedelta(days=1))
     urgent = InquiryFactory(is_urgent=True, location=other_place, lead_for="loved_one")
-    mine = InquiryFactory(status="in_progress", assignee=reviewer)
+    mine = InquiryFactory(status="in_progress", assignee=lead_reviewer)
     old = InquiryFactory(status="closed", received=now - timedelta(days=40))
     spam = InquiryFactory(is_spam=True)
-    chat = ChatRequestFactory(status="contacted", assignee=reviewer)
+    chat = ChatRequestFactory(status="contacted", assignee=lead_reviewer)
 
     assert set(listed(inbox)) == {new.pk, urgent.pk, mine.pk, chat.pk}
     assert set(listed(inbox, "?status=any")) == {
@@ -202,7 +200,7 @@ def test_pagination(inbox):
 
 
 def test_inbox_runs_the_same_number_of_queries_for_1_and_100_leads(
-    inbox, location, reviewer, settings
+    inbox, location, lead_reviewer, settings
 ):
     settings.LEAD_WAITING_AMBER_MINUTES = 1  # every cell shows its waiting colour
 
@@ -212,18 +210,18 @@ def test_inbox_runs_the_same_number_of_queries_for_1_and_100_leads(
             assert inbox.get(INBOX).status_code == 200
         return len(queries)
 
-    InquiryFactory(location=location, assignee=reviewer)
+    InquiryFactory(location=location, assignee=lead_reviewer)
     one = count_queries()
-    InquiryFactory.create_batch(49, location=location, assignee=reviewer)
-    ChatRequestFactory.create_batch(50, location=location, assignee=reviewer)
+    InquiryFactory.create_batch(49, location=location, assignee=lead_reviewer)
+    ChatRequestFactory.create_batch(50, location=location, assignee=lead_reviewer)
     assert Lead.objects.count() == 100
     assert count_queries() == one
 
 
-def test_the_menu_count_is_per_request_and_never_sticks(client, reviewer):
+def test_the_menu_count_is_per_request_and_never_sticks(client, lead_reviewer):
     from wagtail.admin.menu import admin_menu
 
-    sign_in(client, reviewer)
+    sign_in(client, lead_reviewer)
     leads = [ChatRequestFactory(), InquiryFactory(is_urgent=True)]
     assert "Leads (2 new)" in client.get("/admin/").content.decode()
     items = [item for item in admin_menu.registered_menu_items if item.name == "leads"]
@@ -298,14 +296,14 @@ def test_export_follows_the_filters(inbox):
 
 
 def test_an_urgent_possible_spam_lead_shows_in_the_default_inbox_and_counts(
-    client, contact_page, reviewer
+    client, contact_page, lead_reviewer
 ):
     client.post(
         "/contact/",
         lead_data("inquiry", message="I want to end my life", leave_blank="x"),
     )
     lead = inquiries().get()
-    sign_in(client, reviewer)
+    sign_in(client, lead_reviewer)
     inbox = client.get("/admin/leads/")
     assert [row.pk for row in inbox.context["page_obj"].object_list] == [lead.pk]
     assert "possible spam" in inbox.content.decode()

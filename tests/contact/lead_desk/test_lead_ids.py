@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.auth import sign_in
+from tests.support.auth import sign_in
 
 NO_SUCH_LEAD = 987654
 
@@ -30,10 +30,10 @@ def answers(client, pk) -> list[tuple[str, int]]:
 
 @pytest.mark.parametrize("role", ["anonymous", "editor"])
 def test_an_existing_lead_and_a_missing_one_answer_alike(
-    client, role, editor, canary, canary_chat
+    client, role, site_editor, canary, canary_chat
 ):
     if role == "editor":
-        sign_in(client, editor)
+        sign_in(client, site_editor)
     missing = answers(client, NO_SUCH_LEAD)
     assert answers(client, canary.pk) == missing
     assert answers(client, canary_chat.pk) == missing
@@ -41,7 +41,9 @@ def test_an_existing_lead_and_a_missing_one_answer_alike(
         assert {status for _, status in missing} == {404}
 
 
-def test_reviewers_still_get_a_404_only_for_a_missing_lead(client, reviewer, canary):
-    sign_in(client, reviewer)
+def test_reviewers_still_get_a_404_only_for_a_missing_lead(
+    client, lead_reviewer, canary
+):
+    sign_in(client, lead_reviewer)
     assert client.get(reverse("leads:inspect", args=[canary.pk])).status_code == 200
     assert client.get(reverse("leads:inspect", args=[NO_SUCH_LEAD])).status_code == 404

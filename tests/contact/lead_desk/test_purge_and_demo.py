@@ -9,11 +9,10 @@ from django.utils import timezone
 
 from contact import audit
 from contact.choices import LeadStatus
-from contact.lead_factories import ChatRequestFactory, InquiryFactory, LeadNoteFactory
 from contact.models import Lead, LeadDeskLogEntry, LeadNote, LeadRateLimitLock
-from tests.auth import sign_in
-
-from .conftest import CANARY_STRINGS
+from demo.factories.leads import ChatRequestFactory, InquiryFactory, LeadNoteFactory
+from tests.support.auth import sign_in
+from tests.support.leads import CANARY_STRINGS
 
 
 def purge(*args) -> str:
@@ -117,24 +116,24 @@ def test_the_purge_entry_carries_counts_only(db, retention, canary):
     assert entry.message.startswith("Purged 1 closed")
 
 
-def test_stale_open_leads_are_listed_for_review(client, reviewer, retention):
+def test_stale_open_leads_are_listed_for_review(client, lead_reviewer, retention):
     now = timezone.now()
     stale = InquiryFactory(received=now - timedelta(days=61))
     InquiryFactory(received=now - timedelta(days=61), status=LeadStatus.CLOSED)
     InquiryFactory(received=now - timedelta(days=61), touched=now)
     InquiryFactory()
-    sign_in(client, reviewer)
+    sign_in(client, lead_reviewer)
     response = client.get("/admin/leads/?stale=stale")
     assert [lead.pk for lead in response.context["page_obj"].object_list] == [stale.pk]
 
 
 def test_staff_activity_restarts_the_stale_clock_and_closing_starts_retention(
-    client, reviewer, retention
+    client, lead_reviewer, retention
 ):
     from django.urls import reverse
 
     lead = InquiryFactory(received=timezone.now() - timedelta(days=90))
-    sign_in(client, reviewer)
+    sign_in(client, lead_reviewer)
     client.post(reverse("leads:add_note", args=[lead.pk]), {"text": "Called."})
     lead.refresh_from_db()
     assert timezone.now() - lead.last_activity_at < timedelta(minutes=5)
@@ -145,51 +144,3 @@ def test_staff_activity_restarts_the_stale_clock_and_closing_starts_retention(
     client.post(reverse("leads:edit", args=[lead.pk]), {"status": "in_progress"})
     lead.refresh_from_db()
     assert lead.closed_at is None  # reopened: the retention clock stops
-
-
-@pytest.fixture
-def demo_files(tmp_path, settings):
-    settings.DEMO_LOGIN_DIR = tmp_path
-    return tmp_path
-
-
-def test_demo_has_leads_in_every_status_and_an_intake_login(db, demo_files):
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    statuses = set(Lead.objects.values_list("status", flat=True))
-    assert statuses == set(LeadStatus.values)
-    assert Lead.objects.filter(is_spam=True).exists()
-    assert Lead.objects.filter(kind="chat_request").exists()
-    output = out.getvalue()
-    assert "Lead desk (intake) login: user 'intake' password '" in output
-    assert output.index("Admin login") < output.index("Lead desk (intake) login")
-
-    from lantana.core.models import User
-
-    intake = User.objects.get(username="intake")
-    assert intake.has_perm("contact.change_lead")
-    assert not intake.has_perm("contact.delete_lead")
-    count = Lead.objects.count()
-
-    call_command("load_demo", stdout=io.StringIO())
-    assert Lead.objects.count() == count
-
-
-def test_demo_leaves_a_real_user_called_intake_alone(db, demo_files):
-    from django.contrib.auth.models import Group
-
-    from lantana.core.models import User
-
-    real = User.objects.create_user(
-        "intake", "intake@clinic.example.org", "their-own-password"
-    )
-    (demo_files / ".demo-intake-login").write_text("intake stale-password\n")
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    real.refresh_from_db()
-    assert real.check_password("their-own-password")
-    assert not real.groups.exists()
-    assert Group.objects.get(name="Lead reviewers").user_set.count() == 0
-    assert "Lead desk (intake) login" not in out.getvalue()
-    assert "is not the demo's" in out.getvalue()
-    assert not Lead.objects.filter(assignee=real).exists()

@@ -10,10 +10,10 @@ from django.urls import reverse
 from access import audit as access_audit
 from contact import audit
 from contact.chat import services as chat_services
-from contact.lead_factories import InquiryFactory
 from contact.models import Lead
-from tests.auth import sign_in
-from tests.contact.chat.conftest import make_available, start
+from demo.factories.leads import InquiryFactory
+from tests.support.auth import sign_in
+from tests.support.chat import make_available, start
 
 SITE_HISTORY = "/admin/reports/site-history/"
 
@@ -25,10 +25,10 @@ def bulk_url(action, *leads):
 
 
 @pytest.fixture
-def audited(client, reviewer, superuser):
+def audited(client, lead_reviewer, superuser):
     """One of each audited action: lead view, search, export, bulk action, purge,
     sign-in, failed sign-in, chat transcript view and chat accept."""
-    desk = sign_in(client, reviewer)
+    desk = sign_in(client, lead_reviewer)
     lead = InquiryFactory()
     assert desk.get(reverse("leads:inspect", args=[lead.pk])).status_code == 200
     assert desk.get("/admin/leads/?q=someone").status_code == 200
@@ -37,16 +37,21 @@ def audited(client, reviewer, superuser):
     bulk = desk.post(bulk_url("lead_set_status", lead), {"status": "contacted"})
     assert bulk.status_code == 302
     call_command("purge_leads", stdout=io.StringIO())
-    access_audit.log_sign_in(reviewer)
+    access_audit.log_sign_in(lead_reviewer)
     Client().post("/admin/login/", {"username": "reviewer", "password": "wrong"})
 
-    make_available(reviewer)
+    make_available(lead_reviewer)
     visitor = Client()
     assert start(visitor).status_code == 201
     chat = Lead.objects.get(kind="live_chat")
-    chat_services.accept(chat.pk, reviewer)
-    chat_services.open_for_staff(chat.pk, reviewer, 0)
-    return {"lead": lead, "chat": chat, "reviewer": reviewer, "superuser": superuser}
+    chat_services.accept(chat.pk, lead_reviewer)
+    chat_services.open_for_staff(chat.pk, lead_reviewer, 0)
+    return {
+        "lead": lead,
+        "chat": chat,
+        "reviewer": lead_reviewer,
+        "superuser": superuser,
+    }
 
 
 EXPECTED_ACTIONS = {

@@ -9,17 +9,9 @@ from wagtail.models import ModelLogEntry
 
 from contact import audit
 from contact.emails import send_lead_notification
-from contact.lead_factories import ChatRequestFactory, InquiryFactory
 from contact.models import Lead, LeadDeskLogEntry, LeadNote
-from tests.auth import sign_in
-
-from .conftest import CANARY_STRINGS
-
-
-@pytest.fixture
-def desk(client, reviewer):
-    sign_in(client, reviewer)
-    return client
+from demo.factories.leads import ChatRequestFactory, InquiryFactory
+from tests.support.leads import CANARY_STRINGS
 
 
 def entries(action, lead=None):
@@ -36,7 +28,9 @@ def assert_no_phi(entry):
     assert [value for value in CANARY_STRINGS if value in text] == []
 
 
-def test_reviewer_sets_status_and_assignee_and_it_is_recorded(desk, reviewer, canary):
+def test_reviewer_sets_status_and_assignee_and_it_is_recorded(
+    desk, lead_reviewer, canary
+):
     url = reverse("leads:edit", args=[canary.pk])
     form = desk.get(url).content.decode()
     # Only status and assignee are editable; what the visitor sent is not a field.
@@ -45,15 +39,15 @@ def test_reviewer_sets_status_and_assignee_and_it_is_recorded(desk, reviewer, ca
 
     response = desk.post(
         url,
-        {"status": "contacted", "assignee": reviewer.pk, "message": "tampered"},
+        {"status": "contacted", "assignee": lead_reviewer.pk, "message": "tampered"},
     )
     assert response.status_code == 302
     canary.refresh_from_db()
-    assert canary.status == "contacted" and canary.assignee == reviewer
+    assert canary.status == "contacted" and canary.assignee == lead_reviewer
     assert canary.message.startswith("CANARY-MESSAGE")
 
     [entry] = entries(audit.CHANGE, canary)
-    assert entry.user == reviewer
+    assert entry.user == lead_reviewer
     assert entry.label == f"Inquiry #{canary.pk}"
     assert entry.data["changes"] == {
         "status": {"old": "New", "new": "Contacted"},
@@ -71,15 +65,15 @@ def test_saving_without_changes_logs_nothing(desk, canary):
     assert entries(audit.CHANGE, canary) == []
 
 
-def test_assignee_must_be_a_lead_reviewer(desk, canary, editor):
+def test_assignee_must_be_a_lead_reviewer(desk, canary, site_editor):
     url = reverse("leads:edit", args=[canary.pk])
-    response = desk.post(url, {"status": "new", "assignee": editor.pk})
+    response = desk.post(url, {"status": "new", "assignee": site_editor.pk})
     assert response.status_code == 200  # form re-rendered with an error
     canary.refresh_from_db()
     assert canary.assignee is None
 
 
-def test_notes_form_a_timeline_and_are_escaped(desk, reviewer, canary):
+def test_notes_form_a_timeline_and_are_escaped(desk, lead_reviewer, canary):
     add = reverse("leads:add_note", args=[canary.pk])
     desk.post(add, {"text": "Left a voicemail."})
     desk.post(add, {"text": '<script>alert("x")</script><b>bold</b>'})
@@ -90,7 +84,7 @@ def test_notes_form_a_timeline_and_are_escaped(desk, reviewer, canary):
     )
     notes = LeadNote.objects.filter(lead=canary)
     assert [note.text for note in notes][0] == "Left a voicemail."
-    assert notes.count() == 2 and notes[0].author == reviewer
+    assert notes.count() == 2 and notes[0].author == lead_reviewer
     assert len(entries(audit.NOTE, canary)) == 2
     for entry in entries(audit.NOTE, canary):
         assert "voicemail" not in entry.label + json.dumps(entry.data)
@@ -133,22 +127,22 @@ def test_source_page_links_only_within_the_site(desk, canary):
     assert '<a href="/canary-source-page/">' in text
 
 
-def test_one_audit_entry_per_view_without_phi(desk, reviewer, canary):
+def test_one_audit_entry_per_view_without_phi(desk, lead_reviewer, canary):
     desk.get(reverse("leads:inspect", args=[canary.pk]))
     [entry] = entries(audit.VIEW, canary)
-    assert entry.user == reviewer and entry.label == f"Inquiry #{canary.pk}"
+    assert entry.user == lead_reviewer and entry.label == f"Inquiry #{canary.pk}"
     assert_no_phi(entry)
     desk.get(reverse("leads:inspect", args=[canary.pk]))
     assert len(entries(audit.VIEW, canary)) == 2
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_one_audit_entry_per_export_without_phi(desk, reviewer, canary, fmt):
+def test_one_audit_entry_per_export_without_phi(desk, lead_reviewer, canary, fmt):
     response = desk.get(f"/admin/leads/?q=Zebulon&status=new&export={fmt}")
     assert response.status_code == 200
     b"".join(response.streaming_content)
     [entry] = entries(audit.EXPORT)
-    assert entry.user == reviewer
+    assert entry.user == lead_reviewer
     assert entry.data == {
         "format": fmt,
         "rows": 1,
@@ -167,7 +161,7 @@ def bulk_url(action, *leads, model="lead"):
     return f"{url}?{ids}&next=/admin/leads/"
 
 
-def test_bulk_set_status_and_assign(desk, reviewer):
+def test_bulk_set_status_and_assign(desk, lead_reviewer):
     first, second = InquiryFactory.create_batch(2)
     page = desk.get(bulk_url("lead_set_status", first, second))
     assert page.status_code == 200
@@ -181,9 +175,9 @@ def test_bulk_set_status_and_assign(desk, reviewer):
     assert set(Lead.objects.values_list("status", flat=True)) == {"closed"}
     assert len(entries(audit.CHANGE)) == 2
 
-    desk.post(bulk_url("lead_assign", first), {"assignee": reviewer.pk})
+    desk.post(bulk_url("lead_assign", first), {"assignee": lead_reviewer.pk})
     first.refresh_from_db()
-    assert first.assignee == reviewer
+    assert first.assignee == lead_reviewer
 
 
 def test_bulk_mark_spam_and_not_spam_sends_the_missed_notification(
@@ -293,16 +287,16 @@ def test_a_bulk_change_racing_a_notification_keeps_notified_at_and_sends_once(
     assert len(mail.outbox) == 1
 
 
-def test_triage_from_the_lead_page_in_one_step(desk, reviewer, canary):
+def test_triage_from_the_lead_page_in_one_step(desk, lead_reviewer, canary):
     page = desk.get(reverse("leads:inspect", args=[canary.pk])).content.decode()
     edit = reverse("leads:edit", args=[canary.pk])
     assert f'action="{edit}"' in page
     assert 'name="status"' in page and 'name="assignee"' in page
-    response = desk.post(edit, {"status": "in_progress", "assignee": reviewer.pk})
+    response = desk.post(edit, {"status": "in_progress", "assignee": lead_reviewer.pk})
     assert response.status_code == 302
     assert response["Location"] == reverse("leads:inspect", args=[canary.pk])
     canary.refresh_from_db()
-    assert (canary.status, canary.assignee) == ("in_progress", reviewer)
+    assert (canary.status, canary.assignee) == ("in_progress", lead_reviewer)
 
 
 def test_the_lead_page_links_phone_and_email_and_hides_keys(desk, canary):
@@ -333,11 +327,11 @@ def test_a_chat_lead_page_shows_only_chat_fields(desk):
     assert ">Message<" not in text
 
 
-def test_a_search_is_audited_without_its_term(desk, reviewer, canary):
+def test_a_search_is_audited_without_its_term(desk, lead_reviewer, canary):
     response = desk.get("/admin/leads/?q=Zebulon")
     assert response.status_code == 200
     [entry] = entries(audit.SEARCH)
-    assert entry.user == reviewer
+    assert entry.user == lead_reviewer
     assert_no_phi(entry)
     assert "Zebulon" not in entry.label + json.dumps(entry.data)
     desk.get("/admin/leads/")  # no search, no entry

@@ -1,0 +1,73 @@
+"""Lead helpers: valid posts for the public forms, the leads of each kind, and the
+canary whose details must never leak from the lead desk."""
+
+import time
+import uuid
+
+from contact.choices import LeadKind
+from contact.models import Lead
+from contact.spam import make_stamp
+from lantana.core.models import User
+
+
+def lead_data(prefix: str, *, age: float = 30, **overrides) -> dict:
+    """A valid POST for the inquiry ("inquiry") or chat ("chat") form."""
+    submission_id = overrides.pop("submission_id", str(uuid.uuid4()))
+    fields = {
+        "preferred_name": "Sam",
+        "phone": "(843) 555-0199",
+        "email": "",
+        "preferred_method": "phone",
+        "preferred_time": "any",
+        "lead_for": "self",
+        "consent": "on",
+        "submission_id": submission_id,
+        "stamp": make_stamp(submission_id, now=time.time() - age),
+        "leave_blank": "",
+        "source_path": "/articles/first-steps/",
+    }
+    if prefix == "inquiry":
+        fields["message"] = "I would like to know about evening groups."
+    else:
+        fields["best_time"] = "Weekdays after 6 pm"
+        fields["first_message"] = "Can we talk about evening groups?"
+    fields.update(overrides)
+    return {
+        f"{prefix}-{name}": value for name, value in fields.items() if value is not None
+    }
+
+
+def inquiries():
+    return Lead.objects.filter(kind=LeadKind.INQUIRY)
+
+
+def chat_requests():
+    return Lead.objects.filter(kind=LeadKind.CHAT_REQUEST)
+
+
+CANARY = {
+    "preferred_name": "Zebulon Canary",
+    "email": "zebulon.canary@example.org",
+    "phone": "+18435559876",
+    "message": "CANARY-MESSAGE-7731 please call after work",
+    "source_path": "/canary-source-page/",
+    "utm_campaign": "canary-campaign-42",
+}
+CANARY_STRINGS = [*CANARY.values(), "Zebulon", "5559876"]
+
+
+def make_user(username, **extra):
+    return User.objects.create_user(
+        username, f"{username}@lantana.example", "password", **extra
+    )
+
+
+def body(response) -> bytes:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def leaked(response) -> list[str]:
+    text = body(response).decode("utf-8", errors="replace")
+    return [value for value in CANARY_STRINGS if value in text]
