@@ -29,7 +29,7 @@ demo: migrate ## Load the demo content (safe to repeat)
 # uvicorn serves pages and the live chat's WebSockets on one port (in-memory channel
 # layer); it restarts when Python code or a template changes. Static files come from
 # the apps' folders through whitenoise (dev settings), uploads from media/.
-RELOAD_DIRS := lantana home locations access articles contact staff wordpress templates
+RELOAD_DIRS := lantana home locations access articles contact staff wordpress demo templates
 
 run: demo ## Set up and serve the site and live chat at http://127.0.0.1:$(PORT)
 	@echo "Serving Lantana at http://127.0.0.1:$(PORT)/ (admin at /admin/, live chat at /admin/chats/)"

@@ -64,7 +64,7 @@ PORTS = {
 }
 # One key for every process of the run (sessions, signing), never a real one.
 SECRET_KEY = secrets.token_urlsafe(48)
-# Lead encryption keys likewise: dev (load_demo) and production read the same rows.
+# Lead encryption keys likewise: load_demo and the served site read the same rows.
 LEAD_ENCRYPTION_KEY = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
 LEAD_BLIND_INDEX_KEY = secrets.token_urlsafe(48)
 
@@ -251,15 +251,16 @@ def create_database(work: Path) -> str:
     drop_database()
     run(["createdb", *pg_args(), DB_NAME], "createdb")
     database_url = f"{PG_URL.rstrip('/')}/{DB_NAME}"
-    dev = site_env(work, "lantana.settings.dev", database_url)
+    # Production settings plus the demo app: the demo loads as production stores it.
+    demo = site_env(work, "deploy.smoke_settings", database_url)
     print(f"bench: migrating and loading the demo into {DB_NAME} …", flush=True)
     run(
         [PYTHON, "manage.py", "migrate", "--noinput", "-v", "0"],
         "migrate",
-        env=dev,
+        env=demo,
         cwd=ROOT,
     )
-    run([PYTHON, "manage.py", "load_demo"], "load_demo", env=dev, cwd=ROOT)
+    run([PYTHON, "manage.py", "load_demo"], "load_demo", env=demo, cwd=ROOT)
     print("bench: collecting static files (production storage) …", flush=True)
     prod = site_env(work, "lantana.settings.production", database_url)
     run(

@@ -28,7 +28,7 @@ CHAT_PORTS="$CHAT_PORT $((CHAT_PORT + 1))"
 CHANNEL_REDIS_URL=${SMOKE_CHANNEL_REDIS_URL:-redis://127.0.0.1:6379/1}
 POSTGRES=${SMOKE_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 HOST=localhost
-# Fresh lead keys per run; the demo load (dev settings) writes under the same ones.
+# Fresh lead keys per run; the demo load (smoke settings) writes under the same ones.
 LEAD_KEY=$(openssl rand -base64 32 | tr "+/" "-_")
 LEAD_INDEX_KEY=$(openssl rand -hex 32)
 
@@ -127,17 +127,14 @@ MANAGE="$APP/deploy/manage.sh"
 step "3. migrate (production settings)"
 "$MANAGE" migrate --noinput -v 0 >"$TMP/logs/migrate.log" 2>&1 || fail "migrate failed"
 
-step "4. demo content (dev settings, same database; logins kept in $TMP)"
+step "4. demo content (production settings plus the demo app, same database; logins kept in $TMP)"
 (
+    set -a
+    # shellcheck disable=SC1090
+    . "$ENV_FILE"
+    set +a
     cd "$APP"
-    DJANGO_SETTINGS_MODULE=lantana.settings.dev DATABASE_URL="$DATABASE_URL" MEDIA_ROOT="$TMP/media" \
-        LEAD_ENCRYPTION_KEYS="$LEAD_KEY" LEAD_BLIND_INDEX_KEY="$LEAD_INDEX_KEY" \
-        "$PY" manage.py shell -c "
-from django.conf import settings
-from django.core.management import call_command
-settings.DEMO_LOGIN_DIR = '$TMP'
-call_command('load_demo')
-"
+    DJANGO_SETTINGS_MODULE=deploy.smoke_settings DEMO_LOGIN_DIR="$TMP" "$PY" manage.py load_demo
 ) >"$TMP/logs/load_demo.log" 2>&1 || fail "load_demo failed"
 
 step "5. collectstatic (production settings)"
