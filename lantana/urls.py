@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -25,9 +26,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
-    path("", include("home.urls")),
-    path("", include("articles.urls")),
-    path("", include("contact.urls")),
 ]
 
 if settings.DEBUG:
@@ -44,7 +42,17 @@ urlpatterns += [
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         access_privacy.authenticate_page_password,
     ),
-    path("", include(wagtail_urls)),
 ]
+
+# What visitors read, in English at / and in Spanish at /es/ (LANGUAGES): search,
+# feeds, the chat and every Wagtail page. The language comes from the path alone
+# (lantana.core.middleware.LanguageFromPathMiddleware), never from the browser.
+urlpatterns += i18n_patterns(
+    path("", include("home.urls")),
+    path("", include("articles.urls")),
+    path("", include("contact.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler500 = "lantana.core.views.server_error"

@@ -4,6 +4,7 @@ path, Permissions-Policy and Cross-Origin-Resource-Policy."""
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.utils import translation
 
 from .admin_csp import initialiser_hashes
 from .inline import SITE_SCRIPT, style_sources
@@ -73,4 +74,35 @@ class SecurityHeadersMiddleware:
         if self.permissions:
             response.headers.setdefault("Permissions-Policy", self.permissions)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+def language_from_path(path: str) -> str:
+    """The language a URL asks for: its first segment when that is exactly one of
+    LANGUAGES' codes (/es/…), otherwise the default. /fr/ or /es-mx/ is not a
+    language of ours, so it is an English path (and answers an English 404)."""
+    first = path.lstrip("/").split("/", 1)[0]
+    codes = {code for code, _name in settings.LANGUAGES}
+    if first in codes and first != settings.LANGUAGE_CODE:
+        return first
+    return settings.LANGUAGE_CODE
+
+
+class LanguageFromPathMiddleware:
+    """Activates the URL's language, and nothing else decides it.
+
+    Django's LocaleMiddleware also reads Accept-Language and the language cookie and
+    answers with `Vary: Accept-Language`; here the path alone decides, so one URL is
+    one language for every visitor and every cache in front of us.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = language_from_path(request.path_info)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
         return response

@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     "wordpress",
     "home",
     "locations",
+    # Translation of pages and snippets in the admin; its locales app replaces
+    # wagtail.locales. No machine translator is configured: nothing leaves the server.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -102,6 +106,9 @@ MIDDLEWARE = [
     "lantana.core.site_cache.SiteMiddleware",
     "lantana.core.middleware.PathCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL alone (/es/… or English), never from
+    # Accept-Language or a cookie, so cached pages cannot cross languages.
+    "lantana.core.middleware.LanguageFromPathMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -157,7 +164,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+# English at /, Spanish at /es/ (lantana/urls.py): both the interface's languages
+# and the content's (Wagtail locales, translated with wagtail-localize).
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Español")]
+WAGTAIL_I18N_ENABLED = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True
