@@ -298,7 +298,7 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         return bool(self.next_review and self.next_review >= timezone.localdate())
 
     # The template's {% fragment %}s: drawn once per change (lantana.core.fragments).
-    fragment_names = ("head", "json_ld", "content")
+    fragment_names = ("head", "json_ld", "content", "alternates", "switcher")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -67,6 +67,7 @@ def article_json_ld(article, context, request) -> dict:
         "url": url,
         "name": article.title,
         "description": article.summary,
+        "inLanguage": article.locale.language_code,
         "mainEntity": {"@id": f"{url}#article"},
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
     }
@@ -81,6 +82,7 @@ def article_json_ld(article, context, request) -> dict:
         "@id": f"{url}#article",
         "headline": article.title[:110],
         "description": article.summary,
+        "inLanguage": article.locale.language_code,
         "datePublished": article.publication_date.isoformat(),
         "publisher": publisher,
         "mainEntityOfPage": {"@id": f"{url}#webpage"},

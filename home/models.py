@@ -85,7 +85,7 @@ class HomePage(ChainRoutingMixin, Page):
         verbose_name = "home page"
 
     # The template's {% fragment %}s: drawn once per change (lantana.core.fragments).
-    fragment_names = ("json_ld", "content")
+    fragment_names = ("json_ld", "content", "alternates", "switcher")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

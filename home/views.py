@@ -4,7 +4,8 @@ import re
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
 
 from articles.models import ArticlePage
 from lantana.core.models import StandardPage
@@ -13,7 +14,11 @@ from staff.models import ClinicianPage
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 SEARCHABLE_TYPES = (ArticlePage, ClinicianPage, StandardPage)
-LABELS = {ArticlePage: "Article", ClinicianPage: "Our team", StandardPage: "Page"}
+LABELS = {
+    ArticlePage: _("Article"),
+    ClinicianPage: _("Our team"),
+    StandardPage: _("Page"),
+}
 
 
 # Anything that is not a letter, digit or underscore, in any script.
@@ -41,7 +46,15 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results_page = None
     if query:
-        pages = Page.objects.live().public().type(*SEARCHABLE_TYPES)
+        # The visitor's language only, and no alias (English words in the Spanish
+        # tree until an editor translates the page).
+        pages = (
+            Page.objects.live()
+            .public()
+            .type(*SEARCHABLE_TYPES)
+            .filter(locale=Locale.get_active())
+            .exclude(id__in=Page.objects.filter(alias_of__isnull=False).values("id"))
+        )
         terms = search_terms(query)
         results = pages.search(terms) if terms else pages.none()
         results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
@@ -61,5 +74,5 @@ def specific_in_order(pages) -> list[Page]:
     specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
     found = [specific[pk] for pk in ids if pk in specific]
     for page in found:
-        page.search_label = LABELS.get(type(page), "Page")
+        page.search_label = LABELS.get(type(page), _("Page"))
     return found

@@ -13,7 +13,8 @@ otherwise) under a key made of:
   exactly the pages it purges, so every purge trigger (publish, a clinician, a
   topic, an image, the clinic details…) reaches these parts too;
 - the page's last publication and revision, and today's date (review dates);
-- the site's origin (links and JSON-LD are absolute);
+- the site's origin (links and JSON-LD are absolute), the path and the language
+  (English and Spanish parts never cross);
 - a digest of the project's code, templates and static files, so a deploy never
   serves HTML drawn by the previous release.
 
@@ -30,7 +31,7 @@ from pathlib import Path
 import django
 import wagtail
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
@@ -116,6 +117,8 @@ def for_page(page, request, names) -> Fragments:
         timezone.localdate(),
         origin,
         request.path,
+        # The interface's language (its words are in every part).
+        translation.get_language(),
     )
     key = f"{PREFIX}:part:{hashlib.sha256(repr(parts).encode()).hexdigest()[:40]}"
     keys = {name: f"{key}:{name}" for name in names}

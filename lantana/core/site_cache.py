@@ -8,6 +8,7 @@ site is saved or deleted and when any page is published, unpublished, moved or
 deleted (a site's root page may be that page).
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -27,15 +28,16 @@ def setting_key(label: str, site_id) -> str:
     return f"sitechrome:setting:{label}:{site_id}"
 
 
-def menu_key(site_id) -> str:
-    return f"sitechrome:menu:{site_id}"
+def menu_key(site_id, language: str) -> str:
+    """The menu as one language shows it (its pages' titles and URLs differ)."""
+    return f"sitechrome:menu:{site_id}:{language}"
 
 
 def forget_site_chrome(site_ids) -> None:
     keys = []
     for site_id in site_ids:
         keys += [setting_key(label, site_id) for label in CACHED_SETTINGS]
-        keys.append(menu_key(site_id))
+        keys += [menu_key(site_id, code) for code, _name in settings.LANGUAGES]
     if keys:
         cache.delete_many(keys)
 

@@ -111,6 +111,12 @@ def showing_page(page) -> Shown:
     ids |= set(page.get_ancestors().values_list("pk", flat=True))
     if page.depth > 2:  # a site's home page has the whole site below it
         ids |= set(page.get_descendants().values_list("pk", flat=True))
+    # Its other languages' versions link to it (switcher, hreflang), and so do
+    # their descendants when it is their nearest translated ancestor.
+    for version in page.get_translations().exclude(pk=page.pk):
+        ids.add(version.pk)
+        if version.depth > 2:
+            ids |= set(version.get_descendants().values_list("pk", flat=True))
     shown = Shown(ids)
     if isinstance(page, ArticlePage):
         shown |= showing_article(page)

@@ -22,4 +22,6 @@ def translate(page, locale, **fields):
 
 @pytest.fixture
 def home_es(home, spanish):
-    return translate(home, spanish, title="Inicio", hero_heading="La recuperación es posible")
+    return translate(
+        home, spanish, title="Inicio", hero_heading="La recuperación es posible"
+    )

@@ -4,11 +4,12 @@ import re
 from django import template
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from .. import inline, seo, site_cache
+from .. import inline, languages, seo, site_cache
 from ..models import NavigationSettings
 from ..text import reveal_invisible as _reveal_invisible
 from ..validators import is_safe_link
@@ -114,7 +115,7 @@ def main_menu(context):
 def get_menu_links(request) -> list[dict]:
     """The site's menu links, built once per change of the menu or its pages."""
     site = Site.find_for_request(request)
-    key = site_cache.menu_key(site.pk if site else None)
+    key = site_cache.menu_key(site.pk if site else None, translation.get_language())
     links = cache.get(key)
     if links is None:
         navigation = NavigationSettings.for_request(request)
@@ -130,9 +131,13 @@ def get_menu_links(request) -> list[dict]:
 def _menu_link(value, request) -> dict | None:
     page = value.get("page")
     if page is not None:
-        if not page.live:
+        # The page in the visitor's language (an editor's label is English; in
+        # another language the page's own title is used).
+        localized = page.localized
+        if not localized.live:
             return None
-        return {"url": page.get_url(request), "label": value.get("label") or page.title}
+        label = value.get("label") if localized.pk == page.pk else ""
+        return {"url": localized.get_url(request), "label": label or localized.title}
     if value.get("url"):
         url = value["url"] if is_safe_link(value["url"]) else ""
         return {"url": url, "label": value.get("label") or value["url"]}
@@ -198,3 +203,17 @@ def page_description(page) -> str:
 @register.simple_tag
 def branded_title(title, brand) -> str:
     return seo.branded_title(title, brand)
+
+
+@register.simple_tag(takes_context=True)
+def page_languages(context, page=None):
+    """The switcher's links, hreflang alternates and an alias's canonical
+    (lantana/core/languages.py); for a view that is not a page, its path's."""
+    request = context.get("request")
+    if request is None:
+        return languages.PathLanguages([])
+    if page is not None and getattr(page, "pk", None) and not getattr(
+        request, "is_preview", False
+    ):
+        return languages.for_page(page, request)
+    return languages.for_path(request)

@@ -1,0 +1,190 @@
+"""Each page type in English and Spanish: `lang`, the switcher, hreflang pairs,
+canonical, JSON-LD's inLanguage, the sitemap and search in the visitor's language."""
+
+import json
+import re
+
+import pytest
+from wagtail.models import Page
+
+from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from contact.factories import ContactPageFactory
+from lantana.core.factories import StandardPageFactory
+from staff.factories import ClinicianPageFactory, StaffIndexPageFactory
+from tests.i18n.conftest import translate
+
+
+def alternates(html: str) -> dict[str, str]:
+    return dict(
+        re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html)
+    )
+
+
+def canonical(html: str) -> str:
+    return re.search(r'<link rel="canonical" href="([^"]+)">', html)[1]
+
+
+def switcher(html: str) -> dict[str, str]:
+    nav = re.search(r'<nav class="language-switcher"(.*?)</nav>', html, re.S)[1]
+    return {
+        code: href
+        for href, code in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)"', nav)
+    }
+
+
+@pytest.fixture
+def every_page_type(home, location):
+    index = ArticleIndexPageFactory(parent=home)
+    team = StaffIndexPageFactory(parent=home)
+    return [
+        home,
+        StandardPageFactory(parent=home, title="Admissions", slug="admissions"),
+        index,
+        ArticlePageFactory(parent=index, title="The social model", slug="social-model"),
+        team,
+        ClinicianPageFactory(parent=team),
+        location.get_parent().specific,
+        location,
+        ContactPageFactory(parent=home),
+    ]
+
+
+def test_every_page_type_in_both_languages(client, every_page_type, spanish):
+    for page in every_page_type:
+        spanish_page = translate(page, spanish, title=f"{page.title} (es)")
+        english_html = client.get(page.url).content.decode()
+        spanish_response = client.get(spanish_page.url)
+        assert spanish_response.status_code == 200, spanish_page.url
+        spanish_html = spanish_response.content.decode()
+        assert spanish_page.url.startswith("/es/")
+        assert '<html lang="en">' in english_html, page.url
+        assert '<html lang="es">' in spanish_html, spanish_page.url
+        pair = {
+            "en": page.full_url,
+            "es": spanish_page.full_url,
+            "x-default": page.full_url,
+        }
+        assert alternates(english_html) == pair, page.url
+        assert alternates(spanish_html) == pair, spanish_page.url
+        assert canonical(english_html) == page.full_url
+        assert canonical(spanish_html) == spanish_page.full_url
+        assert switcher(english_html) == {"es": spanish_page.url}
+        assert switcher(spanish_html) == {"en": page.url}
+
+
+def test_switcher_goes_to_the_nearest_translated_ancestor(
+    client, home, home_es, spanish
+):
+    index = ArticleIndexPageFactory(parent=home)
+    article = ArticlePageFactory(parent=index, slug="only-english")
+    html = client.get(article.url).content.decode()
+    # Neither the article nor its index is in Spanish: the Spanish home is.
+    assert switcher(html) == {"es": "/es/"}
+    assert alternates(html) == {}
+    index_es = translate(index, spanish, title="Artículos")
+    html = client.get(article.url).content.decode()
+    assert switcher(html) == {"es": index_es.url}
+    assert client.get(index_es.url).status_code == 200
+
+
+def test_switcher_never_404s_even_with_no_spanish_at_all(client, home, spanish):
+    html = client.get("/").content.decode()
+    assert switcher(html) == {"es": "/es/"}
+    # Without a Spanish home the prefix still answers (Wagtail serves the root).
+    assert client.get("/es/").status_code in (200,)
+
+
+def test_alias_in_spanish_tree_points_at_the_english_original(client, home, home_es):
+    standard = StandardPageFactory(parent=home, title="Admissions", slug="admissions")
+    alias = standard.copy_for_translation(home_es.locale, alias=True)
+    response = client.get(alias.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="es">' in html
+    assert '<main id="main" tabindex="-1" lang="en">' in html
+    assert canonical(html) == standard.full_url
+    assert alternates(html) == {}
+    assert switcher(html) == {"en": standard.url}
+
+
+def test_article_json_ld_names_its_language(client, home, spanish):
+    index = ArticleIndexPageFactory(parent=home)
+    article = ArticlePageFactory(parent=index, slug="social-model")
+    article_es = translate(article, spanish, title="El modelo social")
+    for page, code in ((article, "en"), (article_es, "es")):
+        html = client.get(page.url).content.decode()
+        blocks = re.findall(
+            r'<script type="application/ld\+json">(.*?)</script>', html, re.S
+        )
+        graph = json.loads(blocks[0])["@graph"]
+        assert {node["inLanguage"] for node in graph if "inLanguage" in node} == {code}
+
+
+def test_sitemap_lists_both_languages_and_no_alias(client, home, home_es):
+    standard = StandardPageFactory(parent=home, title="Admissions", slug="admissions")
+    standard.copy_for_translation(home_es.locale, alias=True)
+    xml = client.get("/sitemap.xml").content.decode()
+    locs = re.findall(r"<loc>([^<]+)</loc>", xml)
+    assert home.full_url in locs
+    assert home_es.full_url in locs
+    assert standard.full_url in locs
+    assert not any("/es/admissions/" in loc for loc in locs)
+
+
+def test_search_answers_in_the_visitors_language(client, home, home_es, spanish):
+    standard = StandardPageFactory(
+        parent=home, title="Family visiting hours", slug="family"
+    )
+    standard_es = translate(
+        standard, spanish, title="Horario de visitas familiares", slug="familia"
+    )
+    english = client.get("/search/", {"q": "family"})
+    spanish_results = client.get("/es/search/", {"q": "familiares"})
+    assert [p.pk for p in english.context["results"].object_list] == [standard.pk]
+    assert [p.pk for p in spanish_results.context["results"].object_list] == [
+        standard_es.pk
+    ]
+    # The Spanish search never shows the English page, even for an English word.
+    assert not client.get("/es/search/", {"q": "family"}).context["results"].object_list
+
+
+def test_search_page_switches_to_the_same_query(client, home, home_es):
+    html = client.get("/search/", {"q": "ayuda"}).content.decode()
+    assert switcher(html) == {"es": "/es/search/?q=ayuda"}
+
+
+def test_pages_in_spanish_tree_after_sync_are_aliases(client, home, spanish):
+    from wagtail.models import Locale
+    from wagtail_localize.synctree import synchronize_tree
+
+    StandardPageFactory(parent=home, title="Admissions", slug="admissions")
+    synchronize_tree(Locale.get_default(), spanish)
+    spanish_pages = Page.objects.filter(locale=spanish)
+    assert spanish_pages.count() == 2  # home and admissions
+    assert client.get("/es/admissions/").status_code == 200
+
+
+def test_query_budgets_hold_in_both_languages(every_page_type, spanish):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.performance.test_query_budgets import BUDGET
+
+    def queries(url):
+        client = Client()
+        client.get(url)  # warm the per-process caches, as a second visitor finds them
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    for page in every_page_type:
+        spanish_page = translate(page, spanish, title=f"{page.title} (es)")
+        english_count, spanish_count = queries(page.url), queries(spanish_page.url)
+        assert english_count <= BUDGET, page.url
+        assert spanish_count <= BUDGET, spanish_page.url
+        assert spanish_count <= english_count + 1, (
+            page.url,
+            english_count,
+            spanish_count,
+        )

@@ -1,0 +1,91 @@
+"""English and Spanish never cross in any cache layer: the page cache (middleware
+and the WSGI handler in front of Django), the kept parts, the menu; and publishing
+a translation purges the pages whose switcher or hreflang it changes."""
+
+from django.test import Client, RequestFactory
+from django.utils import translation
+from wagtail.models import Locale
+
+from lantana.core import fragments
+from lantana.core.factories import StandardPageFactory
+from lantana.core.models import NavigationSettings
+from tests.i18n.conftest import translate
+
+
+def spanish():
+    return Locale.objects.get_or_create(language_code="es")[0]
+
+
+def test_page_cache_keeps_each_language_apart(client, home):
+    home_es = translate(home, spanish(), hero_heading="La recuperación es posible")
+    for _ in range(2):
+        english, spanish_answer = client.get("/"), client.get("/es/")
+    assert english["X-Page-Cache"] == spanish_answer["X-Page-Cache"] == "hit"
+    assert b'<html lang="en">' in english.content
+    assert b"Recovery is possible" in english.content
+    assert b'<html lang="es">' in spanish_answer.content
+    assert "La recuperación es posible".encode() in spanish_answer.content
+    assert home_es.url == "/es/"
+
+
+def test_wsgi_handler_keeps_each_language_apart(wsgi, home):
+    translate(home, spanish(), hero_heading="La recuperación es posible")
+    for _ in range(2):
+        english, spanish_answer = wsgi("/"), wsgi("/es/")
+    assert english.hit and spanish_answer.hit
+    assert not english.through_django and not spanish_answer.through_django
+    assert b'<html lang="en">' in english.body
+    assert b'<html lang="es">' in spanish_answer.body
+    # Accept-Language changes nothing in front of Django either.
+    asked = wsgi("/", HTTP_ACCEPT_LANGUAGE="es")
+    assert asked.hit and b'<html lang="en">' in asked.body
+
+
+def test_kept_parts_are_keyed_by_language(home):
+    request = RequestFactory().get("/")
+    request._wagtail_site = home.get_site()
+    with translation.override("en"):
+        english = fragments.for_page(home, request, ("content",))
+    with translation.override("es"):
+        spanish_parts = fragments.for_page(home, request, ("content",))
+    assert english.key and spanish_parts.key and english.key != spanish_parts.key
+    english.store("content", "<p>English</p>")
+    with translation.override("es"):
+        again = fragments.for_page(home, request, ("content",))
+    assert again.get("content") is None
+
+
+def test_kept_parts_of_both_languages_render_their_own_words(client, home):
+    translate(home, spanish(), hero_heading="La recuperación es posible")
+    for _ in range(2):  # the second renders from kept parts
+        english = Client().get("/", HTTP_COOKIE="sessionid=x")
+        spanish_answer = Client().get("/es/", HTTP_COOKIE="sessionid=x")
+    assert b"Recovery is possible" in english.content
+    assert "La recuperación es posible".encode() in spanish_answer.content
+    assert b"La recuperaci" not in english.content
+
+
+def test_menu_is_kept_per_language(client, home):
+    translate(home, spanish())
+    admissions = StandardPageFactory(parent=home, title="Admissions", slug="admissions")
+    translate(admissions, spanish(), title="Admisiones", slug="admisiones")
+    navigation = NavigationSettings.for_site(home.get_site())
+    navigation.main_menu = [("link", {"page": admissions, "url": "", "label": ""})]
+    navigation.save()
+    english = client.get("/").content.decode()
+    spanish_html = client.get("/es/").content.decode()
+    assert 'href="/admissions/"' in english and ">Admissions<" in english
+    assert 'href="/es/admisiones/"' in spanish_html and ">Admisiones<" in spanish_html
+
+
+def test_publishing_a_translation_purges_the_english_page(client, home):
+    translate(home, spanish())
+    admissions = StandardPageFactory(parent=home, title="Admissions", slug="admissions")
+    client.get("/admissions/")
+    cached = client.get("/admissions/")
+    assert cached["X-Page-Cache"] == "hit"
+    assert b'hreflang="es" lang="es"' in cached.content
+    assert b'href="/es/" hreflang="es"' in cached.content
+    translate(admissions, spanish(), title="Admisiones", slug="admisiones")
+    fresh = client.get("/admissions/")
+    assert b'href="/es/admisiones/" hreflang="es"' in fresh.content
