@@ -18,7 +18,15 @@ $(VENV)/.installed: pyproject.toml
 	$(VENV)/bin/pip install --quiet -e ".[test]"
 	touch $@
 
-install: $(VENV)/.installed ## Create .venv and install everything
+# The interface's translations (locale/*/LC_MESSAGES/*.po), compiled with polib
+# (compile_translations), so a machine without GNU gettext works too.
+CATALOGUES := $(wildcard locale/*/LC_MESSAGES/*.po)
+COMPILED := $(CATALOGUES:.po=.mo)
+
+$(COMPILED): %.mo: %.po $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=lantana.settings.test $(PY) manage.py compile_translations
+
+install: $(VENV)/.installed $(COMPILED) ## Create .venv, install everything, compile translations
 
 migrate: install ## Apply database migrations
 	$(PY) manage.py migrate --noinput -v 0

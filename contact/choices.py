@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class LeadStatus(models.TextChoices):
@@ -9,22 +10,22 @@ class LeadStatus(models.TextChoices):
 
 
 class ContactMethod(models.TextChoices):
-    PHONE = "phone", "Phone call"
-    TEXT = "text", "Text message"
-    EMAIL = "email", "Email"
+    PHONE = "phone", _("Phone call")
+    TEXT = "text", _("Text message")
+    EMAIL = "email", _("Email")
 
 
 class ContactTime(models.TextChoices):
-    ANY = "any", "Any time"
-    MORNING = "morning", "Morning (8 am – noon)"
-    AFTERNOON = "afternoon", "Afternoon (noon – 5 pm)"
-    EVENING = "evening", "Evening (5 – 9 pm)"
+    ANY = "any", _("Any time")
+    MORNING = "morning", _("Morning (8 am – noon)")
+    AFTERNOON = "afternoon", _("Afternoon (noon – 5 pm)")
+    EVENING = "evening", _("Evening (5 – 9 pm)")
 
 
 class LeadFor(models.TextChoices):
-    SELF = "self", "Me"
-    LOVED_ONE = "loved_one", "A loved one"
-    PROFESSIONAL = "professional", "A professional referral"
+    SELF = "self", _("Me")
+    LOVED_ONE = "loved_one", _("A loved one")
+    PROFESSIONAL = "professional", _("A professional referral")
 
 
 class LeadKind(models.TextChoices):

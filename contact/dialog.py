@@ -13,6 +13,7 @@ import hashlib
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Site
 
 from lantana.core.models import SiteSettings
@@ -38,7 +39,8 @@ def get_clinic(request=None) -> SiteSettings | None:
 def markup(clinic: SiteSettings | None = None) -> str:
     """Drawn once per process and version of the clinic's details (each time in
     DEBUG, where templates are being edited): a blank form is costly to render."""
-    key = tuple(getattr(clinic, name, "") for name in CLINIC_FIELDS)
+    # Drawn per language too: its words are the visitor's (/es/chat/dialog/).
+    key = (translation.get_language(), *(getattr(clinic, n, "") for n in CLINIC_FIELDS))
     if settings.DEBUG or key not in _rendered:
         if len(_rendered) > 8:
             _rendered.clear()

@@ -5,6 +5,8 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from lantana.core.text import strip_invisible
 
@@ -14,16 +16,16 @@ from .models import FIRST_MESSAGE_MAX_LENGTH, MESSAGE_MAX_LENGTH, Lead
 from .phones import has_foreign_digits, normalize_us_phone
 from .spam import StampState
 
-CONTROL_CHARS_MESSAGE = (
+CONTROL_CHARS_MESSAGE = _(
     "Please remove the hidden control characters (such as a null byte) from this "
     "field. They sometimes come along when text is pasted from another app."
 )
-PHONE_MESSAGE = "Enter a US phone number with its area code, like (843) 555-0134."
-PHONE_DIGITS_MESSAGE = (
+PHONE_MESSAGE = _("Enter a US phone number with its area code, like (843) 555-0134.")
+PHONE_DIGITS_MESSAGE = _(
     "Please type the phone number with the digits 0 to 9, like (843) 555-0134."
 )
-CHANNEL_MESSAGE = "Give us a phone number or an email address so we can reach you."
-CONSENT_MESSAGE = "Please tick this box so that we may contact you."
+CHANNEL_MESSAGE = _("Give us a phone number or an email address so we can reach you.")
+CONSENT_MESSAGE = _("Please tick this box so that we may contact you.")
 
 # Line breaks and tabs belong in a message; every other control character does not.
 _MULTILINE_OK = {"\n", "\r", "\t"}
@@ -108,11 +110,11 @@ class BaseLeadForm(forms.ModelForm):
     kind = None
 
     preferred_name = TextField(
-        label="What should we call you?",
+        label=_("What should we call you?"),
         max_length=80,
-        help_text="A first name or a nickname is fine.",
+        help_text=_("A first name or a nickname is fine."),
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        error_messages={"required": "Tell us what we should call you."},
+        error_messages={"required": _("Tell us what we should call you.")},
     )
     consent = consent_field(
         "I agree that Lantana Recovery may contact me about treatment, as described "
@@ -124,7 +126,7 @@ class BaseLeadForm(forms.ModelForm):
     # and password managers leave it alone (a "website" or "url" field they fill);
     # only a bot filling every input does.
     leave_blank = forms.CharField(
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs=HONEYPOT_ATTRS),
     )
@@ -165,40 +167,40 @@ class LeadForm(BaseLeadForm):
     """What the inquiry and callback forms share: how and when to reach the visitor."""
 
     phone = TextField(
-        label="Phone number",
+        label=_("Phone number"),
         required=False,
         max_length=25,
-        help_text="US number with area code.",
+        help_text=_("US number with area code."),
         widget=forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
         ),
     )
     email = forms.EmailField(
-        label="Email address",
+        label=_("Email address"),
         required=False,
-        help_text="Only if email is a good way to reach you.",
+        help_text=_("Only if email is a good way to reach you."),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-        error_messages={"invalid": "Enter an email address like name@example.com."},
+        error_messages={"invalid": _("Enter an email address like name@example.com.")},
     )
     preferred_method = forms.ChoiceField(
-        label="How should we contact you?",
+        label=_("How should we contact you?"),
         choices=ContactMethod.choices,
         initial=ContactMethod.PHONE,
         widget=forms.RadioSelect,
     )
     preferred_time = forms.ChoiceField(
-        label="When is a good time?",
+        label=_("When is a good time?"),
         choices=ContactTime.choices,
         initial=ContactTime.ANY,
-        help_text="Eastern time.",
+        help_text=_("Eastern time."),
     )
     voicemail_ok = forms.BooleanField(
-        label="It is safe to leave a voicemail", required=False
+        label=_("It is safe to leave a voicemail"), required=False
     )
-    email_ok = forms.BooleanField(label="It is safe to email me", required=False)
+    email_ok = forms.BooleanField(label=_("It is safe to email me"), required=False)
     lead_for = forms.ChoiceField(
-        label="Who are you reaching out for?",
+        label=_("Who are you reaching out for?"),
         choices=LeadFor.choices,
         initial=LeadFor.SELF,
         widget=forms.RadioSelect,
@@ -255,22 +257,25 @@ class LeadForm(BaseLeadForm):
             if "phone" not in self.errors:
                 self.add_error(
                     "phone",
-                    "Add a phone number, or choose email as the way to reach you.",
+                    _("Add a phone number, or choose email as the way to reach you."),
                 )
         if method == ContactMethod.EMAIL and not email and "email" not in self.errors:
             self.add_error(
-                "email", "Add an email address, or choose a call or text instead."
+                "email", _("Add an email address, or choose a call or text instead.")
             )
         return cleaned
 
 
 class InquiryForm(LeadForm):
     message = TextField(
-        label="Anything you would like us to know? (optional)",
+        label=_("Anything you would like us to know? (optional)"),
         required=False,
         max_length=MESSAGE_MAX_LENGTH,
         multiline=True,
-        help_text=f"Up to {MESSAGE_MAX_LENGTH} characters. Share only what you are comfortable with.",
+        help_text=format_lazy(
+            _("Up to {} characters. Share only what you are comfortable with."),
+            MESSAGE_MAX_LENGTH,
+        ),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
 
@@ -281,7 +286,7 @@ class InquiryForm(LeadForm):
         fields = LeadForm.Meta.fields + ["message"]
 
 
-CALLBACK_PHONE_MESSAGE = "Enter your phone number so that we can call you back."
+CALLBACK_PHONE_MESSAGE = _("Enter your phone number so that we can call you back.")
 
 
 class ChatRequestForm(LeadForm):
@@ -291,16 +296,16 @@ class ChatRequestForm(LeadForm):
     preferred_time, email_ok) keep their defaults."""
 
     preferred_name = TextField(
-        label="First name",
+        label=_("First name"),
         max_length=80,
-        help_text="Or whatever you would like us to call you.",
+        help_text=_("Or whatever you would like us to call you."),
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
-        error_messages={"required": "Tell us what we should call you."},
+        error_messages={"required": _("Tell us what we should call you.")},
     )
     phone = TextField(
-        label="Phone number",
+        label=_("Phone number"),
         max_length=25,
-        help_text="US number with area code.",
+        help_text=_("US number with area code."),
         widget=forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}
         ),
@@ -310,34 +315,36 @@ class ChatRequestForm(LeadForm):
     email_ok = None
     preferred_time = None
     preferred_method = forms.ChoiceField(
-        label="Call or text?",
+        label=_("Call or text?"),
         choices=[
-            (ContactMethod.PHONE, "Call me"),
-            (ContactMethod.TEXT, "Text me first"),
+            (ContactMethod.PHONE, _("Call me")),
+            (ContactMethod.TEXT, _("Text me first")),
         ],
         initial=ContactMethod.PHONE,
         required=False,
         widget=forms.RadioSelect,
     )
     best_time = TextField(
-        label="Best time to reach you",
+        label=_("Best time to reach you"),
         required=False,
         max_length=120,
-        help_text="For example: weekdays after 6 pm. Eastern time.",
+        help_text=_("For example: weekdays after 6 pm. Eastern time."),
     )
     lead_for = forms.ChoiceField(
-        label="Who are you reaching out for?",
+        label=_("Who are you reaching out for?"),
         choices=LeadFor.choices,
         initial=LeadFor.SELF,
         required=False,
         widget=forms.RadioSelect,
     )
     first_message = TextField(
-        label="What would you like to talk about?",
+        label=_("What would you like to talk about?"),
         required=False,
         max_length=FIRST_MESSAGE_MAX_LENGTH,
         multiline=True,
-        help_text=f"A few words is plenty. Up to {FIRST_MESSAGE_MAX_LENGTH} characters.",
+        help_text=format_lazy(
+            _("A few words is plenty. Up to {} characters."), FIRST_MESSAGE_MAX_LENGTH
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 

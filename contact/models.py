@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from wagtail.models.audit_log import (
     BaseLogEntry,
     BaseLogEntryManager,
@@ -19,7 +20,7 @@ FIRST_MESSAGE_MAX_LENGTH = 500
 # request's; the column holds the longer of the two.
 FIRST_MESSAGE_COLUMN_LENGTH = 1000
 
-DEFAULT_THANK_YOU_TEXT = (
+DEFAULT_THANK_YOU_TEXT = gettext_noop(
     "<p>Someone from our admissions team will reach out the way you asked, usually "
     "within an hour between 8 am and 8 pm, and first thing the next morning if you "
     "wrote overnight. The call or message is free and confidential, and there is no "

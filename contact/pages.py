@@ -2,6 +2,8 @@
 crisis line beside it."""
 
 from django.db import models
+from django.utils import translation
+from django.utils.translation import gettext
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -66,10 +68,20 @@ class ContactPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
 
 
 def contact_page_thank_you() -> tuple[str, str]:
-    """The contact page's editor-written thank-you heading and text, or the
-    defaults: what every other lead form says after sending."""
-    page = ContactPage.objects.live().only("thank_you_heading", "thank_you_text")
-    page = page.first()
+    """The thank-you heading and text of the contact page in the visitor's
+    language, or the defaults in that language: what every other lead form says
+    after sending. An alias (an untranslated contact page in Spanish) does not
+    count."""
+    page = (
+        ContactPage.objects.live()
+        .filter(
+            locale__language_code=translation.get_language(), alias_of__isnull=True
+        )
+        .only("thank_you_heading", "thank_you_text")
+        .first()
+    )
     if page is None:
-        return "Thank you. Your message reached us.", DEFAULT_THANK_YOU_TEXT
+        return gettext("Thank you. Your message reached us."), gettext(
+            DEFAULT_THANK_YOU_TEXT
+        )
     return page.get_thank_you()
