@@ -28,6 +28,14 @@ class LeadFor(models.TextChoices):
     PROFESSIONAL = "professional", _("A professional referral")
 
 
+class VisitorLanguage(models.TextChoices):
+    """The language a visitor used on the site (its URL: / or /es/), so intake calls
+    back in it. Stored in Lead.language; follows settings.LANGUAGES."""
+
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Spanish"
+
+
 class LeadKind(models.TextChoices):
     """Stored in Lead.kind. Everything else about a kind is in contact/kinds.py."""
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .chat.models import ChatConversation, ConversationState
+from .choices import VisitorLanguage
 from .models import Lead
 
 OPEN_CHAT_STATES = (ConversationState.WAITING, ConversationState.ACTIVE)
@@ -31,6 +32,8 @@ def admin_url(lead: Lead) -> str:
 
 def subject_for(lead: Lead) -> str:
     subject = f"{lead.spec.notification_subject} #{lead.pk}"
+    if lead.language == VisitorLanguage.SPANISH:
+        subject += " (Spanish-speaking visitor)"
     return f"URGENT: {subject}" if lead.is_urgent else subject
 
 
@@ -38,6 +41,8 @@ def body_for(lead: Lead) -> str:
     lines = [f"{subject_for(lead)} is waiting in the lead inbox.", ""]
     if lead.is_urgent:
         lines += ["It may describe a crisis: please call back first.", ""]
+    if lead.language == VisitorLanguage.SPANISH:
+        lines += ["Spanish-speaking visitor: please call back in Spanish.", ""]
     lines += [f"Open it: {admin_url(lead)}", ""]
     lines += ["Details are only in the admin, never in email."]
     return "\n".join(lines)

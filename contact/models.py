@@ -9,7 +9,14 @@ from wagtail.models.audit_log import (
 )
 
 from . import crypto
-from .choices import ContactMethod, ContactTime, LeadFor, LeadKind, LeadStatus
+from .choices import (
+    ContactMethod,
+    ContactTime,
+    LeadFor,
+    LeadKind,
+    LeadStatus,
+    VisitorLanguage,
+)
 from .fields import EncryptedTextField, Undecryptable
 from .kinds import LeadKindSpec, get_kind
 from .phones import format_us_phone
@@ -89,6 +96,13 @@ class Lead(models.Model):
         max_length=12, choices=LeadStatus.choices, default=LeadStatus.NEW, db_index=True
     )
     is_urgent = models.BooleanField(default=False, db_index=True)
+    # The language of the pages the visitor wrote from: intake calls back in it.
+    language = models.CharField(
+        max_length=8,
+        choices=VisitorLanguage.choices,
+        default=VisitorLanguage.ENGLISH,
+        db_index=True,
+    )
     # Quarantined: hidden from the inbox and never notified. Never set on urgent
     # leads; a check that fired on one is kept in spam_reason ("possible spam").
     is_spam = models.BooleanField(default=False, db_index=True)

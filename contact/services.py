@@ -6,8 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from .choices import VisitorLanguage
 from .crisis import mentions_crisis
 from .models import Lead
 from .spam import enforce_rate_limit
@@ -53,6 +54,12 @@ def judge_spam(lead: Lead, reason: str) -> None:
     lead.is_spam = not lead.is_urgent
 
 
+def visitor_language() -> str:
+    """The language of the request being answered (its URL's), as Lead.language."""
+    code = translation.get_language() or ""
+    return code if code in VisitorLanguage.values else VisitorLanguage.ENGLISH
+
+
 def store_lead(
     lead: Lead,
     message_text: str,
@@ -71,6 +78,7 @@ def store_lead(
     # The visitor's words may be in more than one field (a chat request's "best
     # time" is free text too).
     lead.is_urgent = mentions_crisis(message_text, lead.best_time)
+    lead.language = visitor_language()
     if spam_reason:
         judge_spam(lead, spam_reason)
     lead.sync_closed_at(now=timezone.now())

@@ -11,7 +11,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms.search import SearchForm
 
 from .. import crypto
-from ..choices import LeadFor, LeadKind, LeadStatus
+from ..choices import LeadFor, LeadKind, LeadStatus, VisitorLanguage
 from ..models import Lead
 
 SEARCH_FIELDS = ["preferred_name", "email", "phone"]
@@ -50,6 +50,9 @@ class LeadFilterSet(WagtailFilterSet):
     lead_for = django_filters.ChoiceFilter(
         label="Who it is for", choices=LeadFor.choices, empty_label="Anyone"
     )
+    language = django_filters.ChoiceFilter(
+        label="Language", choices=VisitorLanguage.choices, empty_label="Any language"
+    )
     location = django_filters.ModelChoiceFilter(
         # The location pages a lead can name (locations/, above this app).
         queryset=Lead._meta.get_field("location").related_model.objects.order_by(
@@ -81,7 +84,15 @@ class LeadFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Lead
-        fields = ["kind", "status", "urgency", "lead_for", "location", "received_at"]
+        fields = [
+            "kind",
+            "status",
+            "urgency",
+            "lead_for",
+            "language",
+            "location",
+            "received_at",
+        ]
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

@@ -119,6 +119,7 @@ class LeadIndexView(generic.IndexView):
                 label="Preferred contact",
                 accessor=components.contact,
             ),
+            Column("language", label="Language", accessor="get_language_display"),
             Column("location", label="Location", accessor=components.location_name),
             Column("status", label="Status", accessor=components.status_with_flags),
             Column("assignee", label="Assignee", accessor=components.assignee_name),

@@ -55,6 +55,7 @@ class LeadViewSet(ModelViewSet):
         "voicemail_ok",
         "email_ok",
         "get_lead_for_display",
+        "get_language_display",
         "location",
         "message",
         "first_message",
@@ -72,6 +73,7 @@ class LeadViewSet(ModelViewSet):
         "get_preferred_method_display": "Preferred method",
         "get_preferred_time_display": "Preferred time",
         "get_lead_for_display": "Who it is for",
+        "get_language_display": "Language",
         "first_message": "Chat: what they would like to talk about",
         "best_time": "Chat: best time to reach them",
     }
