@@ -77,8 +77,10 @@ def store_lead(
     """
     # The visitor's words may be in more than one field (a chat request's "best
     # time" is free text too).
-    lead.is_urgent = mentions_crisis(message_text, lead.best_time)
     lead.language = visitor_language()
+    lead.is_urgent = mentions_crisis(
+        message_text, lead.best_time, language=lead.language
+    )
     if spam_reason:
         judge_spam(lead, spam_reason)
     lead.sync_closed_at(now=timezone.now())

@@ -451,7 +451,9 @@ def post_message(lead_pk: int, text, client_id=None, staff_user=None) -> Posted:
             # Nobody has the chat open yet: the queue's lastSeq tells staff.
             outbox.queue_changed = conversation.state == ConversationState.WAITING
         message = _append(conversation, sender, text, now, client_id, staff_user)
-        crisis = sender == Sender.VISITOR and mentions_crisis(text)
+        crisis = sender == Sender.VISITOR and mentions_crisis(
+            text, language=lead.language
+        )
         if crisis and not lead.is_urgent:
             lead.is_urgent = True
             lead.save(update_fields=["is_urgent"])

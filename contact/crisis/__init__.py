@@ -18,13 +18,16 @@ every pattern's structure and feeds it 100 kB inputs).
 """
 
 from .en import ENGLISH
+from .es import SPANISH
 from .lexicon import Lexicon
 from .normalise import normalise
 
 DEFAULT_LANGUAGE = "en"
 
-# One lexicon per language; a Spanish one (es.py) is added here the same way.
-LEXICONS: dict[str, Lexicon] = {lexicon.language: lexicon for lexicon in (ENGLISH,)}
+# One lexicon per language.
+LEXICONS: dict[str, Lexicon] = {
+    lexicon.language: lexicon for lexicon in (ENGLISH, SPANISH)
+}
 
 
 def get_lexicon(language: str) -> Lexicon:
@@ -41,5 +44,14 @@ def detect(text: str, language: str = DEFAULT_LANGUAGE) -> frozenset[str]:
 
 
 def mentions_crisis(*texts: str, language: str = DEFAULT_LANGUAGE) -> bool:
-    """True if any of the visitor's texts matches any crisis category."""
-    return any(detect(text, language) for text in texts if text)
+    """True if any of the visitor's texts matches any crisis category, read in
+    `language` first and then in every other: a visitor may write Spanish on an
+    English page, and a missed crisis costs more than a quick call back."""
+    first = get_lexicon(language)
+    order = [first, *(lexicon for lexicon in LEXICONS.values() if lexicon is not first)]
+    return any(
+        lexicon.match(normalise(text))
+        for text in texts
+        if isinstance(text, str) and text.strip()
+        for lexicon in order
+    )

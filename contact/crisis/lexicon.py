@@ -1,6 +1,7 @@
 """A language's crisis wording: patterns by category, plus spelling replacements."""
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -22,6 +23,9 @@ class Lexicon:
     language: str
     categories: dict[str, tuple[str, ...]]
     replacements: dict[str, str] = field(default_factory=dict)
+    # Read "quitarme la vida" and "quitarme la vída", "morir" and "morír" alike:
+    # accents dropped before matching (Spanish is often typed without them).
+    fold_accents: bool = False
 
     @cached_property
     def compiled(self) -> dict[str, re.Pattern]:
@@ -33,6 +37,12 @@ class Lexicon:
         }
 
     def match(self, normalised: str) -> frozenset[str]:
+        if self.fold_accents:
+            normalised = "".join(
+                char
+                for char in unicodedata.normalize("NFD", normalised)
+                if unicodedata.category(char) != "Mn"
+            )
         found: set[str] = set()
         for variant in spellings(normalised, self.replacements):
             found.update(

@@ -192,7 +192,7 @@ def test_the_page_re_renders_with_the_error_next_to_the_field(
 def test_the_chat_page_re_renders_with_errors(client, home):
     response = client.post("/chat/", lead_data("chat", phone="", email=""))
     assert response.status_code == 400
-    assert CALLBACK_PHONE_MESSAGE in response.content.decode()
+    assert str(CALLBACK_PHONE_MESSAGE) in response.content.decode()
     assert chat_requests().count() == 0
 
 

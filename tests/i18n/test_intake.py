@@ -61,3 +61,23 @@ def test_the_inbox_filters_and_shows_the_language(client, home, admin_client):
     assert f"lead_{english.pk}_title" not in html
     assert "Spanish" in html
     assert "Language" in html
+
+
+def test_a_spanish_crisis_callback_is_urgent_with_the_spanish_lifeline(client, home):
+    data = short_post(
+        preferred_name="Ana",
+        first_message="ya no quiero vivir, me tomé todas las pastillas",
+    )
+    response = client.post("/es/chat/", data)
+    lead = chat_requests().get()
+    assert lead.is_urgent and lead.language == VisitorLanguage.SPANISH
+    html = client.get(response["Location"]).content.decode()
+    urgent = html[html.index("lead-thanks__urgent") :]
+    assert 'href="tel:988">Llame al 988 y marque 2' in urgent
+    assert 'href="sms:988?body=AYUDA"' in urgent
+    assert 'href="tel:911"' in urgent
+
+
+def test_spanish_written_on_an_english_page_is_still_urgent(client, home):
+    client.post("/chat/", short_post(first_message="me quiero morir"))
+    assert chat_requests().get().is_urgent
