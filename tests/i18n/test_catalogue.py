@@ -51,7 +51,7 @@ def test_spanish_pages_speak_spanish(client, home):
     html = client.get("/es/").content.decode()
     for words in (
         "Ir al contenido principal",
-        "Chatee con nosotros",
+        "Escríbanos",
         "Llame al 988 y marque 2",
         "sms:988?body=AYUDA",
         "Ayuda con el idioma",

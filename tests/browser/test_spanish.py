@@ -1,0 +1,91 @@
+"""A Spanish-speaking visitor on a phone and a desktop: reads the article in
+Spanish, switches to English and back, opens "Escríbanos" and asks for a
+callback, all in Spanish; axe finds nothing at either width."""
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import Locale
+
+from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from home.factories import HomePageFactory
+from lantana.core.demo import heading, paragraphs, stream
+from lantana.core.factories import ensure_root, make_site_root
+from lantana.core.models import SiteSettings
+from tests.browser.conftest import SCREENSHOTS
+from tests.contact.conftest import chat_requests
+from tests.i18n.conftest import translate
+
+DIALOG = "dialog[data-chat-dialog]"
+
+
+@pytest.fixture
+def spanish_site(live_site, settings):
+    # The live server's flush removed the migration's Spanish locale.
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    home = HomePageFactory(parent=ensure_root())
+    clinic = SiteSettings.for_site(make_site_root(home))
+    clinic.phone = "(843) 555-0134"
+    clinic.save()
+    index = ArticleIndexPageFactory(parent=home)
+    article = ArticlePageFactory(
+        parent=index, title="The social model of recovery", slug="social-model"
+    )
+    translate(home, spanish, title="Inicio", hero_heading="La recuperación es posible")
+    translate(index, spanish, title="Artículos", slug="articulos")
+    translate(
+        article,
+        spanish,
+        title="El modelo social de la recuperación",
+        slug="modelo-social",
+        summary="Por qué la comunidad sostiene la recuperación.",
+        body=stream(
+            heading("Qué es"),
+            paragraphs("La recuperación se construye junto a otras personas."),
+        ),
+    )
+    settings.LEAD_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
+    return live_site
+
+
+def test_a_spanish_visitor_reads_switches_and_asks_for_a_callback(
+    checker, spanish_site
+):
+    checker.check("/es/articulos/modelo-social/", "es-article")
+    checker.check("/es/", "es-home")
+    page = checker.page
+    checker.goto("/es/articulos/modelo-social/", "phone")
+    assert page.locator("html").get_attribute("lang") == "es"
+    expect(page.locator("h1")).to_have_text("El modelo social de la recuperación")
+    expect(page.locator(".byline__dates")).to_contain_text("Publicado el")
+    expect(page.locator(".byline__dates")).to_contain_text(" de 20")
+    expect(page.locator(".crisis-banner a[href='sms:988?body=AYUDA']")).to_be_visible()
+    # To English and back: the same article, never a 404.
+    page.locator(".language-switcher a[hreflang='en']").click()
+    page.wait_for_url("**/articles/social-model/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".language-switcher a[hreflang='es']").click()
+    page.wait_for_url("**/es/articulos/modelo-social/")
+    page.wait_for_selector("html[data-enhanced]", state="attached")
+    # The callback request, in Spanish.
+    page.locator(".action-bar__chat").click()
+    dialog = page.locator(DIALOG)
+    dialog.wait_for(state="visible")
+    expect(dialog.locator("#chat-dialog-title")).to_have_text("Escríbanos")
+    expect(page.locator("[name=chat-stamp]")).not_to_have_value("")
+    checker.assert_no_axe_violations("Spanish dialog")
+    page.screenshot(path=str(SCREENSHOTS / "es-dialog-phone.png"))
+    dialog.get_by_label("Nombre").fill("Lucía")
+    dialog.get_by_label("Número de teléfono").fill("843 555 0123")
+    dialog.get_by_role("checkbox").check()
+    with page.expect_response(lambda r: "/es/chat/" in r.url and "sent=1" in r.url):
+        dialog.get_by_role("button", name="Devuélvanme la llamada").click()
+    thanks = dialog.locator("[data-lead-thanks]")
+    thanks.wait_for()
+    lead = chat_requests().get()
+    assert lead.language == "es" and lead.preferred_name == "Lucía"
+    expect(thanks).to_contain_text("Gracias. Recibimos su mensaje.")
+    assert lead.reference in thanks.inner_text()
+    checker.assert_no_axe_violations("Spanish thank-you")
+    checker.assert_no_csp_violations("Spanish journey")
+    page.screenshot(path=str(SCREENSHOTS / "es-dialog-thanks-phone.png"))
+    checker.assert_same_origin_only()
