@@ -7,7 +7,12 @@ from . import audit
 from .admin.bulk_actions import BULK_ACTIONS
 from .admin.components import LeadsDashboardPanel, can_work_leads
 from .admin.viewsets import LeadViewSet
-from .chat.admin import CannedReplyViewSet, LiveChatView, live_chat_menu_item
+from .chat.admin import (
+    CannedReplyViewSet,
+    LiveChatView,
+    SpeaksSpanishPanel,
+    live_chat_menu_item,
+)
 from .models import Lead
 from .permissions import LeadPermissionPolicy
 
@@ -45,3 +50,8 @@ def add_lead_desk_panel(request, panels):
 
 for action_class in BULK_ACTIONS:
     hooks.register("register_bulk_action", action_class)
+
+
+@hooks.register("register_account_settings_panel")
+def register_speaks_spanish_panel(request, user, profile):
+    return SpeaksSpanishPanel(request, user, profile)

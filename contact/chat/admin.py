@@ -1,10 +1,13 @@
 """The live chat in the Wagtail admin: the staff panel at /admin/chats/, its menu
 item with the waiting count, and the canned replies under Snippets."""
 
+from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.views.generic import TemplateView
+from wagtail.admin.views.account import BaseSettingsPanel
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..admin.components import BadgeMenuItem
@@ -69,3 +72,22 @@ class CannedReplyViewSet(SnippetViewSet):
     list_display = ["title", "text"]
     search_fields = ["title"]
     sort_order_field = "sort_order"
+
+
+class SpeaksSpanishForm(forms.ModelForm):
+    class Meta:
+        model = get_user_model()
+        fields = ["speaks_spanish"]
+
+
+class SpeaksSpanishPanel(BaseSettingsPanel):
+    """In Account: whoever takes chats says whether they speak Spanish, so a
+    colleague can hand a Spanish-speaking visitor to them."""
+
+    name = "languages"
+    title = "Languages"
+    order = 450
+    form_class = SpeaksSpanishForm
+
+    def is_active(self):
+        return can_take_chats(self.user)

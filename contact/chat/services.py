@@ -239,6 +239,7 @@ def queue_snapshot(now=None) -> list[dict]:
                 "name": reveal_invisible(lead.preferred_name),
                 "state": conversation.state,
                 "urgent": lead.is_urgent,
+                "spanish": lead.language == "es",
                 "startedAt": lead.received_at.isoformat(),
                 "waitingSeconds": max(
                     0, int((until - lead.received_at).total_seconds())
@@ -521,7 +522,14 @@ def colleagues() -> list[dict]:
         .filter(is_active=True)
         .order_by("first_name", "last_name", "pk")
     )
-    return [{"id": user.pk, "name": full_name(user)} for user in users]
+    return [
+        {
+            "id": user.pk,
+            "name": full_name(user)
+            + (" · speaks Spanish" if user.speaks_spanish else ""),
+        }
+        for user in users
+    ]
 
 
 def state_event(conversation: ChatConversation) -> dict:

@@ -18,6 +18,14 @@ from .validators import LINK_HELP, validate_link
 class User(AbstractUser):
     """Staff who sign in to the admin: editors, clinical reviewers, intake staff."""
 
+    # Intake hands a Spanish-speaking visitor's chat or callback to someone who
+    # speaks Spanish (the live chat panel shows who does).
+    speaks_spanish = models.BooleanField(
+        "speaks Spanish",
+        default=False,
+        help_text="Tick if you can talk with visitors in Spanish.",
+    )
+
 
 class CustomImage(AbstractImage):
     admin_form_fields = Image.admin_form_fields

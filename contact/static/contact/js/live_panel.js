@@ -264,6 +264,7 @@
     meta.textContent = chat.state === "waiting"
       ? "Waiting for someone to accept."
       : chat.mine ? "You are chatting." : "With " + (chat.staff || "a colleague") + ".";
+    if (chat.spanish) meta.textContent += " Spanish-speaking visitor.";
     urgent.hidden = !chat.urgent;
     closed.hidden = true;
     acceptRow.hidden = chat.state !== "waiting";
