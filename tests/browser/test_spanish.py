@@ -6,10 +6,10 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
-from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
-from home.factories import HomePageFactory
-from lantana.core.demo import heading, paragraphs, stream
-from lantana.core.factories import ensure_root, make_site_root
+from demo.blocks import heading, paragraphs, stream
+from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
+from demo.factories.core import ensure_root, make_site_root
+from demo.factories.home import HomePageFactory
 from lantana.core.models import SiteSettings
 from tests.browser.conftest import SCREENSHOTS
 from tests.contact.conftest import chat_requests

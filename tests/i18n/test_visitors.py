@@ -7,10 +7,10 @@ import re
 import pytest
 from wagtail.models import Page
 
-from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
-from contact.factories import ContactPageFactory
-from lantana.core.factories import StandardPageFactory
-from staff.factories import ClinicianPageFactory, StaffIndexPageFactory
+from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
+from demo.factories.contact import ContactPageFactory
+from demo.factories.core import StandardPageFactory
+from demo.factories.staff import ClinicianPageFactory, StaffIndexPageFactory
 from tests.i18n.conftest import translate
 
 

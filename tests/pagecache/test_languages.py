@@ -6,8 +6,8 @@ from django.test import Client, RequestFactory
 from django.utils import translation
 from wagtail.models import Locale
 
+from demo.factories.core import StandardPageFactory
 from lantana.core import fragments
-from lantana.core.factories import StandardPageFactory
 from lantana.core.models import NavigationSettings
 from tests.i18n.conftest import translate
 
