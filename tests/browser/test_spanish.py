@@ -11,9 +11,9 @@ from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
 from demo.factories.core import ensure_root, make_site_root
 from demo.factories.home import HomePageFactory
 from lantana.core.models import SiteSettings
-from tests.browser.conftest import SCREENSHOTS
-from tests.contact.conftest import chat_requests
-from tests.i18n.conftest import translate
+from tests.support.browser import SCREENSHOTS
+from tests.support.languages import translate
+from tests.support.leads import chat_requests
 
 DIALOG = "dialog[data-chat-dialog]"
 

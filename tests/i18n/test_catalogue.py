@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.utils import translation
 
 from contact.forms import ChatRequestForm
+from tests.support.languages import spanish_locale, translate
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
 
@@ -43,11 +44,8 @@ def test_compile_translations_needs_no_gettext(tmp_path, settings):
 
 
 def test_spanish_pages_speak_spanish(client, home):
-    from wagtail.models import Locale
 
-    from tests.i18n.conftest import translate
-
-    translate(home, Locale.objects.get_or_create(language_code="es")[0])
+    translate(home, spanish_locale())
     html = client.get("/es/").content.decode()
     for words in (
         "Ir al contenido principal",

@@ -3,8 +3,8 @@ thanked in Spanish, and its PHI-free notification names the language."""
 
 from contact.choices import VisitorLanguage
 from contact.models import Lead
-from tests.contact.conftest import chat_requests
-from tests.contact.test_reaching_out import short_post
+from tests.support.languages import callback_post as short_post
+from tests.support.leads import chat_requests
 
 
 def test_a_spanish_callback_request_is_marked_thanked_and_notified(

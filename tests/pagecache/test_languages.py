@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from demo.factories.core import StandardPageFactory
 from lantana.core import fragments
 from lantana.core.models import NavigationSettings
-from tests.i18n.conftest import translate
+from tests.support.languages import translate
 
 
 def spanish():

@@ -6,9 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from contact.chat import services
-from tests.auth import sign_in
-
-from .conftest import live_data, make_user
+from tests.support.auth import sign_in
+from tests.support.chat import live_data, make_user
 
 
 def test_a_chat_started_in_spanish_is_marked_spanish_and_read_in_spanish(client, dana):
