@@ -28,6 +28,8 @@ urlpatterns = [
     path("", include("home.urls")),
     path("", include("articles.urls")),
     path("", include("contact.urls")),
+    path("", include("selfchecks.urls")),
+    path("", include("insights.urls")),
 ]
 
 if settings.DEBUG:

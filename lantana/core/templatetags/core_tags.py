@@ -198,3 +198,10 @@ def page_description(page) -> str:
 @register.simple_tag
 def branded_title(title, brand) -> str:
     return seo.branded_title(title, brand)
+
+
+@register.filter
+def page_type(page) -> str:
+    """ "articles.ArticlePage": which kind of page this is, for the insights beacon."""
+    meta = getattr(page, "_meta", None)
+    return meta.label if meta is not None else ""
