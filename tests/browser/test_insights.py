@@ -4,12 +4,12 @@ page's beacon reaching our own origin only."""
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
-from contact.factories import ContactPageFactory
-from home.factories import HomePageFactory
-from insights.demo import build_insights
+from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
+from demo.factories.contact import ContactPageFactory
+from demo.factories.core import ensure_root, make_site_root
+from demo.factories.home import HomePageFactory
+from demo.insights import build_insights
 from insights.models import Beacon
-from lantana.core.factories import ensure_root, make_site_root
 from lantana.core.models import User
 from tests.auth import get_app_device, sign_in_browser
 from tests.browser.conftest import WIDTHS, assert_admin_accessible

@@ -6,10 +6,10 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
-from home.factories import HomePageFactory
-from lantana.core.factories import ensure_root, make_site_root
+from demo.factories.core import ensure_root, make_site_root
+from demo.factories.home import HomePageFactory
+from demo.factories.selfchecks import SelfCheckPageFactory
 from lantana.core.models import SiteSettings
-from selfchecks.factories import SelfCheckPageFactory
 from tests.browser.conftest import WIDTHS
 from tests.selfchecks.published import (
     AUDIT_C_BANDS,

@@ -5,9 +5,9 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
-from contact.factories import ContactPageFactory
-from insights.demo import build_insights
+from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
+from demo.factories.contact import ContactPageFactory
+from demo.insights import build_insights
 from insights.models import DailyPageCount
 from tests.auth import sign_in
 

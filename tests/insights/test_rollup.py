@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
-from contact.factories import ContactPageFactory
+from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
+from demo.factories.contact import ContactPageFactory
 from insights.models import (
     Beacon,
     DailyArrival,

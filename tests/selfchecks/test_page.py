@@ -8,7 +8,7 @@ import pytest
 from django.apps import apps
 from django.urls import reverse
 
-from selfchecks.factories import SelfCheckPageFactory
+from demo.factories.selfchecks import SelfCheckPageFactory
 
 from .published import AUDIT_C_BANDS, AUDIT_C_POINTS, expected
 

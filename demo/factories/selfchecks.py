@@ -2,7 +2,7 @@
 
 import wagtail_factories
 
-from . import models
+from selfchecks import models
 
 
 class SelfCheckPageFactory(wagtail_factories.PageFactory):

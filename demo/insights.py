@@ -6,15 +6,15 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .models import (
+from insights.models import (
     DailyArrival,
     DailyArticleLead,
     DailyLeadCount,
     DailyPageCount,
     DailyVitals,
 )
-from .rollup import ARTICLE_TYPE, live_paths
-from .vitals import METRICS
+from insights.rollup import ARTICLE_TYPE, live_paths
+from insights.vitals import METRICS
 
 DAYS = 90
 SPEED = {"lcp": (1400, 900), "inp": (90, 80), "cls": (30, 40)}  # mean, spread
