@@ -11,8 +11,8 @@ from demo.factories.home import HomePageFactory
 from demo.insights import build_insights
 from insights.models import Beacon
 from lantana.core.models import User
-from tests.auth import get_app_device, sign_in_browser
-from tests.browser.conftest import WIDTHS, assert_admin_accessible
+from tests.support.auth import get_app_device, sign_in_browser
+from tests.support.browser import WIDTHS, assert_admin_accessible
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 # A visitor's browser as Playwright's Chromium would be without its automation marks.

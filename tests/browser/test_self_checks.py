@@ -10,8 +10,8 @@ from demo.factories.core import ensure_root, make_site_root
 from demo.factories.home import HomePageFactory
 from demo.factories.selfchecks import SelfCheckPageFactory
 from lantana.core.models import SiteSettings
-from tests.browser.conftest import WIDTHS
-from tests.selfchecks.published import (
+from tests.support.browser import WIDTHS
+from tests.support.selfchecks import (
     AUDIT_C_BANDS,
     AUDIT_C_POINTS,
     DAST_BANDS,

@@ -9,7 +9,7 @@ from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
 from demo.factories.contact import ContactPageFactory
 from demo.insights import build_insights
 from insights.models import DailyPageCount
-from tests.auth import sign_in
+from tests.support.auth import sign_in
 
 URL = "/admin/insights/"
 

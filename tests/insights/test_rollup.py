@@ -21,7 +21,11 @@ from insights.models import (
 from insights.rollup import purge_old_aggregates, rollup
 from insights.vitals import LCP
 
-from .test_beacon import CHROME, URL
+URL = "/insights/beacon/"
+CHROME = (
+    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/131.0 Mobile Safari/537.36"
+)
 
 
 @pytest.fixture

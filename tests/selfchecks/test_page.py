@@ -9,8 +9,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from demo.factories.selfchecks import SelfCheckPageFactory
-
-from .published import AUDIT_C_BANDS, AUDIT_C_POINTS, expected
+from tests.support.selfchecks import AUDIT_C_BANDS, AUDIT_C_POINTS, expected
 
 
 @pytest.fixture

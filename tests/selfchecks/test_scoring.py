@@ -7,8 +7,7 @@ import pytest
 from django.http import QueryDict
 
 from selfchecks.instruments import AUDIT, AUDIT_C, DAST_10, InvalidAnswers, score
-
-from .published import (
+from tests.support.selfchecks import (
     AUDIT_C_BANDS,
     AUDIT_C_POINTS,
     AUDIT_POINTS,
