@@ -26,6 +26,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import beacon
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
@@ -626,12 +628,19 @@ def measure(procs: Processes, work: Path) -> None:
     if file_url:
         print("bench: nginx serving the article as a file …", flush=True)
         file_result = wrk(file_url)
+    article_url = next(row for row in rows if row["name"] == "article")["url"]
+    html = fetch(uncached + article_url, {"Accept-Encoding": "identity"})[2].decode()
+    print("bench: insight beacons …", flush=True)
+    beacon_line = beacon.measure_beacons(
+        sys.modules[__name__], procs, work, database_url, html
+    )
     references = []
     for url in REFERENCE_URLS:
         url = url.strip()
         print(f"bench: reference {url} …", flush=True)
         references.append({"url": url, "uncached": wrk(url), "bytes": wire_bytes(url)})
     print_table(rows, file_result, references)
+    print(beacon_line)
 
 
 def main() -> int:

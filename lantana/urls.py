@@ -26,6 +26,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    # The insights beacon has no language: it counts pages in both.
+    path("", include("insights.urls")),
 ]
 
 if settings.DEBUG:
@@ -51,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("", include("home.urls")),
     path("", include("articles.urls")),
     path("", include("contact.urls")),
+    path("", include("selfchecks.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -20,8 +20,8 @@ LAYERS = [
     {"project"},  # lantana/: settings, urls, wsgi, asgi, websocket routing
     {"wordpress", "pagecache"},  # compose the site from the outside
     {"home"},  # the home page and site search show every app's pages
-    {"locations", "articles"},  # locations: contact's form; articles: staff
-    {"staff", "contact"},
+    {"locations", "articles", "insights"},  # locations: contact's form; articles: staff
+    {"staff", "contact", "selfchecks"},
     {"access"},  # staff sign-in; contact's live chat checks sessions with it
     {"core"},  # the ground floor: imports no app
 ]

@@ -71,6 +71,7 @@ STYLESHEETS = {
     "site": InlineAsset("css/site.css", minify),
     "forms": InlineAsset("css/forms.css", minify),
     "profile": InlineAsset("css/profile.css", minify),
+    "selfcheck": InlineAsset("css/self-check.css", minify),
 }
 SITE_STYLESHEET = STYLESHEETS["site"]
 SITE_SCRIPT = InlineAsset("js/site.js")

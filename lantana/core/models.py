@@ -171,7 +171,7 @@ class StandardPage(OneQueryRestrictionsMixin, Page):
         index.SearchField("body"),
     ]
     parent_page_types = ["home.HomePage", "core.StandardPage"]
-    subpage_types = ["core.StandardPage"]
+    subpage_types = ["core.StandardPage", "selfchecks.SelfCheckPage"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "staff",
     "articles",
     "contact",
+    "selfchecks",
+    "insights",
     "access",
     "wordpress",
     "home",
@@ -354,6 +356,22 @@ DEV_LEAD_BLIND_INDEX_KEY = "lantana-dev-only-blind-index-key-not-secret"  # noqa
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
+
+# First-party insight (insights/; docs/development/insights.md). Beacons one address
+# may send per window ("count/seconds"); more are answered 429 and not counted.
+INSIGHTS_BEACON_RATE = os.environ.get("INSIGHTS_BEACON_RATE", "60/60")
+try:
+    INSIGHTS_BEACON_RATE_LIMIT = tuple(int(n) for n in INSIGHTS_BEACON_RATE.split("/"))
+    if len(INSIGHTS_BEACON_RATE_LIMIT) != 2 or min(INSIGHTS_BEACON_RATE_LIMIT) < 1:
+        raise ValueError
+except ValueError as error:
+    raise ImproperlyConfigured(
+        'INSIGHTS_BEACON_RATE must look like "60/60" (beacons/seconds)'
+    ) from error
+# Daily insight counts older than this many days are deleted by rollup_insights.
+INSIGHTS_RETENTION_DAYS = env_int("INSIGHTS_RETENTION_DAYS", 730)
+if INSIGHTS_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("INSIGHTS_RETENTION_DAYS must be 1 or more")
 
 # Unset = tasks run inline, right after the request's transaction commits.
 TASKS = {

@@ -39,9 +39,13 @@
 
   function loadLater() {
     // chat.js reads where its dialog is from its own data-dialog.
-    var sources = [[script.getAttribute("data-chat"), script.getAttribute("data-chat-dialog")]];
+    var sources = [[script.getAttribute("data-chat"), "data-dialog", script.getAttribute("data-chat-dialog")]];
     if (document.querySelector("form[data-lead-session]")) {
-      sources.push([script.getAttribute("data-lead-form"), null]);
+      sources.push([script.getAttribute("data-lead-form")]);
+    }
+    sources.push([script.getAttribute("data-insights"), "data-beacon", script.getAttribute("data-insights-beacon")]);
+    if (document.querySelector("form[data-self-check]")) {
+      sources.push([script.getAttribute("data-self-check")]);
     }
     var loading = sources.filter(function (source) {
       return source[0];
@@ -49,7 +53,7 @@
       return new Promise(function (resolve) {
         var element = document.createElement("script");
         element.src = source[0];
-        if (source[1]) element.setAttribute("data-dialog", source[1]);
+        if (source[2]) element.setAttribute(source[1], source[2]);
         element.onload = element.onerror = resolve;
         document.body.appendChild(element);
       });

@@ -212,8 +212,17 @@ def page_languages(context, page=None):
     request = context.get("request")
     if request is None:
         return languages.PathLanguages([])
-    if page is not None and getattr(page, "pk", None) and not getattr(
-        request, "is_preview", False
+    if (
+        page is not None
+        and getattr(page, "pk", None)
+        and not getattr(request, "is_preview", False)
     ):
         return languages.for_page(page, request)
     return languages.for_path(request)
+
+
+@register.filter
+def page_type(page) -> str:
+    """ "articles.ArticlePage": which kind of page this is, for the insights beacon."""
+    meta = getattr(page, "_meta", None)
+    return meta.label if meta is not None else ""
