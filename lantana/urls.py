@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("home.urls")),
     path("", include("articles.urls")),
     path("", include("contact.urls")),
+    path("", include("notices.urls")),
 ]
 
 if settings.DEBUG:

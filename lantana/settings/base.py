@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "wordpress",
     "home",
     "locations",
+    "notices",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -132,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "notices.context_processors.notices",
             ],
         },
     },
@@ -410,6 +412,12 @@ LOGGING = {
 
 # Shown by the 500 page, which must render even when the database is down.
 CLINIC_FALLBACK_PHONE = os.environ.get("CLINIC_FALLBACK_PHONE", "(843) 555-0134")
+
+# When the browser/axe suite last passed, written at release by
+# record_accessibility_check and shown by the accessibility statement.
+ACCESSIBILITY_RECORD = Path(
+    os.environ.get("ACCESSIBILITY_RECORD") or BASE_DIR / "accessibility-check.json"
+)
 
 # Where load_demo (the demo app: dev and test settings only) keeps the demo logins it
 # prints (git-ignored files); make bench points it at its temporary folder so a
