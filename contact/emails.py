@@ -38,6 +38,10 @@ def body_for(lead: Lead) -> str:
     lines = [f"{subject_for(lead)} is waiting in the lead inbox.", ""]
     if lead.is_urgent:
         lines += ["It may describe a crisis: please call back first.", ""]
+    if lead.is_do_not_contact:
+        lines += ["The visitor has asked not to be contacted: do not reach out.", ""]
+    elif lead.revoked_scopes():
+        lines += ["The visitor limited how we may reach them: read the lead first.", ""]
     lines += [f"Open it: {admin_url(lead)}", ""]
     lines += ["Details are only in the admin, never in email."]
     return "\n".join(lines)
@@ -62,6 +66,7 @@ def send_lead_notification(pk: int) -> bool:
             .filter(pk=pk, notified_at__isnull=True, is_spam=False)
             .exclude(pk__in=open_chat_leads())
             .only("pk", "kind", "is_urgent", "notified_at")
+            .prefetch_related("revocations")
             .first()
         )
         if lead is None:
