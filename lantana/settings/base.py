@@ -293,6 +293,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Lantana Recovery <no-reply@lantana.example>"
 )
 LEAD_NOTIFY_EMAILS = env_list("LEAD_NOTIFY_EMAILS")
+# Whoever renews licences and accreditations: warned 60 and 7 days before expiry.
+CREDENTIAL_NOTIFY_EMAILS = env_list("CREDENTIAL_NOTIFY_EMAILS")
 
 # Lead desk (contact/admin/, purge_leads; README "Lead desk").
 # Closed and spam leads are purged this many days after they were closed.

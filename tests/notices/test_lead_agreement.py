@@ -7,6 +7,7 @@ import io
 import re
 
 import pytest
+from contact.lead_factories import InquiryFactory
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,10 +16,9 @@ from wagtail.models import ModelLogEntry
 from contact import audit
 from contact.choices import LeadKind, RevocationScope
 from contact.emails import body_for
-from contact.lead_factories import InquiryFactory
 from contact.models import Lead, LeadRevocation
+from demo.factories.notices import NoticeVersionFactory
 from notices.choices import ConsentPurpose, NoticeKind
-from notices.factories import NoticeVersionFactory
 from notices.models import ConsentWording, FrozenVersion
 from tests.auth import sign_in
 from tests.contact.chat.conftest import start

@@ -8,14 +8,16 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from freezegun import freeze_time
 from wagtail.models import Page
 
+from demo.factories.notices import NoticeVersionFactory
 from notices import current
 from notices.choices import NoticeKind
-from notices.factories import NoticeVersionFactory
 from notices.models import FrozenVersion, NoticeVersion
 
 pytestmark = pytest.mark.django_db
@@ -249,3 +251,29 @@ def test_a_scheduled_version_takes_over_on_its_day(home):
     assert [link.number for link in current.current_notices()] == [1]
     with freeze_time(timezone.now() + 3 * DAY):
         assert [link.number for link in current.current_notices()] == [2]
+
+
+def count_queries(client, url) -> int:
+    client.get(url)  # warm the caches, as a visitor after the first
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_notice_pages_keep_a_fixed_number_of_queries(client, home):
+    every_notice(today() - 400 * DAY)
+    urls = [
+        "/notices/",
+        "/notices/website-privacy/",
+        "/notices/website-privacy/versions/",
+        "/notices/website-privacy/versions/1/",
+    ]
+    few = {url: count_queries(client, url) for url in urls}
+    for n in range(2, 7):
+        NoticeVersionFactory(
+            kind=NoticeKind.WEBSITE_PRIVACY, effective_date=today() - (400 - n) * DAY
+        )
+    current.forget()
+    many = {url: count_queries(client, url) for url in urls}
+    assert many == few
+    assert max(many.values()) <= 6

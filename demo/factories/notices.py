@@ -6,8 +6,8 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from .choices import ConsentPurpose, NoticeKind
-from .models import ConsentWording, NoticeVersion
+from notices.choices import ConsentPurpose, NoticeKind
+from notices.models import ConsentWording, NoticeVersion
 
 
 class NoticeVersionFactory(DjangoModelFactory):
