@@ -10,7 +10,7 @@ from django.core.management import call_command
 from contact.models import Lead
 from notices.choices import ConsentPurpose
 from notices.models import ConsentWording
-from tests.contact.conftest import chat_requests, inquiries
+from tests.support.leads import chat_requests, inquiries
 
 
 @pytest.fixture
@@ -27,7 +27,9 @@ def demo(live_site, settings, tmp_path):
 def check_a_notice_its_archive_and_the_footer(checker):
     checker.check("/notices/privacy-practices/", "notice-privacy-practices")
     page = checker.page
-    assert page.get_by_role("heading", name="Records of substance use treatment").count()
+    assert page.get_by_role(
+        "heading", name="Records of substance use treatment"
+    ).count()
     assert page.get_by_text("Sample wording").count() == 1
     page.get_by_role("link", name="Earlier versions of this notice").click()
     page.wait_for_url("**/notices/privacy-practices/versions/")
@@ -43,7 +45,9 @@ def check_a_location_shows_its_credentials(checker):
     credentials = checker.page.locator(".credential")
     assert credentials.count() == 3
     assert "Valid through" in credentials.first.inner_text()
-    assert "Accepting new patients" in checker.page.locator(".availability").inner_text()
+    assert (
+        "Accepting new patients" in checker.page.locator(".availability").inner_text()
+    )
 
 
 def check_the_consent_is_recorded_word_for_word(checker):

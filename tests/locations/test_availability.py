@@ -15,7 +15,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from tests.auth import sign_in
+from tests.support.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 HOUR = datetime.timedelta(hours=1)

@@ -21,7 +21,7 @@ from wagtail.test.utils.form_data import (
 from demo.factories.locations import CredentialFactory, LocationPageFactory
 from locations.credentials import credentials_shown
 from locations.models import Credential, LocationCredential
-from tests.auth import sign_in
+from tests.support.auth import sign_in
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)

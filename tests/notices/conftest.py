@@ -1,5 +1,4 @@
-"""Fixtures the notices tests share with the lead desk's."""
+"""The lead desk's users, shared with its tests (dana and contact_page are in
+tests/fixtures.py)."""
 
-from tests.contact.chat.conftest import dana  # noqa: F401
-from tests.contact.conftest import contact_page  # noqa: F401
-from tests.contact.lead_desk.conftest import editor, reviewer  # noqa: F401
+from tests.contact.lead_desk.conftest import lead_reviewer, site_editor  # noqa: F401

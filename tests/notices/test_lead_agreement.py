@@ -20,10 +20,9 @@ from contact.models import Lead, LeadRevocation
 from demo.factories.notices import NoticeVersionFactory
 from notices.choices import ConsentPurpose, NoticeKind
 from notices.models import ConsentWording, FrozenVersion
-from tests.auth import sign_in
-from tests.contact.chat.conftest import start
-from tests.contact.conftest import lead_data
-from tests.contact.lead_desk.conftest import body
+from tests.support.auth import sign_in
+from tests.support.chat import start
+from tests.support.leads import body, lead_data
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +95,7 @@ def test_a_live_chat_stores_its_own_wording(client, home, dana):
 def test_a_new_wording_leaves_stored_leads_byte_identical(
     client,
     contact_page,
-    reviewer,
+    lead_reviewer,
 ):
     shown = client.get("/contact/")
     send(client, "/contact/", "inquiry", shown)
@@ -104,9 +103,9 @@ def test_a_new_wording_leaves_stored_leads_byte_identical(
     old = first.consent_wording
     old_text, old_digest = old.text, old.digest
 
-    staff = sign_in(type(client)(), reviewer)
-    reviewer.is_superuser = True
-    reviewer.save()
+    staff = sign_in(type(client)(), lead_reviewer)
+    lead_reviewer.is_superuser = True
+    lead_reviewer.save()
     edit = reverse("wagtailsnippets_notices_consentwording:edit", args=[old.pk])
     response = staff.post(edit, {"purpose": old.purpose, "text": NEW_WORDING})
     assert response.status_code == 302, response.content
@@ -197,23 +196,23 @@ def test_the_channels_allowed_follow_the_answers(
 
 
 @pytest.fixture
-def desk(client, reviewer):
-    return sign_in(client, reviewer)
+def desk(client, lead_reviewer):
+    return sign_in(client, lead_reviewer)
 
 
 def revoke(client, lead_pk, scope):
     return client.post(reverse("leads:revoke", args=[lead_pk]), {"scope": scope})
 
 
-def test_intake_records_a_revocation_with_who_and_when(desk, reviewer):
+def test_intake_records_a_revocation_with_who_and_when(desk, lead_reviewer):
     lead = InquiryFactory(allowed_channels=["call", "text"])
     response = revoke(desk, lead.pk, RevocationScope.NO_TEXT)
     assert response.status_code == 302
     revocation = LeadRevocation.objects.get()
-    assert (revocation.lead, revocation.recorded_by) == (lead, reviewer)
+    assert (revocation.lead, revocation.recorded_by) == (lead, lead_reviewer)
     assert revocation.recorded_at is not None
     entry = ModelLogEntry.objects.get(action=audit.REVOKE)
-    assert entry.user == reviewer and entry.object_id == str(lead.pk)
+    assert entry.user == lead_reviewer and entry.object_id == str(lead.pk)
     assert lead.preferred_name not in entry.message
 
     page = desk.get(reverse("leads:inspect", args=[lead.pk]))
@@ -292,8 +291,8 @@ def test_an_unknown_scope_records_nothing(desk):
     assert not LeadRevocation.objects.exists()
 
 
-def test_only_lead_reviewers_may_record_a_revocation(client, editor):
+def test_only_lead_reviewers_may_record_a_revocation(client, site_editor):
     lead = InquiryFactory()
-    sign_in(client, editor)
+    sign_in(client, site_editor)
     assert revoke(client, lead.pk, RevocationScope.NO_TEXT).status_code in (403, 404)
     assert not LeadRevocation.objects.exists()
