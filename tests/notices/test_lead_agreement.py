@@ -7,7 +7,6 @@ import io
 import re
 
 import pytest
-from contact.lead_factories import InquiryFactory
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -17,6 +16,7 @@ from contact import audit
 from contact.choices import LeadKind, RevocationScope
 from contact.emails import body_for
 from contact.models import Lead, LeadRevocation
+from demo.factories.leads import InquiryFactory
 from demo.factories.notices import NoticeVersionFactory
 from notices.choices import ConsentPurpose, NoticeKind
 from notices.models import ConsentWording, FrozenVersion
