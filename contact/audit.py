@@ -18,6 +18,7 @@ SEARCH = "contact.lead.search"
 PURGE = "contact.lead.purge"
 UNDECRYPTABLE = "contact.lead.undecryptable"
 ROTATE = "contact.lead.rotate_keys"
+REVOKE = "contact.lead.revoke"
 # Kept in LeadDeskLogEntry: about the leads as a whole, not one lead.
 LEAD_WIDE_ACTIONS = (EXPORT, SEARCH, PURGE, ROTATE)
 
@@ -76,6 +77,13 @@ class LeadRotateFormatter(LogFormatter):
         )
 
 
+class LeadRevokeFormatter(LogFormatter):
+    label = "Record a withdrawal of consent"
+
+    def format_message(self, log_entry):
+        return f"Recorded: {(log_entry.data or {}).get('scope_label', '?')}"
+
+
 def register_log_actions(actions) -> None:
     # Entries about the leads as a whole have their own table (LeadDeskLogEntry),
     # so each has an object_id Site history can resolve. Nothing is an instance of
@@ -89,6 +97,7 @@ def register_log_actions(actions) -> None:
     actions.register_action(PURGE)(LeadPurgeFormatter)
     actions.register_action(UNDECRYPTABLE)(LeadUndecryptableFormatter)
     actions.register_action(ROTATE)(LeadRotateFormatter)
+    actions.register_action(REVOKE)(LeadRevokeFormatter)
 
 
 def describe(lead, field: str):
@@ -124,6 +133,11 @@ def log_view(lead, user) -> None:
 
 def log_note(lead, user) -> None:
     log(lead, NOTE, user=user)
+
+
+def log_revocation(lead, user, revocation) -> None:
+    data = {"scope": revocation.scope, "scope_label": revocation.get_scope_display()}
+    log(lead, REVOKE, user=user, data=data)
 
 
 def log_for_all_leads(action: str, label: str, user=None, data=None):

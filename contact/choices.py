@@ -42,3 +42,32 @@ class LeadKind(models.TextChoices):
     INQUIRY = "inquiry", "Inquiry"
     CHAT_REQUEST = "chat_request", "Chat request"
     LIVE_CHAT = "live_chat", "Live chat"
+
+
+class ContactChannel(models.TextChoices):
+    """How a visitor allowed us to reach them (Lead.allowed_channels)."""
+
+    CALL = "call", "Call"
+    TEXT = "text", "Text"
+    EMAIL = "email", "Email"
+    VOICEMAIL = "voicemail", "Voicemail"
+
+
+class RevocationScope(models.TextChoices):
+    """What a visitor later withdrew (LeadRevocation)."""
+
+    NO_CALL = "no_call", "Do not call"
+    NO_TEXT = "no_text", "Do not text"
+    NO_EMAIL = "no_email", "Do not email"
+    NO_VOICEMAIL = "no_voicemail", "Do not leave voicemail"
+    NO_CONTACT = "no_contact", "Do not contact"
+
+
+# The channel each scope closes; "do not contact" closes them all.
+REVOKED_CHANNELS = {
+    RevocationScope.NO_CALL: {ContactChannel.CALL},
+    RevocationScope.NO_TEXT: {ContactChannel.TEXT},
+    RevocationScope.NO_EMAIL: {ContactChannel.EMAIL},
+    RevocationScope.NO_VOICEMAIL: {ContactChannel.VOICEMAIL},
+    RevocationScope.NO_CONTACT: set(ContactChannel),
+}

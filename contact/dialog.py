@@ -17,6 +17,8 @@ from django.utils import translation
 from wagtail.models import Site
 
 from lantana.core.models import SiteSettings
+from notices.choices import ConsentPurpose
+from notices.current import current_consent, current_notices
 
 from .chat.forms import LiveChatForm
 from .chat.views import PREFIX as LIVE_PREFIX
@@ -41,6 +43,7 @@ def markup(clinic: SiteSettings | None = None) -> str:
     DEBUG, where templates are being edited): a blank form is costly to render."""
     # Drawn per language too: its words are the visitor's (/es/chat/dialog/).
     key = (translation.get_language(), *(getattr(clinic, n, "") for n in CLINIC_FIELDS))
+    key += (consent_and_notices(),)
     if settings.DEBUG or key not in _rendered:
         if len(_rendered) > 8:
             _rendered.clear()
@@ -56,6 +59,16 @@ def markup(clinic: SiteSettings | None = None) -> str:
             },
         )
     return _rendered[key]
+
+
+def consent_and_notices() -> tuple:
+    """The consent wordings and notices the dialog's forms show (kept in the cache):
+    a new version draws the dialog anew under a new URL."""
+    wordings = (current_consent(purpose) for purpose in ConsentPurpose.values)
+    return (
+        tuple(wording.pk for wording in wordings if wording is not None),
+        tuple(link.version_id for link in current_notices()),
+    )
 
 
 def version(clinic: SiteSettings | None = None) -> str:

@@ -43,6 +43,10 @@ def body_for(lead: Lead) -> str:
         lines += ["It may describe a crisis: please call back first.", ""]
     if lead.language == VisitorLanguage.SPANISH:
         lines += ["Spanish-speaking visitor: please call back in Spanish.", ""]
+    if lead.is_do_not_contact:
+        lines += ["The visitor has asked not to be contacted: do not reach out.", ""]
+    elif lead.revoked_scopes():
+        lines += ["The visitor limited how we may reach them: read the lead first.", ""]
     lines += [f"Open it: {admin_url(lead)}", ""]
     lines += ["Details are only in the admin, never in email."]
     return "\n".join(lines)
@@ -67,6 +71,7 @@ def send_lead_notification(pk: int) -> bool:
             .filter(pk=pk, notified_at__isnull=True, is_spam=False)
             .exclude(pk__in=open_chat_leads())
             .only("pk", "kind", "is_urgent", "notified_at")
+            .prefetch_related("revocations")
             .first()
         )
         if lead is None:

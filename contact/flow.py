@@ -173,7 +173,9 @@ class LeadFormMixin:
         """The form as posted without its CSRF token (from a cached page with
         JavaScript off), shown again as typed with a token; nothing is stored until
         it comes back."""
-        form = resend_data(self.get_form_class(), self.lead_spec.form_prefix, request.POST)
+        form = resend_data(
+            self.get_form_class(), self.lead_spec.form_prefix, request.POST
+        )
         response = self.render_form(request, {"form": form, "notice": RESEND_NOTICE})
         add_never_cache_headers(response)
         return response

@@ -2,13 +2,17 @@
 
 import unicodedata
 import uuid
+from functools import cached_property
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from lantana.core.text import strip_invisible
+from notices.current import current_consent, notice_links
+from notices.models import ConsentWording
 
 from .choices import ContactMethod, ContactTime, LeadFor, LeadKind
 from .kinds import get_kind
@@ -26,6 +30,9 @@ PHONE_DIGITS_MESSAGE = _(
 )
 CHANNEL_MESSAGE = _("Give us a phone number or an email address so we can reach you.")
 CONSENT_MESSAGE = _("Please tick this box so that we may contact you.")
+CONSENT_CHANGED_MESSAGE = _(
+    "The wording of this agreement was updated. Please read it and tick the box again."
+)
 
 # Line breaks and tabs belong in a message; every other control character does not.
 _MULTILINE_OK = {"\n", "\r", "\t"}
@@ -116,10 +123,11 @@ class BaseLeadForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
         error_messages={"required": _("Tell us what we should call you.")},
     )
-    consent = consent_field(
-        "I agree that Lantana Recovery may contact me about treatment, as described "
-        "in the privacy notice."
-    )
+    # Its label is the consent wording shown (notices.ConsentWording), whose id
+    # travels with the form: a lead records the version the visitor actually read,
+    # even from a page drawn before the wording changed.
+    consent = consent_field("I agree.")
+    consent_wording = LenientHiddenField(max_length=12)
     submission_id = LenientHiddenField(max_length=36)
     stamp = LenientHiddenField(max_length=200)
     # The honeypot. Its name and attributes are chosen so that browsers' autofill
@@ -131,6 +139,53 @@ class BaseLeadForm(forms.ModelForm):
         widget=forms.TextInput(attrs=HONEYPOT_ATTRS),
     )
     source_path = LenientHiddenField(max_length=300)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Read when drawn or saved, so a form checked without a database works.
+        self.fields["consent"].label = lazy(lambda: self.wording.text, str)()
+        self.fields["consent_wording"].initial = lambda: str(self.wording.pk)
+
+    @cached_property
+    def wording(self) -> ConsentWording:
+        """The wording this form shows: the one it was drawn with when posted
+        (any version of its purpose), else the current one. A post without one
+        comes from a form drawn before wordings were versioned, or a script: it
+        is taken to have read the current wording."""
+        return self.posted_wording or current_consent(self.get_spec().consent_purpose)
+
+    def posted_wording_id(self) -> str:
+        if not self.is_bound:
+            return ""
+        return str(self.data.get(self.add_prefix("consent_wording")) or "")
+
+    @cached_property
+    def posted_wording(self) -> ConsentWording | None:
+        posted = self.posted_wording_id()
+        if not (posted.isdigit() and len(posted) < 12):
+            return None
+        purpose = self.get_spec().consent_purpose
+        return ConsentWording.objects.filter(pk=int(posted), purpose=purpose).first()
+
+    @property
+    def wording_is_known(self) -> bool:
+        """False when the post names a wording this form never showed (tampered)."""
+        return not self.posted_wording_id() or self.posted_wording is not None
+
+    @property
+    def notice_links(self):
+        """The notices this form relies on, linked beside its consent."""
+        return notice_links(self.get_spec().notices)
+
+    def clean_consent(self):
+        consent = self.cleaned_data.get("consent")
+        if consent and not self.wording_is_known:
+            # Ticked beside a wording we cannot name: ask again with today's.
+            self.data = self.data.copy()
+            self.data.pop(self.add_prefix("consent"), None)
+            self.data[self.add_prefix("consent_wording")] = str(self.wording.pk)
+            raise ValidationError(CONSENT_CHANGED_MESSAGE, code="consent_changed")
+        return consent
 
     def clean_submission_id(self):
         try:
@@ -160,7 +215,12 @@ class BaseLeadForm(forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.kind = self.kind
-        return super().save(commit=commit)
+        self.instance.consent_wording = self.wording
+        lead = super().save(commit=False)
+        lead.allowed_channels = lead.channels_from_answers()
+        if commit:
+            lead.save()
+        return lead
 
 
 class LeadForm(BaseLeadForm):

@@ -7,7 +7,16 @@ from functools import cached_property
 
 from django.utils.module_loading import import_string
 
+from notices.choices import ConsentPurpose, NoticeKind
+
 from .choices import LeadKind
+
+# What a form that asks us to get in touch relies on (linked beside its consent).
+CONTACT_NOTICES = (
+    NoticeKind.PRIVACY_PRACTICES,
+    NoticeKind.WEBSITE_PRIVACY,
+    NoticeKind.NONDISCRIMINATION,
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +29,10 @@ class LeadKindSpec:
     fields: tuple[str, ...]  # the fields only this kind has
     # Shared fields this kind's form never asks (shown nowhere for it).
     never_asked: tuple[str, ...] = ()
+    # The consent wording its form shows (notices.ConsentWording) and the notices
+    # the form links beside it.
+    consent_purpose: str = ConsentPurpose.CONTACT
+    notices: tuple[str, ...] = CONTACT_NOTICES
 
     @property
     def label(self) -> str:
@@ -65,6 +78,7 @@ KINDS: dict[str, LeadKindSpec] = {
             form_path="contact.chat.forms.LiveChatForm",
             message_field="first_message",
             fields=("first_message",),
+            consent_purpose=ConsentPurpose.LIVE_CHAT,
             # The visitor talks to us live: no callback details are asked.
             never_asked=(
                 "email",

@@ -10,11 +10,14 @@ from wagtail.models.audit_log import (
 
 from . import crypto
 from .choices import (
+    REVOKED_CHANNELS,
+    ContactChannel,
     ContactMethod,
     ContactTime,
     LeadFor,
     LeadKind,
     LeadStatus,
+    RevocationScope,
     VisitorLanguage,
 )
 from .fields import EncryptedTextField, Undecryptable
@@ -77,6 +80,24 @@ class Lead(models.Model):
         max_length=FIRST_MESSAGE_COLUMN_LENGTH, blank=True
     )
     consent = models.BooleanField(default=False)
+    # What the visitor agreed to: the exact wording ticked (a frozen version), the
+    # notices in force (LeadNoticeVersion), the channels allowed, and when.
+    consent_wording = models.ForeignKey(
+        "notices.ConsentWording",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    notices_in_force = models.ManyToManyField(
+        "notices.NoticeVersion",
+        through="LeadNoticeVersion",
+        related_name="+",
+        blank=True,
+    )
+    allowed_channels = models.JSONField(default=list, blank=True, editable=False)
+    consented_at = models.DateTimeField(null=True, blank=True, editable=False)
     location = models.ForeignKey(
         "locations.LocationPage",
         null=True,
@@ -164,6 +185,66 @@ class Lead(models.Model):
         """ "(843) 555-0134": how intake dials it, and safe in a spreadsheet."""
         return format_us_phone(self.phone)
 
+    def channels_from_answers(self) -> list[str]:
+        """The channels the visitor's own answers allow: a call or a text as they
+        chose, email if they gave one and said it was safe or preferred it,
+        voicemail if they said so. A live chat asks none of this: none."""
+        channels = []
+        if self.phone and self.preferred_method == ContactMethod.PHONE:
+            channels.append(ContactChannel.CALL)
+        if self.phone and self.preferred_method == ContactMethod.TEXT:
+            channels.append(ContactChannel.TEXT)
+        if self.email and (
+            self.email_ok or self.preferred_method == ContactMethod.EMAIL
+        ):
+            channels.append(ContactChannel.EMAIL)
+        if self.phone and self.voicemail_ok:
+            channels.append(ContactChannel.VOICEMAIL)
+        return [str(channel) for channel in channels]
+
+    def revoked_scopes(self) -> list[str]:
+        """Scopes withdrawn (reads `revocations`, prefetched by the inbox)."""
+        return sorted({revocation.scope for revocation in self.revocations.all()})
+
+    def permitted_channels(self) -> list[str]:
+        """What intake may use now: what was allowed, less what was withdrawn."""
+        closed = set()
+        for scope in self.revoked_scopes():
+            closed |= REVOKED_CHANNELS[RevocationScope(scope)]
+        return [c for c in self.allowed_channels if c not in closed]
+
+    @property
+    def is_do_not_contact(self) -> bool:
+        return RevocationScope.NO_CONTACT in self.revoked_scopes()
+
+    def phone_if_permitted(self) -> str:
+        """The phone for an export, blank once no call, text or voicemail is allowed."""
+        phone_channels = {ContactChannel.CALL, ContactChannel.TEXT}
+        phone_channels.add(ContactChannel.VOICEMAIL)
+        if (
+            not phone_channels & set(self.permitted_channels())
+            and self.revoked_scopes()
+        ):
+            return ""
+        return self.phone_national()
+
+    def email_if_permitted(self) -> str:
+        """The email for an export, blank once email was withdrawn."""
+        closed = {RevocationScope.NO_EMAIL, RevocationScope.NO_CONTACT}
+        return "" if closed & set(self.revoked_scopes()) else self.email
+
+    def consent_version(self) -> str:
+        return str(self.consent_wording) if self.consent_wording_id else ""
+
+    def get_allowed_channels_display(self) -> str:
+        return ", ".join(ContactChannel(c).label for c in self.allowed_channels)
+
+    def get_permitted_channels_display(self) -> str:
+        return ", ".join(ContactChannel(c).label for c in self.permitted_channels())
+
+    def get_revocations_display(self) -> str:
+        return ", ".join(RevocationScope(s).label for s in self.revoked_scopes())
+
     @property
     def is_possible_spam(self) -> bool:
         """A spam check fired on a lead that was kept in the inbox (urgent)."""
@@ -175,6 +256,53 @@ class Lead(models.Model):
             self.closed_at = self.closed_at or now or timezone.now()
         else:
             self.closed_at = None
+
+
+class LeadNoticeVersion(models.Model):
+    """A notice version in force when the lead arrived. The version is protected:
+    it cannot be deleted while a lead refers to it."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="+")
+    notice_version = models.ForeignKey(
+        "notices.NoticeVersion", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lead", "notice_version"], name="contact_lead_notice_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"Notice in force for {self.lead}"
+
+
+class LeadRevocation(models.Model):
+    """A visitor withdrew a channel ("do not text") or all contact; recorded by
+    intake with who and when. Never removed: a later change of heart is a note
+    and a new lead."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="revocations")
+    scope = models.CharField(max_length=12, choices=RevocationScope.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["lead", "scope"], name="contact_revocation_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_scope_display()} on {self.lead}"
 
 
 NOTE_MAX_LENGTH = 4000

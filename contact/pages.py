@@ -74,9 +74,7 @@ def contact_page_thank_you() -> tuple[str, str]:
     count."""
     page = (
         ContactPage.objects.live()
-        .filter(
-            locale__language_code=translation.get_language(), alias_of__isnull=True
-        )
+        .filter(locale__language_code=translation.get_language(), alias_of__isnull=True)
         .only("thank_you_heading", "thank_you_text")
         .first()
     )

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from notices.current import current_notice_ids
+
 from .choices import VisitorLanguage
 from .crisis import mentions_crisis
-from .models import Lead
+from .models import Lead, LeadNoticeVersion
 from .spam import enforce_rate_limit
 from .tasks import notify_new_lead
 
@@ -84,12 +86,14 @@ def store_lead(
     if spam_reason:
         judge_spam(lead, spam_reason)
     lead.sync_closed_at(now=timezone.now())
+    lead.consented_at = lead.consented_at or timezone.now()
     for _attempt in range(3):
         lead.reference = new_reference()
         try:
             with transaction.atomic():
                 enforce_rate_limit(lead.client_key, quarantined=lead.is_spam)
                 lead.save()
+                record_notices_in_force(lead)
                 if on_saved is not None:
                     on_saved(lead)
                 if notify and not lead.is_spam:
@@ -105,6 +109,14 @@ def store_lead(
             continue
         return Receipt.for_lead(lead)
     raise IntegrityError("could not draw a unique reference")
+
+
+def record_notices_in_force(lead: Lead) -> None:
+    """Which version of each notice was in force as the lead arrived."""
+    LeadNoticeVersion.objects.bulk_create(
+        LeadNoticeVersion(lead=lead, notice_version_id=pk)
+        for pk in current_notice_ids()
+    )
 
 
 def enqueue_notification(pk: int) -> None:

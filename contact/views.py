@@ -98,7 +98,9 @@ def chat_dialog(request):
     clinic = dialog.get_clinic(request)
     response = HttpResponse(dialog.markup(clinic))
     if request.GET.get("v") == dialog.version(clinic) and not settings.DEBUG:
-        patch_cache_control(response, public=True, max_age=DIALOG_MAX_AGE, immutable=True)
+        patch_cache_control(
+            response, public=True, max_age=DIALOG_MAX_AGE, immutable=True
+        )
     else:
         patch_cache_control(response, public=True, no_cache=True)
     response["X-Robots-Tag"] = "noindex"

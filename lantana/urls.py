@@ -54,6 +54,7 @@ urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
     path("", include("contact.urls")),
     path("", include("selfchecks.urls")),
+    path("", include("notices.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -20,3 +20,41 @@ SCHEMA_DAY = {
     "SAT": "Saturday",
     "SUN": "Sunday",
 }
+
+
+class LevelOfCare(models.TextChoices):
+    """Levels of care a licence or accreditation may cover (and a location offer)."""
+
+    OUTPATIENT = "outpatient", "Outpatient"
+    INTENSIVE_OUTPATIENT = "intensive_outpatient", "Intensive outpatient"
+    PARTIAL_HOSPITALIZATION = "partial_hospitalization", "Partial hospitalization"
+    RESIDENTIAL = "residential", "Residential"
+    WITHDRAWAL_MANAGEMENT = "withdrawal_management", "Withdrawal management"
+
+
+class CredentialKind(models.TextChoices):
+    LICENCE = "licence", "Licence"
+    ACCREDITATION = "accreditation", "Accreditation"
+    AD_CERTIFICATION = "ad_certification", "Advertising certification"
+
+
+class CredentialStatus(models.TextChoices):
+    ACTIVE = "active", "Active"
+    PENDING = "pending", "Pending"
+    SUSPENDED = "suspended", "Suspended or withdrawn"
+
+
+# schema.org credentialCategory for each kind.
+SCHEMA_CREDENTIAL_CATEGORY = {
+    "licence": "license",
+    "accreditation": "accreditation",
+    "ad_certification": "certification",
+}
+
+
+class NextAssessment(models.TextChoices):
+    """How staff say when the next assessment is (the page shows a date)."""
+
+    TODAY = "today", "Today"
+    TOMORROW = "tomorrow", "Tomorrow"
+    DATE = "date", "On a date"

@@ -4,6 +4,7 @@ bakerydemo's locations/). A location page carries the contact form, routed to it
 from urllib.parse import quote_plus
 
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -17,7 +18,10 @@ from lantana.core.blocks import RICH_TEXT_FEATURES
 from lantana.core.routing import OneQueryRestrictionsMixin
 from staff.models import ClinicianPage
 
+from .availability import current_availability
 from .choices import Weekday
+from .credentials import credentials_shown
+from .forms import LocationPageForm
 from .structured_data import location_json_ld
 
 
@@ -50,6 +54,7 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
     It carries the inquiry form; its leads are routed to it."""
 
     form_anchor = "#location-contact"
+    base_form_class = LocationPageForm
 
     hero_image = models.ForeignKey(
         "core.CustomImage",
@@ -69,6 +74,15 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
     )
     longitude = models.DecimalField(
         max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    accepting_new_patients = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Shown for 48 hours after you set it, then hidden until renewed.",
+    )
+    next_assessment_on = models.DateField(null=True, blank=True, editable=False)
+    availability_updated_at = models.DateTimeField(
+        null=True, blank=True, editable=False
     )
     hours_notes = models.CharField(
         max_length=250,
@@ -110,10 +124,26 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
             heading="Address",
         ),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading="Contact"),
+        MultiFieldPanel(
+            [
+                FieldPanel("accepting_new_patients"),
+                FieldRowPanel(
+                    [FieldPanel("next_assessment"), FieldPanel("next_assessment_date")]
+                ),
+            ],
+            heading="Availability (shown for 48 hours after each update)",
+        ),
         InlinePanel("hours", heading="Opening hours", label="Day"),
         FieldPanel("hours_notes"),
         FieldPanel("services"),
         InlinePanel("photos", heading="Photos", label="Photo"),
+        InlinePanel(
+            "credentials",
+            heading="Credentials shown",
+            label="Credential",
+            help_text="Only credentials whose scope covers this location; each "
+            "disappears by itself the day after it expires.",
+        ),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("street_address"),
@@ -148,7 +178,20 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
             .order_by("sort_order", "last_name")
             .distinct()
         )
-        context["json_ld"] = location_json_ld(self, context["hours"], request)
+        context["credentials"] = credentials_shown(self)
+        availability = context["availability"] = current_availability(self)
+        context["next_assessment"] = (
+            availability.next_assessment_label(timezone.localdate())
+            if availability
+            else ""
+        )
+        context["json_ld"] = location_json_ld(
+            self,
+            context["hours"],
+            request,
+            credentials=context["credentials"],
+            availability=context["availability"],
+        )
         return context
 
     def get_lead_location(self):
@@ -198,3 +241,11 @@ class LocationPhoto(Orderable):
 
     class Meta(Orderable.Meta):
         db_table = "core_locationphoto"
+
+
+# Credentials belong to this app (label "locations").
+from .credentials import (  # noqa: E402, F401
+    Credential,
+    CredentialScope,
+    LocationCredential,
+)

@@ -2,7 +2,7 @@
 
 from lantana.core.structured_data import clinic_settings, postal_address
 
-from .choices import SCHEMA_DAY
+from .choices import SCHEMA_CREDENTIAL_CATEGORY, SCHEMA_DAY
 
 
 def opening_hours_json_ld(hours) -> list[dict]:
@@ -18,7 +18,24 @@ def opening_hours_json_ld(hours) -> list[dict]:
     ]
 
 
-def location_json_ld(location, hours, request) -> dict:
+def credential_json_ld(credential) -> dict:
+    data = {
+        "@type": "EducationalOccupationalCredential",
+        "name": credential.title,
+        "credentialCategory": SCHEMA_CREDENTIAL_CATEGORY[credential.kind],
+        "recognizedBy": {"@type": "Organization", "name": credential.issuer},
+        "expires": credential.expires_on.isoformat(),
+    }
+    if credential.number:
+        data["identifier"] = credential.number
+    if credential.verification_url:
+        data["url"] = credential.verification_url
+    return data
+
+
+def location_json_ld(
+    location, hours, request, credentials=(), availability=None
+) -> dict:
     settings = clinic_settings(request)
     data = {
         "@context": "https://schema.org",
@@ -28,6 +45,10 @@ def location_json_ld(location, hours, request) -> dict:
         "address": postal_address(location),
         "openingHoursSpecification": opening_hours_json_ld(hours),
     }
+    if availability is not None:  # exactly when the page shows it
+        data["isAcceptingNewPatients"] = availability.accepting
+    if credentials:
+        data["hasCredential"] = [credential_json_ld(c) for c in credentials]
     telephone = location.phone or settings.phone
     if telephone:
         data["telephone"] = telephone

@@ -23,6 +23,7 @@ LAYERS = [
     {"locations", "articles", "insights"},  # locations: contact's form; articles: staff
     {"staff", "contact", "selfchecks"},
     {"access"},  # staff sign-in; contact's live chat checks sessions with it
+    {"notices"},  # versioned notices and consent wordings: forms and leads cite them
     {"core"},  # the ground floor: imports no app
 ]
 TIER = {app: depth for depth, apps in enumerate(LAYERS) for app in apps}

@@ -71,7 +71,11 @@ def kind_and_for(lead) -> str:
 
 
 def contact(lead) -> str:
-    return f"{lead.get_preferred_method_display()}, {lead.get_preferred_time_display()}"
+    preferred = (
+        f"{lead.get_preferred_method_display()}, {lead.get_preferred_time_display()}"
+    )
+    withdrawn = lead.get_revocations_display()  # "Do not text": read before calling
+    return f"{withdrawn.upper()} · {preferred}" if withdrawn else preferred
 
 
 def location_name(lead) -> str:

@@ -5,9 +5,11 @@ from datetime import datetime
 from django import forms
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -25,11 +27,11 @@ from lantana.core.text import reveal_invisible
 
 from .. import audit
 from ..chat.models import ChatMessage
-from ..choices import LeadKind
+from ..choices import LeadKind, RevocationScope
 from ..fields import Undecryptable, undecryptable_fields
 from ..forms import same_site_path
 from ..kinds import KIND_FIELDS
-from ..models import Lead, LeadNote
+from ..models import Lead, LeadNote, LeadRevocation
 from ..phones import format_us_phone
 from . import components
 from .filters import SEARCH_FIELDS, hide_quarantine, search_leads
@@ -88,7 +90,12 @@ class LeadIndexView(generic.IndexView):
         return response
 
     def get_base_queryset(self):
-        queryset = super().get_base_queryset().select_related("location", "assignee")
+        queryset = (
+            super()
+            .get_base_queryset()
+            .select_related("location", "assignee", "consent_wording")
+            .prefetch_related("revocations")
+        )
         return hide_quarantine(queryset, self.filters.spam_choice)
 
     def filter_queryset(self, queryset):
@@ -245,12 +252,15 @@ FIELD_LABELS = {
 }
 # Bookkeeping staff never need, and keyed hashes that must not be shown.
 HIDDEN_FIELDS = ["id", "submission_id", "client_key", "receipt_key"]
+# Shown in their own section, "What they agreed to".
+HIDDEN_FIELDS += ["consent", "consent_wording", "allowed_channels", "consented_at"]
 
 
 class LeadInspectView(LeadByIdMixin, generic.InspectView):
     template_name = "contact/admin/lead_inspect.html"
     history_url_name = None
     add_note_url_name = None
+    revoke_url_name = None
 
     def get(self, request, *args, **kwargs):
         audit.log_view(self.object, request.user)
@@ -266,7 +276,10 @@ class LeadInspectView(LeadByIdMixin, generic.InspectView):
     def lead(self):
         # Wagtail asks for the fields before the object; both need the lead.
         return self.hidden_lead() or get_object_or_404(
-            Lead.objects.select_related("location", "assignee"), pk=self.pk
+            Lead.objects.select_related(
+                "location", "assignee", "consent_wording"
+            ).prefetch_related("revocations"),
+            pk=self.pk,
         )
 
     def get_object(self, queryset=None):
@@ -350,6 +363,23 @@ class LeadInspectView(LeadByIdMixin, generic.InspectView):
             return format_html('<a href="{}">{}</a>', source, source)
         return source or "—"
 
+    def get_agreement(self) -> dict:
+        """What the visitor agreed to: the wording ticked, word for word, the
+        notices in force, the channels allowed, and what was withdrawn since."""
+        lead = self.object
+        return {
+            "wording": lead.consent_wording,
+            "consented_at": lead.consented_at,
+            "notices": list(
+                lead.notices_in_force.order_by("kind").only(
+                    "kind", "number", "effective_date"
+                )
+            ),
+            "allowed": lead.get_allowed_channels_display(),
+            "permitted": lead.get_permitted_channels_display(),
+            "revocations": list(lead.revocations.select_related("recorded_by")),
+        }
+
     def get_timeline(self) -> list[dict]:
         notes = [
             {"when": note.created_at, "who": note.author, "note": note}
@@ -358,7 +388,7 @@ class LeadInspectView(LeadByIdMixin, generic.InspectView):
         changes = [
             {"when": entry.timestamp, "who": entry.user, "change": entry.message}
             for entry in ModelLogEntry.objects.for_instance(self.object)
-            .filter(action=audit.CHANGE)
+            .filter(action__in=[audit.CHANGE, audit.REVOKE])
             .select_related("user")
         ]
         return sorted(notes + changes, key=lambda item: item["when"])
@@ -384,6 +414,9 @@ class LeadInspectView(LeadByIdMixin, generic.InspectView):
             add_note_url=reverse(self.add_note_url_name, args=[self.pk]),
             work_form=LeadWorkForm(instance=self.object) if can_change else None,
             work_url=self.get_edit_url() if can_change else None,
+            agreement=self.get_agreement(),
+            revocation_form=RevocationForm() if can_change else None,
+            revoke_url=reverse(self.revoke_url_name, args=[self.pk]),
         )
         self.report_undecryptable(context["timeline"], context["transcript"] or [])
         return context
@@ -425,6 +458,54 @@ class AddNoteView(View):
         else:
             messages.error(request, "The note was empty or too long; nothing added.")
         return redirect(reverse(self.inspect_url_name, args=[lead.pk]) + "#timeline")
+
+
+class RevocationForm(forms.Form):
+    scope = forms.ChoiceField(
+        label="The visitor asked us to stop",
+        choices=RevocationScope.choices,
+        error_messages={"invalid_choice": "Choose what the visitor withdrew."},
+    )
+
+
+class RecordRevocationView(View):
+    """POST only: record that the visitor withdrew a channel or all contact."""
+
+    inspect_url_name = None
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        if not components.can_work_leads(request.user):
+            if not request.user.is_authenticated or may_see_any_lead(request.user):
+                raise PermissionDenied
+            raise Http404  # as for a missing lead (LeadByIdMixin)
+        lead = Lead.objects.filter(pk=pk).first()
+        if lead is None:
+            return TemplateResponse(
+                request, "contact/admin/lead_gone.html", {"number": pk}, status=404
+            )
+        form = RevocationForm(request.POST)
+        back = reverse(self.inspect_url_name, args=[lead.pk]) + "#agreement"
+        if not form.is_valid():
+            messages.error(
+                request, "Choose what the visitor withdrew; nothing recorded."
+            )
+            return redirect(back)
+        scope = form.cleaned_data["scope"]
+        with transaction.atomic():
+            revocation, created = LeadRevocation.objects.get_or_create(
+                lead=lead, scope=scope, defaults={"recorded_by": request.user}
+            )
+            if created:
+                Lead.objects.filter(pk=lead.pk).update(last_activity_at=timezone.now())
+                audit.log_revocation(lead, request.user, revocation)
+        if created:
+            messages.success(request, f"Recorded: {revocation.get_scope_display()}.")
+        else:
+            messages.success(
+                request, f"“{revocation.get_scope_display()}” was already recorded."
+            )
+        return redirect(back)
 
 
 class LeadEditView(LeadByIdMixin, generic.EditView):

@@ -15,6 +15,7 @@ from .views import (
     LeadIndexView,
     LeadInspectView,
     LeadWorkForm,
+    RecordRevocationView,
 )
 
 
@@ -48,12 +49,15 @@ class LeadViewSet(ModelViewSet):
         "get_status_display",
         "is_urgent",
         "preferred_name",
-        "email",
-        "phone_national",
+        "email_if_permitted",
+        "phone_if_permitted",
         "get_preferred_method_display",
         "get_preferred_time_display",
         "voicemail_ok",
         "email_ok",
+        "get_allowed_channels_display",
+        "get_revocations_display",
+        "consent_version",
         "get_lead_for_display",
         "get_language_display",
         "location",
@@ -69,7 +73,11 @@ class LeadViewSet(ModelViewSet):
     export_headings = {
         "get_kind_display": "Kind",
         "get_status_display": "Status",
-        "phone_national": "Phone",
+        "phone_if_permitted": "Phone",
+        "email_if_permitted": "Email",
+        "get_allowed_channels_display": "Channels allowed",
+        "get_revocations_display": "Withdrawn since",
+        "consent_version": "Consent wording",
         "get_preferred_method_display": "Preferred method",
         "get_preferred_time_display": "Preferred time",
         "get_lead_for_display": "Who it is for",
@@ -86,11 +94,19 @@ class LeadViewSet(ModelViewSet):
 
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(
-            add_note_url_name=self.get_url_name("add_note"), **kwargs
+            add_note_url_name=self.get_url_name("add_note"),
+            revoke_url_name=self.get_url_name("revoke"),
+            **kwargs,
         )
 
     def get_form_class(self, for_update=False):
         return LeadWorkForm
+
+    @cached_property
+    def revoke_view(self):
+        return RecordRevocationView.as_view(
+            inspect_url_name=self.get_url_name("inspect")
+        )
 
     @cached_property
     def add_note_view(self):
@@ -102,4 +118,8 @@ class LeadViewSet(ModelViewSet):
             for pattern in super().get_urlpatterns()
             if pattern.name not in {"add", "usage"}
         ]
-        return [*patterns, path("notes/<int:pk>/", self.add_note_view, name="add_note")]
+        return [
+            *patterns,
+            path("notes/<int:pk>/", self.add_note_view, name="add_note"),
+            path("revoke/<int:pk>/", self.revoke_view, name="revoke"),
+        ]

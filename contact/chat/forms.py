@@ -30,10 +30,7 @@ class LiveChatForm(BaseLeadForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    consent = consent_field(
-        "I agree that Lantana Recovery may keep this conversation and contact me "
-        "about treatment, as described in the privacy notice."
-    )
+    consent = consent_field("I agree.")  # the live chat's wording (contact/kinds.py)
 
     class Meta:
         model = Lead

@@ -25,7 +25,8 @@ from articles.models import ArticlePage, ArticleRelatedLink, Topic
 from lantana.core import fragments
 from lantana.core.models import NavigationSettings
 from lantana.core.site_cache import forget_site_chrome
-from locations.models import LocationPage, LocationPhoto
+from locations.models import Credential, LocationPage, LocationPhoto
+from notices.models import NoticeVersion
 from staff.models import ClinicianLocation, ClinicianPage, TherapeuticApproach
 
 from . import store
@@ -85,6 +86,14 @@ def showing(obj) -> Shown:
         return showing_page(obj.specific_deferred)
     if isinstance(obj, (NavigationSettings,)) or _is_site_setting(obj):
         return Shown(site_ids=[obj.site_id])
+    if isinstance(obj, NoticeVersion):  # the footer of every page links notices
+        return Shown(site_ids=Site.objects.values_list("pk", flat=True))
+    if isinstance(obj, Credential):  # shown on the location pages it is attached to
+        return Shown(
+            LocationPage.objects.filter(credentials__credential=obj).values_list(
+                "pk", flat=True
+            )
+        )
     if isinstance(obj, Topic):
         return showing_topic(obj)
     if isinstance(obj, TherapeuticApproach):

@@ -11,6 +11,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from articles.models import Topic
+from locations.models import Credential
+from notices.models import NoticeVersion
 from staff.models import TherapeuticApproach
 
 from .purge import Shown, forget, purge, purge_for, showing
@@ -83,3 +85,16 @@ def purge_restricted(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         _purge_now_and_on_commit(purge_for(page, whole_site=True))
+
+
+@receiver(post_save, sender=NoticeVersion)
+@receiver(post_delete, sender=NoticeVersion)
+def purge_notice(sender, instance, **kwargs):
+    # A notice's first version adds a link to every page's footer.
+    _purge_now_and_on_commit(showing(instance))
+
+
+@receiver(post_save, sender=Credential)
+@receiver(pre_delete, sender=Credential)
+def purge_credential(sender, instance, **kwargs):
+    _purge_now_and_on_commit(showing(instance))

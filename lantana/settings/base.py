@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     # wagtail.locales. No machine translator is configured: nothing leaves the server.
     "wagtail_localize",
     "wagtail_localize.locales",
+    "notices",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -141,6 +142,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "notices.context_processors.notices",
             ],
         },
     },
@@ -305,6 +307,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Lantana Recovery <no-reply@lantana.example>"
 )
 LEAD_NOTIFY_EMAILS = env_list("LEAD_NOTIFY_EMAILS")
+# Whoever renews licences and accreditations: warned 60 and 7 days before expiry.
+CREDENTIAL_NOTIFY_EMAILS = env_list("CREDENTIAL_NOTIFY_EMAILS")
 
 # Lead desk (contact/admin/, purge_leads; README "Lead desk").
 # Closed and spam leads are purged this many days after they were closed.
@@ -440,6 +444,12 @@ LOGGING = {
 
 # Shown by the 500 page, which must render even when the database is down.
 CLINIC_FALLBACK_PHONE = os.environ.get("CLINIC_FALLBACK_PHONE", "(843) 555-0134")
+
+# When the browser/axe suite last passed, written at release by
+# record_accessibility_check and shown by the accessibility statement.
+ACCESSIBILITY_RECORD = Path(
+    os.environ.get("ACCESSIBILITY_RECORD") or BASE_DIR / "accessibility-check.json"
+)
 
 # Where load_demo (the demo app: dev and test settings only) keeps the demo logins it
 # prints (git-ignored files); make bench points it at its temporary folder so a

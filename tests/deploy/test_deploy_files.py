@@ -231,6 +231,7 @@ def test_each_job_has_a_timer_and_a_oneshot_service():
         ("purge-leads", "purge_leads"),
         ("clearsessions", "clearsessions"),
         ("rollup-insights", "rollup_insights"),
+        ("warn-credentials", "warn_expiring_credentials"),
     ]:
         service = unit(DEPLOY / "systemd" / f"lantana-{job}.service")["Service"]
         assert service["Type"] == "oneshot"

@@ -9,6 +9,7 @@ from demo.articles import load_articles
 from demo.contact import load_contact
 from demo.leads import load_leads, login_line
 from demo.logins import ADMIN_FILE, read_login, write_login
+from demo.notices import load_notices_and_credentials
 from demo.site import load_clinic, load_home, load_menu, load_pages
 from demo.team import load_team
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             load_articles(home, self.stdout)
             load_contact(home, self.stdout)
             load_leads(home, self.stdout)
+            load_notices_and_credentials(home, self.stdout)
 
             # 5. Main menu, once every page it links to exists.
             load_menu(site, home)
