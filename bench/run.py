@@ -5,8 +5,9 @@ starts gunicorn three times (every cache off; page cache off with kept parts; pa
 cache on), the nginx front from deploy/ when nginx is installed, and nginx serving the
 article's HTML as a plain file; then runs wrk against each and prints one table. Each
 page type's cold figure is measured right beside the reference's nearest page, so the
-cold ratios compare two figures taken under the same load. Everything it starts is stopped on exit, and any
-failure exits non-zero. See README "Performance" for the knobs and how to read it.
+cold ratios compare two figures taken under the same load. Everything it starts is
+stopped on exit, and any failure exits non-zero. See docs/development/performance.md
+for the knobs and how to read it.
 """
 
 import base64

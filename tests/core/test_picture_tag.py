@@ -5,8 +5,8 @@ from django.template import Context, Template
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Filter, Picture
 
-from lantana.core.demo_images import draw_portrait, image_file
-from lantana.core.factories import ImageFactory
+from demo.factories.core import ImageFactory
+from demo.images import draw_portrait, image_file
 from lantana.core.templatetags.picture_tags import picture_html
 
 SHAPES = [

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from demo.factories.core import StandardPageFactory
 from home.models import HomePage
-from lantana.core.factories import StandardPageFactory
 
 
 def sql_during(client, url):
