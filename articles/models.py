@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -28,7 +29,13 @@ from wagtail.blocks import StreamValue
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import AbstractGroupApprovalTask, Orderable, Page, Workflow
+from wagtail.models import (
+    AbstractGroupApprovalTask,
+    Orderable,
+    Page,
+    PageViewRestriction,
+    Workflow,
+)
 from wagtail.search import index
 
 from lantana.core import fragments
@@ -98,8 +105,8 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
                 "canonical_url": self.get_listing_url(request, topic, page_obj.number),
                 "articles": page_obj,
                 "current_topic": topic,
-                **self.get_topic_filter(topic),
-                "all_url": self.url,
+                **self.get_topic_filter(topic, request),
+                "all_url": self.get_url(request),
             },
         )
 
@@ -118,16 +125,16 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
         except InvalidPage as error:
             raise Http404("No such page of articles") from error
 
-    def get_topic_filter(self, current=None) -> dict:
+    def get_topic_filter(self, current=None, request=None) -> dict:
         """The most used topics ("topics", the current one among them) and the rest
         ("more_topics"), so that an import's hundred topics stay one short row."""
-        links = self.get_topic_links(current)
+        links = self.get_topic_links(current, request)
         first, rest = links[: self.topic_pills], links[self.topic_pills :]
         chosen = [link for link in rest if link["current"]]
         rest = [link for link in rest if not link["current"]]
         return {"topics": first + chosen, "more_topics": rest}
 
-    def get_topic_links(self, current=None) -> list[dict]:
+    def get_topic_links(self, current=None, request=None) -> list[dict]:
         """Topics with live articles here, the most used first."""
         topics = (
             Topic.objects.filter(
@@ -136,7 +143,7 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
             .annotate(article_count=Count("articles", distinct=True))
             .order_by("-article_count", "name")
         )
-        base = self.url or "/"
+        base = self.get_url(request) or "/"
         return [
             {
                 "topic": topic,
@@ -146,13 +153,13 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
             for topic in topics
         ]
 
-    def topic_url(self, topic) -> str:
-        return self.topic_url_under(self, topic)
+    def topic_url(self, topic, request=None) -> str:
+        return self.topic_url_under(self, topic, request)
 
     @classmethod
-    def topic_url_under(cls, index: Page, topic) -> str:
+    def topic_url_under(cls, index: Page, topic, request=None) -> str:
         """A topic's listing under `index`, which may be a plain (not specific) Page."""
-        return (index.url or "/") + cls.get_resolver().reverse(
+        return (index.get_url(request) or "/") + cls.get_resolver().reverse(
             "topic_articles", topic.slug
         )
 
@@ -287,6 +294,8 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         return (
             cls.objects.live()
             .filter(public_q())
+            # A card never shows the body, the largest field by far.
+            .defer("body")
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .annotate(topic_name=Subquery(first_topic[:1]))
@@ -315,7 +324,7 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         context.update(
             topics=topics,
             topic_links=[
-                (topic, ArticleIndexPage.topic_url_under(index, topic))
+                (topic, ArticleIndexPage.topic_url_under(index, topic, request))
                 for topic in topics
                 if index is not None and index.specific_class is ArticleIndexPage
             ],
@@ -354,23 +363,37 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
     def get_related_articles(self, limit: int = 3) -> list["ArticlePage"]:
         """The editor's choices first, then articles sharing the most topics, to limit.
 
-        Never this article, never an unpublished one; one query whatever the number.
+        Never this article, never an unpublished or private one; one query whatever
+        the number, with what a card shows (`topic_name`; images: load_images).
         """
+        links = self.related_links.all()
+        if isinstance(links, models.QuerySet):
+            articles = list(
+                ArticlePage.objects.raw(
+                    related_articles_sql(), [self.pk] * 5 + [limit + MAX_CHOSEN]
+                )
+            )
+        else:
+            articles = self.get_related_in_preview(limit)
+        # Every article the editor chose, then the best of the rest up to `limit`.
+        picked = [a for a in articles if a.chosen_rank is not None]
+        others = [a for a in articles if a.chosen_rank is None]
+        return picked + others[: max(0, limit - len(picked))]
+
+    def get_related_in_preview(self, limit: int) -> list["ArticlePage"]:
+        """get_related_articles' candidates for a preview: the editor's unsaved
+        choices are in memory, so they are ranked in the query's expressions."""
         chosen, chosen_rank = self.get_chosen_related()
         through = ArticlePage.topics.through
-        sharing = through.objects.filter(
-            topic__in=through.objects.filter(articlepage=self.pk).values("topic")
-        ).values("articlepage")
+        mine = through.objects.filter(articlepage=self.pk).values("topic")
+        sharing = through.objects.filter(topic__in=mine).values("articlepage")
         shared_count = (
-            through.objects.filter(
-                articlepage=OuterRef("pk"),
-                topic__in=through.objects.filter(articlepage=self.pk).values("topic"),
-            )
+            through.objects.filter(articlepage=OuterRef("pk"), topic__in=mine)
             .values("articlepage")
             .annotate(count=Count("*"))
             .values("count")
         )
-        articles = list(
+        return list(
             ArticlePage.cards()
             .exclude(pk=self.pk)
             .filter(Q(pk__in=chosen) | Q(pk__in=sharing))
@@ -383,18 +406,10 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
                 "-pk",
             )[: limit + MAX_CHOSEN]
         )
-        # Every article the editor chose, then the best of the rest up to `limit`.
-        picked = [a for a in articles if a.chosen_rank is not None]
-        others = [a for a in articles if a.chosen_rank is None]
-        return picked + others[: max(0, limit - len(picked))]
 
     def get_chosen_related(self):
-        """The editor's related articles as (ids, rank expression) for a query."""
+        """The editor's unsaved related articles as (ids, rank expression)."""
         links = self.related_links.all()
-        if isinstance(links, models.QuerySet):
-            rank = links.filter(article=OuterRef("pk")).values("sort_order")[:1]
-            return links.values("article_id"), Subquery(rank)
-        # A preview: the editor's unsaved choices, in memory.
         ids = [link.article_id for link in sorted(links, key=lambda x: x.sort_order)]
         whens = [When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ids)]
         number = IntegerField()
@@ -531,3 +546,54 @@ def clinician_for_user(user):
     if user is None or not user.pk:
         return None
     return ClinicianPage.objects.filter(user=user).first()
+
+
+@functools.cache
+def related_articles_sql() -> str:
+    """get_related_articles' query for a saved article, written out once.
+
+    It is the costliest query of an article page to build with the ORM (three
+    subqueries and the private-section test), and its shape never changes, so it
+    is plain SQL that PostgreSQL and SQLite both read. Parameters: the article's
+    id five times, then the number of rows. Every column but the body is read.
+    Only table and column names from the models are formatted in.
+    """
+    page, article = Page._meta.db_table, ArticlePage._meta.db_table
+    topics = ArticlePage.topics.through._meta.db_table
+    links = ArticleRelatedLink._meta.db_table
+    restriction = PageViewRestriction._meta.db_table
+    columns = ", ".join(
+        f"a.{field.column}"
+        for field in ArticlePage._meta.local_concrete_fields
+        if field.name != "body"
+    )
+    return f"""
+        SELECT p.*, {columns},
+            (SELECT t.name FROM {Topic._meta.db_table} t
+                JOIN {topics} tt ON tt.topic_id = t.id
+                WHERE tt.articlepage_id = a.page_ptr_id
+                ORDER BY t.name LIMIT 1) AS topic_name,
+            (SELECT MIN(l.sort_order) FROM {links} l
+                WHERE l.page_id = %s AND l.article_id = a.page_ptr_id) AS chosen_rank,
+            (SELECT COUNT(*) FROM {topics} x
+                WHERE x.articlepage_id = a.page_ptr_id AND x.topic_id IN (
+                    SELECT y.topic_id FROM {topics} y WHERE y.articlepage_id = %s
+                )) AS shared
+        FROM {article} a JOIN {page} p ON p.id = a.page_ptr_id
+        WHERE p.live AND a.page_ptr_id <> %s
+            AND NOT EXISTS (
+                SELECT 1 FROM {restriction} r JOIN {page} rp ON rp.id = r.page_id
+                WHERE p.path LIKE rp.path || '%%'
+            )
+            AND (
+                a.page_ptr_id IN (SELECT l.article_id FROM {links} l WHERE l.page_id = %s)
+                OR a.page_ptr_id IN (
+                    SELECT x.articlepage_id FROM {topics} x WHERE x.topic_id IN (
+                        SELECT y.topic_id FROM {topics} y WHERE y.articlepage_id = %s
+                    )
+                )
+            )
+        ORDER BY chosen_rank ASC NULLS LAST, shared DESC, a.publication_date DESC,
+            p.id DESC
+        LIMIT %s
+    """  # noqa: S608 (names from the models' _meta; values are parameters)

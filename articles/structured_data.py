@@ -2,6 +2,7 @@
 
 from wagtail.models import Site
 
+from lantana.core.images import rendition
 from lantana.core.structured_data import clinic_settings
 
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
@@ -20,8 +21,7 @@ def absolute(url: str, request) -> str:
 def share_image_url(article, request) -> str:
     if article.hero_image is None:
         return ""
-    rendition = article.hero_image.get_rendition(SHARE_IMAGE_FILTER)
-    return absolute(rendition.url, request)
+    return absolute(rendition(article.hero_image, SHARE_IMAGE_FILTER).url, request)
 
 
 def person(clinician, request) -> dict:

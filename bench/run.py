@@ -1,10 +1,13 @@
 """make bench: measure every page type on loopback with production settings.
 
 Creates a throwaway PostgreSQL database, loads the demo content, collects static files,
-starts gunicorn twice (page cache off and on), the nginx front from deploy/ when nginx
-is installed, and nginx serving the article's HTML as a plain file; then runs wrk
-against each and prints one table. Everything it starts is stopped on exit, and any
-failure exits non-zero. See README "Performance" for the knobs and how to read it.
+starts gunicorn three times (every cache off; page cache off with kept parts; page
+cache on), the nginx front from deploy/ when nginx is installed, and nginx serving the
+article's HTML as a plain file; then runs wrk against each and prints one table. Each
+page type's cold figure is measured right beside the reference's nearest page, so the
+cold ratios compare two figures taken under the same load. Everything it starts is
+stopped on exit, and any failure exits non-zero. See docs/development/performance.md
+for the knobs and how to read it.
 """
 
 import base64
@@ -55,8 +58,16 @@ DB_NAME = env("BENCH_DATABASE", "lantana_bench_run")
 REDIS_URL = env("BENCH_REDIS_URL", "redis://127.0.0.1:6379/6")
 REFERENCE_URLS = [u for u in env("BENCH_REFERENCE_URLS", "").split(",") if u.strip()]
 HOST = "127.0.0.1"
+# Which BENCH_REFERENCE_URLS entry is each page type's nearest page (0: the
+# reference's blog post, 1: its home page, 2: its location page); the rest are
+# compared with its blog post, the reference's richest ordinary page.
+NEAREST_REFERENCE = {"home": 1, "location": 2}
+# Every cache off renders each page type at least this many times the reference's
+# nearest page (issue 20).
+COLD_TARGET = 2.0
 
 PORTS = {
+    "cold": PORT + 7,
     "uncached": PORT + 1,
     "cached": PORT + 2,
     "front": PORT + 3,
@@ -290,9 +301,12 @@ def start_gunicorn(
     page_cache: int,
     database_url: str,
     extra_bind: tuple[str, ...] = (),
+    kept_parts: bool = True,
 ) -> str:
     process_env = site_env(work, "lantana.settings.production", database_url)
     process_env["PAGE_CACHE_SECONDS"] = str(page_cache)
+    if not kept_parts:
+        process_env["FRAGMENT_CACHE_SECONDS"] = "0"
     args = [
         GUNICORN,
         "lantana.wsgi:application",
@@ -463,7 +477,10 @@ def fmt_bytes(sizes: dict) -> str:
 def table_lines(rows: list[dict], references: list[dict]) -> list[list[str]]:
     head = [
         "page",
-        "queries",
+        "queries cold / kept",
+        "cold req/s",
+        "reference beside it",
+        "cold ÷ reference",
         "uncached req/s",
         "p50 / p99 ms",
         "app-cached req/s",
@@ -475,7 +492,10 @@ def table_lines(rows: list[dict], references: list[dict]) -> list[list[str]]:
         lines.append(
             [
                 row["name"],
-                str(row["queries"]),
+                f"{row['cold_queries']} / {row['queries']}",
+                fmt_rps(row["cold"]),
+                fmt_rps(row.get("reference")),
+                ratio(row["cold"], row.get("reference")),
                 fmt_rps(row["uncached"]),
                 fmt_lat(row["uncached"]),
                 fmt_rps(row["cached"]),
@@ -487,6 +507,9 @@ def table_lines(rows: list[dict], references: list[dict]) -> list[list[str]]:
         lines.append(
             [
                 f"reference {ref['url']}",
+                "–",
+                "–",
+                "–",
                 "–",
                 fmt_rps(ref["uncached"]),
                 fmt_lat(ref["uncached"]),
@@ -528,6 +551,23 @@ def print_summary(
         print(
             f"home uncached ÷ second reference: {ratio(home['uncached'], references[1]['uncached'])}"
         )
+    print_cold_targets(rows)
+
+
+def print_cold_targets(rows: list[dict]) -> None:
+    """Each page type, every cache off, against the reference's nearest page."""
+    measured = [row for row in rows if row.get("reference")]
+    if not measured:
+        return
+    missed = [
+        row["name"]
+        for row in measured
+        if row["cold"]["rps"] < COLD_TARGET * row["reference"]["rps"]
+    ]
+    print(
+        f"cold ≥ {COLD_TARGET:g}× the reference's nearest page: "
+        + ("met by every page type" if not missed else "MISSED by " + ", ".join(missed))
+    )
 
 
 def print_table(
@@ -548,6 +588,10 @@ def print_table(
         if n == 0:
             print("| " + " | ".join("-" * w for w in widths) + " |")
     print_summary(rows, file_result, references)
+    print("cold = every cache off (no page cache, no kept parts, no front); reference")
+    print(
+        "beside it = the reference's nearest page, measured right after the cold figure."
+    )
     print("gz* = no compressing server in front: gzip -6 of the HTML, computed here.")
     print("(MISS) etc. = nginx did not keep the page: the app sent no s-maxage for it.")
 
@@ -592,6 +636,19 @@ def measure(procs: Processes, work: Path) -> None:
             cwd=ROOT,
         )
     )
+    cold_counts = json.loads(
+        run(
+            [PYTHON, str(ROOT / "bench" / "probe.py")],
+            "count queries (kept parts off)",
+            env={**prod, "FRAGMENT_CACHE_SECONDS": "0"},
+            cwd=ROOT,
+        )
+    )
+    for row, cold_row in zip(rows, cold_counts, strict=True):
+        row["cold_queries"] = cold_row["queries"]
+    cold = start_gunicorn(
+        procs, work, "cold", PORTS["cold"], 0, database_url, kept_parts=False
+    )
     uncached = start_gunicorn(
         procs, work, "uncached", PORTS["uncached"], 0, database_url
     )
@@ -613,8 +670,13 @@ def measure(procs: Processes, work: Path) -> None:
         print(
             "bench: nginx is not installed: no front-cached or file figures", flush=True
         )
+    references = [url.strip() for url in REFERENCE_URLS]
     for row in rows:
         print(f"bench: {row['name']} ({row['url']}) …", flush=True)
+        row["cold"] = wrk(cold + row["url"])
+        nearest = nearest_reference(row["name"], references)
+        if nearest:
+            row["reference"] = wrk(nearest)
         row["uncached"] = wrk(uncached + row["url"])
         fetch(cached + row["url"])  # fill the app cache before measuring it
         row["cached"] = wrk(cached + row["url"])
@@ -634,13 +696,20 @@ def measure(procs: Processes, work: Path) -> None:
     beacon_line = beacon.measure_beacons(
         sys.modules[__name__], procs, work, database_url, html
     )
-    references = []
-    for url in REFERENCE_URLS:
-        url = url.strip()
+    measured = []
+    for url in references:
         print(f"bench: reference {url} …", flush=True)
-        references.append({"url": url, "uncached": wrk(url), "bytes": wire_bytes(url)})
-    print_table(rows, file_result, references)
+        measured.append({"url": url, "uncached": wrk(url), "bytes": wire_bytes(url)})
+    print_table(rows, file_result, measured)
     print(beacon_line)
+
+
+def nearest_reference(name: str, references: list[str]) -> str | None:
+    """The reference page a page type is compared with (NEAREST_REFERENCE)."""
+    if not references:
+        return None
+    position = NEAREST_REFERENCE.get(name, 0)
+    return references[position] if position < len(references) else references[0]
 
 
 def main() -> int:

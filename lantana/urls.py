@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -55,6 +55,9 @@ urlpatterns += i18n_patterns(
     path("", include("contact.urls")),
     path("", include("selfchecks.urls")),
     path("", include("notices.urls")),
+    # Wagtail's page view, routed in fewer queries (lantana.core.routing); the same
+    # pattern and name, so Wagtail builds page URLs with it as with its own.
+    re_path(wagtail_urls.serve_pattern, core_views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -15,6 +15,7 @@ from wagtail.search import index
 from contact.flow import LeadFormPageMixin
 from contact.pages import contact_page_thank_you
 from lantana.core.blocks import RICH_TEXT_FEATURES
+from lantana.core.images import load_images
 from lantana.core.routing import OneQueryRestrictionsMixin
 from staff.models import ClinicianPage
 
@@ -167,16 +168,19 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["hours"] = list(self.hours.all())
-        context["photos"] = list(
-            self.photos.select_related("image").prefetch_related("image__renditions")
-        )
+        context["photos"] = list(self.photos.all())
         context["clinicians"] = list(
             ClinicianPage.objects.live()
             .filter(locations__location=self)
-            .select_related("photo")
-            .prefetch_related("photo__renditions")
             .order_by("sort_order", "last_name")
             .distinct()
+        )
+        load_images(
+            [
+                (self, "hero_image"),
+                *((photo, "image") for photo in context["photos"]),
+                *((person, "photo") for person in context["clinicians"]),
+            ]
         )
         context["credentials"] = credentials_shown(self)
         availability = context["availability"] = current_availability(self)

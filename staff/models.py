@@ -12,6 +12,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from lantana.core.blocks import RICH_TEXT_FEATURES
+from lantana.core.images import load_images
 from lantana.core.routing import (
     OneQueryRestrictionsMixin,
     parent_from_route,
@@ -70,13 +71,15 @@ class StaffIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("")
     def team(self, request):
-        return self.render(request, context_overrides=self.get_team_context())
+        return self.render(request, context_overrides=self.get_team_context(request))
 
     @path("role/<str:role>/")
     def team_by_role(self, request, role):
         if role not in StaffRole.values:
             raise Http404("No such role")
-        return self.render(request, context_overrides=self.get_team_context(role))
+        return self.render(
+            request, context_overrides=self.get_team_context(request, role)
+        )
 
     def get_clinicians(self):
         return list(
@@ -87,20 +90,24 @@ class StaffIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
             .order_by("sort_order", "last_name", "first_name")
         )
 
-    def get_team_context(self, role: str | None = None) -> dict:
+    def get_team_context(self, request=None, role: str | None = None) -> dict:
         clinicians = self.get_clinicians()
         groups = [
             {
                 "role": value,
                 "heading": ROLE_GROUP_HEADINGS[value],
-                "url": self.get_role_url(value),
+                "url": self.get_role_url(value, request),
                 "clinicians": [c for c in clinicians if c.role == value],
             }
             for value in StaffRole.values
         ]
         groups = [group for group in groups if group["clinicians"]]
         filters = [
-            {"label": "Everyone", "url": self.url, "current": role is None},
+            {
+                "label": "Everyone",
+                "url": self.get_url(request),
+                "current": role is None,
+            },
             *(
                 {
                     "label": ROLE_FILTER_LABELS[group["role"]],
@@ -117,13 +124,14 @@ class StaffIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
             "role_filters": filters if len(groups) > 1 else [],
         }
 
-    def get_role_url(self, role: str) -> str:
-        return self.role_url_under(self, role)
+    def get_role_url(self, role: str, request=None) -> str:
+        return self.role_url_under(self, role, request)
 
     @classmethod
-    def role_url_under(cls, index: Page, role: str) -> str:
+    def role_url_under(cls, index: Page, role: str, request=None) -> str:
         """A role's listing under `index`, which may be a plain (not specific) Page."""
-        return (index.url or "/") + cls.get_resolver().reverse("team_by_role", role)
+        url = index.get_url(request) or "/"
+        return url + cls.get_resolver().reverse("team_by_role", role)
 
 
 class ClinicianPage(OneQueryRestrictionsMixin, Page):
@@ -275,6 +283,7 @@ class ClinicianPage(OneQueryRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        load_images([(self, "photo")])
         locations = self.get_locations()
         approaches = list(self.approaches.all())
         team_index = self.get_team_index()
@@ -283,7 +292,7 @@ class ClinicianPage(OneQueryRestrictionsMixin, Page):
             approaches=approaches,
             team_index=team_index,
             role_heading=ROLE_GROUP_HEADINGS.get(self.role, ""),
-            role_url=StaffIndexPage.role_url_under(team_index, self.role)
+            role_url=StaffIndexPage.role_url_under(team_index, self.role, request)
             if team_index
             else "",
             json_ld=clinician_json_ld(self, locations, approaches, request),
@@ -334,6 +343,8 @@ class ClinicianPage(OneQueryRestrictionsMixin, Page):
             getattr(self, relation)
             .live()
             .filter(public_q())
+            # The list shows titles and dates: never the body, the largest field.
+            .defer("body")
             .order_by("-publication_date", "-first_published_at", "-pk")[
                 : PROFILE_ARTICLE_COUNT + 1
             ]
@@ -354,7 +365,9 @@ class ClinicianLocation(Orderable):
         ClinicianPage, on_delete=models.CASCADE, related_name="locations"
     )
     location = models.ForeignKey(
-        "locations.LocationPage", on_delete=models.CASCADE, related_name="clinician_links"
+        "locations.LocationPage",
+        on_delete=models.CASCADE,
+        related_name="clinician_links",
     )
 
     panels = [FieldPanel("location")]

@@ -2,6 +2,7 @@
 
 from wagtail.models import Site
 
+from lantana.core.images import rendition
 from lantana.core.structured_data import clinic_settings, postal_address
 
 # The rendition the profile shows; JSON-LD points at the same file.
@@ -34,8 +35,8 @@ def clinician_json_ld(clinician, locations, approaches, request) -> dict:
     if clinician.short_bio:
         data["description"] = clinician.short_bio
     if clinician.photo:
-        rendition = clinician.photo.get_rendition(PROFILE_PHOTO_SPEC)
-        data["image"] = request.build_absolute_uri(rendition.url)
+        photo = rendition(clinician.photo, PROFILE_PHOTO_SPEC)
+        data["image"] = request.build_absolute_uri(photo.url)
     knows_about = clinician.specialty_list + [a.name for a in approaches]
     if knows_about:
         data["knowsAbout"] = knows_about

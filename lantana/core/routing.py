@@ -2,7 +2,8 @@
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
-from wagtail.models import Page, PageViewRestriction
+from django.http import Http404
+from wagtail.models import Page, PageViewRestriction, Site
 
 
 def ancestor_paths(page) -> list[str]:
@@ -15,6 +16,9 @@ class OneQueryRestrictionsMixin:
     """View restrictions of a page and its ancestors in one query (Wagtail: two)."""
 
     def get_view_restrictions(self):
+        known = getattr(self, "route_view_restrictions", None)
+        if known is not None:
+            return known
         paths = ancestor_paths(self)
         # An alias uses its source's restrictions, wherever in the chain it is.
         sources = Page.objects.filter(path__in=paths, alias_of__isnull=False)
@@ -42,30 +46,78 @@ class ChainRoutingMixin(OneQueryRestrictionsMixin):
     """
 
     def route(self, request, path_components):
-        if not path_components:
+        routed = route_chain(self, request, path_components)
+        if routed is None:
             return super().route(request, path_components)
-        prefix = self.url_path
-        wanted = [
-            prefix + "/".join(path_components[:depth]) + "/"
-            for depth in range(1, len(path_components) + 1)
-        ]
-        found = {
-            page.url_path: page
-            for page in Page.objects.filter(
-                url_path__in=wanted, path__startswith=self.path
-            )
-        }
-        chain = []
-        for url_path in wanted:
-            page = found.get(url_path)
-            if page is None or (chain and not page.path.startswith(chain[-1].path)):
-                break
-            chain.append(page)
-        if not chain:
-            return super().route(request, path_components)
-        deepest = chain[-1].specific
-        deepest.route_ancestors = [self, *chain[:-1]]
-        return deepest.route(request, path_components[len(chain) :])
+        return routed
+
+
+def route_chain(root, request, path_components):
+    """What ChainRoutingMixin.route finds below `root`, or None when no page on the
+    way matches (the root's own route() answers then). `root` may be a plain Page:
+    only its tree and URL paths are read."""
+    if not path_components:
+        return None
+    prefix = root.url_path
+    wanted = [
+        prefix + "/".join(path_components[:depth]) + "/"
+        for depth in range(1, len(path_components) + 1)
+    ]
+    above = ancestor_paths(root)
+    pages = Page.objects.filter(
+        Q(url_path__in=wanted, path__startswith=root.path) | Q(path__in=above)
+    ).annotate(
+        restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+    )
+    found, on_the_way = {}, []
+    for page in pages:
+        if page.path in above:
+            on_the_way.append(page)
+        else:
+            found[page.url_path] = page
+    chain = []
+    for url_path in wanted:
+        page = found.get(url_path)
+        if page is None or (chain and not page.path.startswith(chain[-1].path)):
+            break
+        chain.append(page)
+    if not chain:
+        return None
+    deepest = chain[-1].specific
+    deepest.route_ancestors = [root, *chain[:-1]]
+    on_the_way += chain
+    if not any(page.restricted or page.alias_of_id for page in on_the_way):
+        # Read with the pages: no restriction applies, no query needed to know it.
+        deepest.route_view_restrictions = []
+    return deepest.route(request, path_components[len(chain) :])
+
+
+def route_from_site_root(request, path: str) -> None:
+    """Route a page request as Wagtail would, without reading the root's own row.
+
+    Wagtail's Page.route_for_request reads the site's root page in its specific
+    form (one query) only to call its route(); a root that routes with
+    ChainRoutingMixin needs nothing of that row for any URL below it, so the
+    route is found here and left where Wagtail looks first. The root URL itself,
+    and roots of other types, are left to Wagtail.
+    """
+    if hasattr(request, "_wagtail_route_for_request"):
+        return
+    site = Site.find_for_request(request)
+    components = [component for component in path.split("/") if component]
+    if site is None or not components:
+        return
+    # In the active language's tree, as Wagtail routes (Page.route_for_request).
+    root = site.root_page.localized
+    if not issubclass(root.specific_class or Page, ChainRoutingMixin):
+        return
+    try:
+        routed = route_chain(root, request, components)
+    except Http404:
+        routed = None
+        request._wagtail_route_for_request = None
+    if routed is not None:
+        request._wagtail_route_for_request = routed
 
 
 def public_q():

@@ -66,3 +66,42 @@ def test_reference_urls_must_be_on_loopback(monkeypatch):
     monkeypatch.setattr(bench, "REFERENCE_URLS", ["https://bakerydemo.example/"])
     with pytest.raises(bench.BenchError, match="loopback"):
         bench.check_loopback()
+
+
+REFERENCES = ["http://127.0.0.1:8690/blog/post/", "http://127.0.0.1:8690/"]
+
+
+@pytest.mark.parametrize(
+    ("page_type", "expected"),
+    [
+        ("article", REFERENCES[0]),
+        ("home", REFERENCES[1]),
+        ("clinician", REFERENCES[0]),
+        # No location page given: the blog post stands in.
+        ("location", REFERENCES[0]),
+    ],
+)
+def test_each_page_type_is_compared_with_the_nearest_reference(page_type, expected):
+    assert bench.nearest_reference(page_type, REFERENCES) == expected
+
+
+def test_a_location_is_compared_with_the_reference_location_when_given():
+    location = "http://127.0.0.1:8690/locations/a/"
+    assert bench.nearest_reference("location", [*REFERENCES, location]) == location
+    assert bench.nearest_reference("team index", [*REFERENCES, location]) == (
+        REFERENCES[0]
+    )
+
+
+def test_no_reference_no_cold_comparison():
+    assert bench.nearest_reference("article", []) is None
+
+
+def test_cold_target_names_every_page_type_that_missed_it(capsys):
+    def row(name, cold, reference):
+        return {"name": name, "cold": {"rps": cold}, "reference": {"rps": reference}}
+
+    bench.print_cold_targets([row("article", 200, 100), row("location", 150, 100)])
+    assert "MISSED by location" in capsys.readouterr().out
+    bench.print_cold_targets([row("article", 200, 100)])
+    assert "met by every page type" in capsys.readouterr().out

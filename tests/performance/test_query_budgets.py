@@ -21,7 +21,7 @@ from demo.factories.staff import (
 from demo.images import draw_portrait, image_file
 from tests.support.caching import publish
 
-BUDGET = 12
+BUDGET = 9
 
 
 def new_image(n: int):
