@@ -79,9 +79,8 @@ def picture_html(renditions: dict, attrs: dict) -> str:
     if len(fallback_renditions) > 1:
         attrs = {**attrs, "srcset": _srcset(fallback_renditions)}
     # Safe: every value is escaped by _attrs, as Django's flatatt escapes them.
-    return mark_safe(
-        f"<picture>{sources}{_img(fallback_renditions[0], attrs)}</picture>"
-    )  # noqa: S308
+    html = f"<picture>{sources}{_img(fallback_renditions[0], attrs)}</picture>"
+    return mark_safe(html)  # noqa: S308
 
 
 def _srcset(renditions) -> str:
