@@ -19,6 +19,7 @@ from demo.factories.core import (
     make_site_root,
 )
 from demo.factories.locations import LocationIndexPageFactory, LocationPageFactory
+from demo.factories.selfchecks import SelfCheckPageFactory
 from demo.factories.staff import ClinicianPageFactory, StaffIndexPageFactory
 from lantana.core.seo import branded_title, page_description, trim_at_word
 
@@ -56,6 +57,7 @@ def one_of_each_page_type(home) -> dict:
         "StaffIndexPage": team,
         "ClinicianPage": ClinicianPageFactory(parent=team),
         "ContactPage": ContactPageFactory(parent=home),
+        "SelfCheckPage": SelfCheckPageFactory(parent=home, intro=LONG),
     }
 
 
