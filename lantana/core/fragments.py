@@ -8,17 +8,16 @@ signed-in editors' views too, which the page cache never serves.
 Parts are kept in Django's cache (Redis in production, each process's memory
 otherwise) under a key made of:
 
-- the page's and its site's fragment generations, random tokens that
-  `forget_pages()`/`forget_sites()` delete: lantana.pagecache calls them for
-  exactly the pages it purges, so every purge trigger (publish, a clinician, a
-  topic, an image, the clinic details…) reaches these parts too;
+- the site-wide cache generation (generation.py), which every change a visitor
+  could see bumps (publish, a clinician, a topic, an image, the clinic
+  details…), so every purge reaches these parts too;
 - the page's last publication and revision, and today's date (review dates);
 - the site's origin (links and JSON-LD are absolute);
 - a digest of the project's code, templates and static files, so a deploy never
   serves HTML drawn by the previous release.
 
-Generations are read before the page's rows, so a render that raced a purge is
-stored under the old token and never found. An unreachable cache means
+The generation is read before the page's rows, so a render that raced a purge is
+stored under the old generation and never found. An unreachable cache means
 rendering as if nothing were kept. Previews never use or fill it.
 `FRAGMENT_CACHE_SECONDS=0` turns it off (dev and tests).
 """
@@ -34,12 +33,11 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from . import generation
 from .cache import SafeCache
-from .generations import Generations
 
 PREFIX = "fragments"
 _safe = SafeCache("default")  # an unreachable cache: draw everything
-generations = Generations(PREFIX, _safe)
 # Project folders whose files change what a fragment looks like.
 SOURCE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg", ".json"}
 SKIPPED_FOLDERS = {"tests", "build", "node_modules", "media", "staticfiles"}
@@ -103,14 +101,14 @@ def for_page(page, request, names) -> Fragments:
     site = Site.find_for_request(request)
     if site is None:
         return Fragments()
-    tokens = generations.read(page.pk, site.pk, create=True)
-    if tokens is None:
+    gen = generation.current()
+    if gen is None:
         return Fragments()
     origin = f"{request.scheme}://{request.get_host().lower()}"
     parts = (
         code_version(),
         page.pk,
-        *tokens,
+        gen,
         page.last_published_at,
         page.latest_revision_id,
         timezone.localdate(),
@@ -123,6 +121,3 @@ def for_page(page, request, names) -> Fragments:
     found = {name: stored[k] for name, k in keys.items() if k in stored}
     return Fragments(key, found)
 
-
-forget_pages = generations.forget_pages
-forget_sites = generations.forget_sites
