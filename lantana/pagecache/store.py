@@ -49,6 +49,12 @@ def front_seconds() -> int:
     return max(0, getattr(settings, "FRONT_CACHE_SECONDS", 1))
 
 
+def stale_seconds() -> int:
+    """How long past that a front cache may answer with a page while the app is
+    unreachable (stale-if-error)."""
+    return max(0, getattr(settings, "FRONT_CACHE_STALE_SECONDS", 0))
+
+
 def enabled() -> bool:
     return seconds() > 0
 
@@ -170,7 +176,10 @@ def is_storable(request, response) -> bool:
 def mark_public(response) -> None:
     # Browsers revalidate; a front cache keeps it FRONT_CACHE_SECONDS at most, so
     # it never needs purging and never outlives the app's own answer for long.
-    patch_cache_control(response, public=True, max_age=0, s_maxage=front_seconds())
+    extra = {"stale_if_error": stale_seconds()} if stale_seconds() else {}
+    patch_cache_control(
+        response, public=True, max_age=0, s_maxage=front_seconds(), **extra
+    )
 
 
 def mark_private(response) -> None:

@@ -269,6 +269,11 @@ if PAGE_CACHE_SECONDS < 0:
 FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 1)
 if not 0 <= FRONT_CACHE_SECONDS <= 60:
     raise ImproperlyConfigured("FRONT_CACHE_SECONDS must be between 0 and 60")
+# How long past that it may still answer with its copy while gunicorn cannot be
+# reached (stale-if-error); a page withdrawn longer ago than this is never shown.
+FRONT_CACHE_STALE_SECONDS = env_int("FRONT_CACHE_STALE_SECONDS", 10)
+if not 0 <= FRONT_CACHE_STALE_SECONDS <= 300:
+    raise ImproperlyConfigured("FRONT_CACHE_STALE_SECONDS must be between 0 and 300")
 PAGE_CACHE_ALIAS = "default"
 # Each process also keeps the answers it served, up to this many MB, while Redis
 # tells it of every purge (lantana/pagecache/local.py); 0 turns that off.

@@ -54,16 +54,6 @@ if not re.fullmatch(r"(rediss?|unix)://\S+", CHANNEL_REDIS_URL):
         f"not {CHANNEL_REDIS_URL!r}"
     )
 
-# The caches (pages, kept parts, site chrome) and the purges that retire them are
-# shared between processes only through Redis: a per-process cache would leave every
-# other gunicorn worker serving a withdrawn page. WEB_CONCURRENCY=1 (one process) is
-# the only shape that may go without (the pagecache.E001 check says the same).
-if not os.environ.get("REDIS_URL") and os.environ.get("WEB_CONCURRENCY") != "1":
-    raise ImproperlyConfigured(
-        "REDIS_URL must be set in production, e.g. redis://127.0.0.1:6379/0 "
-        "(or run a single process: WEB_CONCURRENCY=1)"
-    )
-
 # Leads are encrypted at rest; the public dev key would protect nothing.
 _require("LEAD_ENCRYPTION_KEYS", "output of manage.py generate_lead_key")
 _require("LEAD_BLIND_INDEX_KEY", "64 random characters")
@@ -82,6 +72,16 @@ SECRET_KEY = _require("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [_require("ALLOWED_HOSTS")]  # noqa: F405
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters")
+
+# The caches (pages, kept parts, site chrome) and the purges that retire them are
+# shared between processes only through Redis: a per-process cache would leave every
+# other gunicorn worker serving a withdrawn page. WEB_CONCURRENCY=1 (one process) is
+# the only shape that may go without (the pagecache.E001 check says the same).
+if not os.environ.get("REDIS_URL") and os.environ.get("WEB_CONCURRENCY") != "1":
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production, e.g. redis://127.0.0.1:6379/0 "
+        "(or run a single process: WEB_CONCURRENCY=1)"
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405

@@ -33,7 +33,7 @@ def test_a_hit_is_answered_before_django_with_every_header(wsgi, home):
         "Content-Length",
     ):
         assert second.header(name), name
-    assert second.header("Cache-Control") == "public, max-age=0, s-maxage=1"
+    assert second.header("Cache-Control") == "public, max-age=0, s-maxage=1, stale-if-error=10"
     assert not second.header("Set-Cookie")
 
 
