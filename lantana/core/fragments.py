@@ -18,7 +18,8 @@ otherwise) under a key made of:
 
 The generation is read before the page's rows, so a render that raced a purge is
 stored under the old generation and never found. An unreachable cache means
-rendering as if nothing were kept. Previews never use or fill it.
+rendering as if nothing were kept. Previews and pages under a view restriction
+never use or fill it.
 `FRAGMENT_CACHE_SECONDS=0` turns it off (dev and tests).
 """
 
@@ -98,6 +99,13 @@ def for_page(page, request, names) -> Fragments:
     """What is kept of `page`'s parts `names` for this request's site."""
     if not seconds() or getattr(request, "is_preview", False):
         return Fragments()
+    # Never for a page under a view restriction (lantana.pagecache reads them once
+    # per request, before the page is served).
+    restricted = getattr(request, "page_cache_restricted", None)
+    if restricted is None:
+        restricted = page.get_view_restrictions().exists()
+    if restricted:
+        return Fragments()
     site = Site.find_for_request(request)
     if site is None:
         return Fragments()
@@ -120,4 +128,3 @@ def for_page(page, request, names) -> Fragments:
     stored = _safe("get_many", {}, list(keys.values()))
     found = {name: stored[k] for name, k in keys.items() if k in stored}
     return Fragments(key, found)
-

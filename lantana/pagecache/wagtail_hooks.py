@@ -1,6 +1,8 @@
 from django.conf import settings
 from wagtail import hooks
 
+from lantana.core import fragments
+
 from . import store
 
 
@@ -13,10 +15,11 @@ def mark_page_cache_candidate(page, request, serve_args, serve_kwargs):
     A page under any view restriction, its own or an ancestor's, is never stored
     by any layer: its answer leaves with `private, no-store`.
     """
-    if not store.enabled():
+    if not (store.enabled() or fragments.seconds()):
         return None
-    if page.get_view_restrictions().exists():
-        request.page_cache_restricted = True
+    # Read once here, for the kept parts too (lantana.core.fragments.for_page).
+    request.page_cache_restricted = page.get_view_restrictions().exists()
+    if request.page_cache_restricted:
         return None
     if not getattr(request, "page_cache_allowed", False):
         return None
