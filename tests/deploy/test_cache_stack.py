@@ -25,14 +25,12 @@ import redis
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connection
+from lantana.core.factories import StandardPageFactory
 from wagtail.models import PageViewRestriction
 
 from lantana.core import generation
-from lantana.core.factories import StandardPageFactory
-from tests.pagecache.conftest import TEST_REDIS_URL, publish
-
-from .test_chat_resilience import needs_redis
-from .test_front_cache import NGINX_CONF, TLS, NoRedirect
+from tests.support.caching import TEST_REDIS_URL, needs_redis, publish
+from tests.support.nginx import NGINX_CONF, TLS, NoRedirect
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

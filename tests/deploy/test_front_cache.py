@@ -10,7 +10,6 @@ installed (CI installs it).
 import json
 import shutil
 import socketserver
-import ssl
 import subprocess
 import sys
 import tempfile
@@ -24,28 +23,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.support.nginx import NGINX_CONF, TLS, NoRedirect
+
 DEPLOY = Path(settings.BASE_DIR) / "deploy"
 HTTPS_PORT, HTTP_PORT = 8640, 8641
 BASE = f"https://localhost:{HTTPS_PORT}"
 
 pytestmark = pytest.mark.skipif(not shutil.which("nginx"), reason="nginx not installed")
-
-NGINX_CONF = """\
-include /etc/nginx/modules-enabled/*.conf;
-worker_processes 1;
-pid {d}/nginx.pid;
-error_log {d}/nginx-error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    client_body_temp_path {d}/body;
-    proxy_temp_path {d}/proxy;
-    fastcgi_temp_path {d}/fastcgi;
-    uwsgi_temp_path {d}/uwsgi;
-    scgi_temp_path {d}/scgi;
-    include {d}/site.conf;
-}}
-"""
 
 
 class StandInApp(BaseHTTPRequestHandler):
@@ -165,16 +149,6 @@ def front():
         app.shutdown()
         app.server_close()
         shutil.rmtree(folder, ignore_errors=True)
-
-
-TLS = ssl.create_default_context()
-TLS.check_hostname = False
-TLS.verify_mode = ssl.CERT_NONE  # our own throwaway certificate on loopback
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 OPENER = urllib.request.build_opener(

@@ -6,8 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from lantana.pagecache.checks import check_shared_cache
-
-from .conftest import TEST_REDIS_URL
+from tests.support.caching import TEST_REDIS_URL
 
 
 def test_a_per_process_cache_behind_several_workers_is_an_error(monkeypatch):

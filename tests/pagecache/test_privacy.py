@@ -12,15 +12,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
+from lantana.core.factories import StandardPageFactory
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from lantana.core import fragments
-from lantana.core.factories import StandardPageFactory
 from tests.auth import sign_in
-
-from .conftest import TEST_REDIS_URL, publish
-from .test_cache import hit
+from tests.support.caching import TEST_REDIS_URL, hit, publish
 
 VARIANTS = ["", "?page=1", "?q=sleep", "?x=1", "?page=2&q=a"]
 OPTIONS = ["login", "groups", "password"]

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.test import Client
 
-from .test_cache import hit
+from tests.support.caching import hit
 
 
 def test_purge_cache_retires_every_cached_page(home, capsys):
