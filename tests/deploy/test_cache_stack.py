@@ -25,9 +25,9 @@ import redis
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import connection
-from lantana.core.factories import StandardPageFactory
 from wagtail.models import PageViewRestriction
 
+from demo.factories.core import StandardPageFactory
 from lantana.core import generation
 from tests.support.caching import TEST_REDIS_URL, needs_redis, publish
 from tests.support.nginx import NGINX_CONF, TLS, NoRedirect

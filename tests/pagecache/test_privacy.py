@@ -12,10 +12,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.test import Client
-from lantana.core.factories import StandardPageFactory
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
+from demo.factories.core import StandardPageFactory
 from lantana.core import fragments
 from tests.auth import sign_in
 from tests.support.caching import TEST_REDIS_URL, hit, publish

@@ -5,10 +5,10 @@ these tests also warm pages that show nothing of the change, and find them drawn
 afresh too; no relation can be forgotten.
 """
 
-from articles.factories import TopicFactory
 from django.test import Client
 from wagtail.models import Collection
 
+from demo.factories.articles import TopicFactory
 from lantana.core.models import NavigationSettings, SiteSettings, StandardPage
 from tests.support.caching import hit, publish
 
