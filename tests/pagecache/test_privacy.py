@@ -17,7 +17,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from demo.factories.core import StandardPageFactory
 from lantana.core import fragments
-from tests.auth import sign_in
+from tests.support.auth import sign_in
 from tests.support.caching import TEST_REDIS_URL, hit, publish
 
 VARIANTS = ["", "?page=1", "?q=sleep", "?x=1", "?page=2&q=a"]
