@@ -39,7 +39,7 @@ class TestPages:
         fresh(location.url)  # shows nothing of the article, drawn afresh all the same
 
     def test_an_author_taken_off_an_article_loses_it_from_their_profile(
-        self, article, clinician, team
+        self, article, clinician
     ):
         warm(clinician.url)
         article.author = None
