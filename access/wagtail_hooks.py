@@ -102,6 +102,4 @@ def second_step_for_private_pages(page, request, serve_args, serve_kwargs):
 
 @hooks.register("before_serve_document")
 def second_step_for_private_documents(document, request):
-    return privacy.second_step_for(
-        request, document.collection.get_view_restrictions()
-    )
+    return privacy.second_step_for(request, document.collection.get_view_restrictions())

@@ -95,11 +95,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--cache-dir", default="/var/cache/nginx/lantana", help="the micro-cache"
     )
     parser.add_argument(
-        "--purge-listen",
-        default="127.0.0.1:8081",
-        help="loopback address:port of the purge server (FRONTEND_CACHE_PURGE_URL)",
-    )
-    parser.add_argument(
         "--acme-root", default="/var/www/html", help="certbot --webroot folder"
     )
     return parser.parse_args(argv)
@@ -109,8 +104,6 @@ def main(argv: list[str]) -> None:
     args = parse_args(argv)
     if not re.fullmatch(r"[A-Za-z0-9.-]+", args.server_name):
         raise SystemExit("render_nginx: --server-name must be a host name")
-    if not re.fullmatch(r"(127\.0\.0\.1|\[::1\]):[0-9]{1,5}", args.purge_listen):
-        raise SystemExit("render_nginx: --purge-listen must be a loopback address:port")
     brotli = brotli_enabled(args.brotli)
     addresses = [item.strip() for item in args.listen.split(",") if item.strip()]
     values = {
@@ -130,7 +123,6 @@ def main(argv: list[str]) -> None:
         "CACHE_DIR": args.cache_dir.rstrip("/"),
         "BROTLI": BROTLI if brotli else "    # (brotli module not enabled)",
         "BROTLI_STATIC": "        brotli_static on;" if brotli else "",
-        "PURGE_LISTEN": args.purge_listen,
         "ACME_ROOT": args.acme_root.rstrip("/"),
     }
     sys.stdout.write(render(values, TEMPLATE.read_text()))

@@ -10,9 +10,9 @@
 # is removed on exit. Run from anywhere: deploy/smoke.sh (after make install).
 #
 # SMOKE_HTTPS_PORT (8243), SMOKE_HTTP_PORT (8280), SMOKE_SMTP_PORT (8225),
-# SMOKE_PURGE_PORT (8281, nginx's cache purge), SMOKE_CHAT_PORT (8291, and the
-# next port: the two uvicorn processes), SMOKE_CHANNEL_REDIS_URL
-# (redis://127.0.0.1:6379/1) and
+# SMOKE_CHAT_PORT (8291, and the next port: the two uvicorn processes),
+# SMOKE_CHANNEL_REDIS_URL (redis://127.0.0.1:6379/1), SMOKE_REDIS_URL (the cache,
+# redis://127.0.0.1:6379/2, emptied first) and
 # SMOKE_POSTGRES (postgres://postgres@127.0.0.1:5432) override the defaults;
 # SMOKE_KEEP=1 keeps the temporary folder and database for a post-mortem.
 set -euo pipefail
@@ -22,10 +22,10 @@ PY="$APP/.venv/bin/python"
 HTTPS_PORT=${SMOKE_HTTPS_PORT:-8243}
 HTTP_PORT=${SMOKE_HTTP_PORT:-8280}
 SMTP_PORT=${SMOKE_SMTP_PORT:-8225}
-PURGE_PORT=${SMOKE_PURGE_PORT:-8281}
 CHAT_PORT=${SMOKE_CHAT_PORT:-8291}
 CHAT_PORTS="$CHAT_PORT $((CHAT_PORT + 1))"
 CHANNEL_REDIS_URL=${SMOKE_CHANNEL_REDIS_URL:-redis://127.0.0.1:6379/1}
+CACHE_REDIS_URL=${SMOKE_REDIS_URL:-redis://127.0.0.1:6379/2}
 POSTGRES=${SMOKE_POSTGRES:-postgres://postgres@127.0.0.1:5432}
 HOST=localhost
 # Fresh lead keys per run; the demo load (smoke settings) writes under the same ones.
@@ -41,7 +41,7 @@ done
 [ -x "$PY" ] || fail "$PY is missing: run make install first"
 "$PY" -c "import aiosmtpd, gunicorn" 2>/dev/null || fail "aiosmtpd or gunicorn missing from .venv (pip install -e '.[test]')"
 # shellcheck disable=SC2086
-for port in "$HTTPS_PORT" "$HTTP_PORT" "$SMTP_PORT" "$PURGE_PORT" $CHAT_PORTS; do
+for port in "$HTTPS_PORT" "$HTTP_PORT" "$SMTP_PORT" $CHAT_PORTS; do
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
         fail "port $port on 127.0.0.1 is already in use"
     fi
@@ -111,7 +111,7 @@ SECRET=$("$PY" -c "import secrets; print(secrets.token_urlsafe(50))")
     echo "EMAIL_USE_TLS=false"
     echo "LEAD_NOTIFY_EMAILS=intake@lantana.example"
     echo "WEB_CONCURRENCY=2"
-    echo "FRONTEND_CACHE_PURGE_URL=http://127.0.0.1:$PURGE_PORT"
+    echo "REDIS_URL=$CACHE_REDIS_URL"
     echo "CHANNEL_REDIS_URL=$CHANNEL_REDIS_URL"
     echo "LEAD_ENCRYPTION_KEYS=$LEAD_KEY"
     echo "LEAD_BLIND_INDEX_KEY=$LEAD_INDEX_KEY"
@@ -119,6 +119,9 @@ SECRET=$("$PY" -c "import secrets; print(secrets.token_urlsafe(50))")
 grep -qx "DJANGO_SETTINGS_MODULE=lantana.settings.production" "$ENV_FILE" || fail "the env example does not select production settings"
 grep -qx "TRUSTED_PROXY_COUNT=1" "$ENV_FILE" || fail "the env example does not trust the one nginx proxy"
 grep -q "^CHANNEL_REDIS_URL=redis://" "$APP/deploy/lantana.env.example" || fail "the env example names no CHANNEL_REDIS_URL"
+grep -q "^REDIS_URL=redis://" "$APP/deploy/lantana.env.example" || fail "the env example names no REDIS_URL (the shared cache)"
+"$PY" -c "import redis, sys; redis.Redis.from_url(sys.argv[1], socket_connect_timeout=2).flushdb()" \
+    "$CACHE_REDIS_URL" 2>/dev/null || fail "Redis does not answer at $CACHE_REDIS_URL (SMOKE_REDIS_URL)"
 "$PY" -c "import redis, sys; redis.Redis.from_url(sys.argv[1], socket_connect_timeout=2).ping()" \
     "$CHANNEL_REDIS_URL" 2>/dev/null || fail "Redis does not answer at $CHANNEL_REDIS_URL (SMOKE_CHANNEL_REDIS_URL)"
 export LANTANA_ENV_FILE="$ENV_FILE"
@@ -194,7 +197,6 @@ python3 "$APP/deploy/render_nginx.py" --server-name "$HOST" --listen 127.0.0.1 \
     --certificate "$TMP/nginx/cert.pem" --certificate-key "$TMP/nginx/key.pem" \
     --static-root "$TMP/static" --media-root "$TMP/media" --socket "$TMP/gunicorn.sock" \
     --log-dir "$TMP/logs" --acme-root "$TMP/acme" --cache-dir "$TMP/nginx/cache" \
-    --purge-listen "127.0.0.1:$PURGE_PORT" \
     --chat-servers "127.0.0.1:$CHAT_PORT,127.0.0.1:$((CHAT_PORT + 1))" >"$TMP/nginx/lantana.conf"
 # The main context a Debian nginx.conf would give, pointed into $TMP.
 cat >"$TMP/nginx/nginx.conf" <<CONF

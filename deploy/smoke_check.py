@@ -258,7 +258,11 @@ def check_static(browser: Browser, base: str, home: PageParser) -> None:
         fail("the home page names no chat dialog for chat.js")
     dialog = browser.request(urllib.parse.urljoin(base, home.dialog))
     cache = dialog.headers.get("Cache-Control", "")
-    if dialog.status != 200 or b"<dialog" not in dialog.body or "immutable" not in cache:
+    if (
+        dialog.status != 200
+        or b"<dialog" not in dialog.body
+        or "immutable" not in cache
+    ):
         fail(f"{home.dialog}: {dialog.status}, Cache-Control {cache!r}")
     if dialog.headers.get("Set-Cookie"):
         fail(f"{home.dialog} sets a cookie: it is the same for everyone")
@@ -387,6 +391,43 @@ def check_logs(browser: Browser, base: str, lead: dict, logs: list[Path]) -> Non
     ok("no query string and no lead detail in nginx's or gunicorn's log")
 
 
+UNPUBLISH_CODE = """
+import json
+from wagtail.models import Page
+page = Page.objects.get(url_path__endswith=%r, live=True)
+page.specific.unpublish()
+print(json.dumps(page.pk))
+"""
+VARIANTS = ("", "?page=1", "?q=sleep")
+
+
+def check_unpublish(browser: Browser, base: str, manage: str, path: str) -> None:
+    """Withdrawn through the app, gone from every cache layer behind nginx in 2 s."""
+    path = urllib.parse.urlsplit(path).path
+    cached = set()
+    for variant in VARIANTS:
+        for _ in range(6):  # every gunicorn worker, and nginx, keep it
+            response = browser.request(urllib.parse.urljoin(base, path + variant))
+            if response.status != 200:
+                fail(f"{path}{variant} answered {response.status} before unpublishing")
+            cached.add(response.headers.get("X-Cache-Status", ""))
+    if "HIT" not in cached:
+        fail(f"{path} was never served from nginx's cache ({sorted(cached)})")
+    manage_json(manage, UNPUBLISH_CODE % path)
+    time.sleep(2)
+    for variant in VARIANTS:
+        for _ in range(6):
+            response = browser.request(urllib.parse.urljoin(base, path + variant))
+            status = response.headers.get("X-Cache-Status", "")
+            if response.status != 404 or status == "STALE":
+                fail(
+                    f"{path}{variant} answered {response.status} ({status}) 2 s after unpublishing"
+                )
+    ok(
+        f"an unpublished article is gone through nginx in 2 s ({len(VARIANTS)} variants)"
+    )
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for name in ("https", "http", "cafile", "manage", "maildir", "media-root"):
@@ -415,6 +456,8 @@ def main(argv: list[str]) -> None:
     pk = check_stored_once(args.manage, lead)
     check_notification(Path(args.maildir), lead, pk, timeout=60)
     check_logs(browser, args.https, lead, [args.access_log, args.app_log])
+    # A visitor without the cookies the inquiry left (a session bypasses nginx).
+    check_unpublish(Browser(args.cafile), args.https, args.manage, paths["article"])
 
 
 if __name__ == "__main__":

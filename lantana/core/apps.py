@@ -9,8 +9,6 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
-        from . import site_cache
         from .inline import check_inline_assets
 
-        site_cache.connect_signals()
         checks.register(check_inline_assets)

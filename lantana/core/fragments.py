@@ -8,19 +8,19 @@ signed-in editors' views too, which the page cache never serves.
 Parts are kept in Django's cache (Redis in production, each process's memory
 otherwise) under a key made of:
 
-- the page's and its site's fragment generations, random tokens that
-  `forget_pages()`/`forget_sites()` delete: lantana.pagecache calls them for
-  exactly the pages it purges, so every purge trigger (publish, a clinician, a
-  topic, an image, the clinic details…) reaches these parts too;
+- the site-wide cache generation (generation.py), which every change a visitor
+  could see bumps (publish, a clinician, a topic, an image, the clinic
+  details…), so every purge reaches these parts too;
 - the page's last publication and revision, and today's date (review dates);
 - the site's origin (links and JSON-LD are absolute), the path and the language
   (English and Spanish parts never cross);
 - a digest of the project's code, templates and static files, so a deploy never
   serves HTML drawn by the previous release.
 
-Generations are read before the page's rows, so a render that raced a purge is
-stored under the old token and never found. An unreachable cache means
-rendering as if nothing were kept. Previews never use or fill it.
+The generation is read before the page's rows, so a render that raced a purge is
+stored under the old generation and never found. An unreachable cache means
+rendering as if nothing were kept. Previews and pages under a view restriction
+never use or fill it.
 `FRAGMENT_CACHE_SECONDS=0` turns it off (dev and tests).
 """
 
@@ -35,12 +35,11 @@ from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from . import generation
 from .cache import SafeCache
-from .generations import Generations
 
 PREFIX = "fragments"
 _safe = SafeCache("default")  # an unreachable cache: draw everything
-generations = Generations(PREFIX, _safe)
 # Project folders whose files change what a fragment looks like.
 SOURCE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg", ".json"}
 SKIPPED_FOLDERS = {"tests", "build", "node_modules", "media", "staticfiles"}
@@ -101,17 +100,24 @@ def for_page(page, request, names) -> Fragments:
     """What is kept of `page`'s parts `names` for this request's site."""
     if not seconds() or getattr(request, "is_preview", False):
         return Fragments()
+    # Never for a page under a view restriction (lantana.pagecache reads them once
+    # per request, before the page is served).
+    restricted = getattr(request, "page_cache_restricted", None)
+    if restricted is None:
+        restricted = page.get_view_restrictions().exists()
+    if restricted:
+        return Fragments()
     site = Site.find_for_request(request)
     if site is None:
         return Fragments()
-    tokens = generations.read(page.pk, site.pk, create=True)
-    if tokens is None:
+    gen = generation.current()
+    if gen is None:
         return Fragments()
     origin = f"{request.scheme}://{request.get_host().lower()}"
     parts = (
         code_version(),
         page.pk,
-        *tokens,
+        gen,
         page.last_published_at,
         page.latest_revision_id,
         timezone.localdate(),
@@ -125,7 +131,3 @@ def for_page(page, request, names) -> Fragments:
     stored = _safe("get_many", {}, list(keys.values()))
     found = {name: stored[k] for name, k in keys.items() if k in stored}
     return Fragments(key, found)
-
-
-forget_pages = generations.forget_pages
-forget_sites = generations.forget_sites

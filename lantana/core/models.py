@@ -27,6 +27,23 @@ class User(AbstractUser):
     )
 
 
+class CacheGeneration(models.Model):
+    """One row: the site-wide cache generation (lantana/core/generation.py).
+
+    Bumped inside the transaction of every change a visitor could see; every cached
+    page and kept part is keyed on its value, so one bump retires all of them.
+    """
+
+    value = models.BigIntegerField(default=1)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "cache generation"
+
+    def __str__(self):
+        return f"cache generation {self.value}"
+
+
 class CustomImage(AbstractImage):
     admin_form_fields = Image.admin_form_fields
 
@@ -100,10 +117,14 @@ class SiteSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        # Every page reads it; it changes when an editor saves it (site_cache.py).
-        if site is None:
+        # Every page reads it; a save bumps the cache generation (site_cache.py).
+        key = (
+            None
+            if site is None
+            else site_cache.setting_key(cls._meta.label_lower, site.pk)
+        )
+        if key is None:
             return super().for_site(site)
-        key = site_cache.setting_key(cls._meta.label_lower, site.pk)
         instance = cache.get(key)
         if instance is None:
             instance = super().for_site(site)

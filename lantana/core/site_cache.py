@@ -1,21 +1,19 @@
-"""What every page shows (clinic details, the main menu), read once per save.
+"""What every page shows (clinic details, the main menu), read once per change.
 
-Kept in Django's cache per site; the page cache's purge (lantana.pagecache)
-forgets it whenever a setting, a menu or a page in the menu changes.
-
-The sites themselves (which one answers a host) are kept too, forgotten when a
-site is saved or deleted and when any page is published, unpublished, moved or
-deleted (a site's root page may be that page).
+Kept in Django's cache per site under the site-wide cache generation
+(lantana/core/generation.py), like every other cached thing: any change bumps it
+and these are read afresh. The sites themselves (which one answers a host) too.
+When the generation cannot be trusted (a purge not yet in Redis, an outage),
+nothing is read from or written to the cache here.
 """
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
-from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Site
 
-# Longer than any page lives: only a save makes these stale, and a save forgets them.
+from . import generation
+
+# Longer than any page lives; a change retires them sooner (a new generation).
 CHROME_SECONDS = 60 * 60 * 24
 
 
@@ -23,23 +21,21 @@ CHROME_SECONDS = 60 * 60 * 24
 CACHED_SETTINGS = ("core.sitesettings",)
 
 
-def setting_key(label: str, site_id) -> str:
+def _generation() -> int | None:
+    # No database check: pages that use these keep a fixed number of queries.
+    return generation.current(check_database=False)
+
+
+def setting_key(label: str, site_id) -> str | None:
     """The key of a site setting (by its model's `_meta.label_lower`) for a site."""
-    return f"sitechrome:setting:{label}:{site_id}"
+    gen = _generation()
+    return None if gen is None else f"sitechrome:setting:{label}:{site_id}:{gen}"
 
 
-def menu_key(site_id, language: str) -> str:
+def menu_key(site_id, language: str) -> str | None:
     """The menu as one language shows it (its pages' titles and URLs differ)."""
-    return f"sitechrome:menu:{site_id}:{language}"
-
-
-def forget_site_chrome(site_ids) -> None:
-    keys = []
-    for site_id in site_ids:
-        keys += [setting_key(label, site_id) for label in CACHED_SETTINGS]
-        keys += [menu_key(site_id, code) for code, _name in settings.LANGUAGES]
-    if keys:
-        cache.delete_many(keys)
+    gen = _generation()
+    return None if gen is None else f"sitechrome:menu:{site_id}:{language}:{gen}"
 
 
 SITES_KEY = "sitechrome:sites"
@@ -67,11 +63,15 @@ class SiteMiddleware:
 
 
 def get_sites() -> list | None:
+    gen = _generation()
+    if gen is None:
+        return None
+    key = f"{SITES_KEY}:{gen}"
     try:
-        sites = cache.get(SITES_KEY)
+        sites = cache.get(key)
         if sites is None:
             sites = list(Site.objects.select_related("root_page"))
-            cache.set(SITES_KEY, sites, CHROME_SECONDS)
+            cache.set(key, sites, CHROME_SECONDS)
     except Exception:  # noqa: BLE001 — any backend's outage: Wagtail's own lookup
         return None
     return sites
@@ -103,23 +103,3 @@ def _rank(site, hostname, port) -> int | None:
             return HOSTNAME_PORT
         return HOSTNAME_DEFAULT if site.is_default_site else HOSTNAME
     return DEFAULT if site.is_default_site else None
-
-
-def forget_sites(**kwargs) -> None:
-    try:
-        cache.delete(SITES_KEY)
-    except Exception:  # noqa: BLE001, S110 — an outage: nothing is being kept
-        pass
-
-
-def connect_signals() -> None:
-    for signal in (post_save, post_delete):
-        signal.connect(forget_sites, sender=Site, dispatch_uid=f"sites-{signal}")
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(forget_sites, dispatch_uid=f"sites-{id(signal)}")
-    post_delete.connect(_forget_for_page, dispatch_uid="sites-page-delete")
-
-
-def _forget_for_page(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page):
-        forget_sites()

@@ -7,4 +7,4 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the purge triggers)
+        from . import checks, signals  # noqa: F401  (the deploy check, the purges)

@@ -9,18 +9,20 @@ for what the middleware would have served from the cache anyway:
 
 - GETs without a session cookie (so nobody signed in) or a messages cookie;
 - a host in ALLOWED_HOSTS, and HTTPS when SECURE_SSL_REDIRECT asks for it;
-- the same route, generation tokens and declared parameters as the middleware's
-  entries (store.lookup_final), so every purge reaches these too, and junk
-  parameters share one entry.
+- the same route, site-wide generation and declared parameters as the
+  middleware's entries (store.lookup_final), so every purge reaches these too,
+  and junk parameters share one entry.
 
-Each process also keeps the answers it has served in memory for as long as Redis
-says their tokens hold (local.py). Anything else, and any miss or cache outage,
-goes to Django as before.
+Each process also keeps the answers it has served in memory for the generation
+they were drawn in (local.py). Anything else, and any miss or cache outage, goes
+to Django as before.
 """
 
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIHandler
+
+from lantana.core.generation import generation
 
 from . import store
 
@@ -44,6 +46,7 @@ def servable(request) -> bool:
 class PageCacheWSGIHandler(WSGIHandler):
     def __call__(self, environ, start_response):
         if environ.get("REQUEST_METHOD") == "GET" and store.enabled():
+            generation().forget_request_memo()  # a new request: read it afresh
             request = self.request_class(environ)
             found = store.lookup_final(request) if servable(request) else None
             if found is not None:

@@ -32,7 +32,9 @@ class PageCacheMiddleware:
                 return cached
         response = self.get_response(request)
         candidate = getattr(request, "page_cache_candidate", None)
-        if candidate is not None and store.is_storable(request, response):
+        if getattr(request, "page_cache_restricted", False):
+            store.mark_restricted(response)
+        elif candidate is not None and store.is_storable(request, response):
             store.store(request, response, candidate)
         else:
             store.mark_private(response)

@@ -1,100 +1,99 @@
-"""The purge triggers: publish, unpublish, move and delete of a page; save or delete
-of a topic, therapeutic approach, image, site setting, main menu or a page's view
-restriction."""
+"""What retires every cached page and part: one rule, no list of who shows what.
 
-from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+Any publish, unpublish, move or delete of a page; any save or delete of a view
+restriction (pages, document collections) or its groups, a snippet, an image, a
+document, a collection, a site or a setting bumps the site-wide generation
+(lantana/core/generation.py). A relation nobody thought of cannot be missed: the
+next request of every page, in every process and every layer, is drawn afresh.
+"""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    Site,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
 
-from articles.models import Topic
-from locations.models import Credential
-from notices.models import NoticeVersion
-from staff.models import TherapeuticApproach
+from lantana.core.generation import bump
 
-from .purge import Shown, forget, purge, purge_for, showing
-
-# What showed a page before it was saved (its old topics, author, locations), so
-# the publish that follows purges those pages too. Keyed by page id.
-_shown_before: dict[int, Shown] = {}
+# Wagtail noting an image's or document's size or hash while serving it.
 BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
+# A draft saved on a live page: visitors still see the published version.
+DRAFT_FIELDS = {
+    "latest_revision",
+    "latest_revision_created_at",
+    "has_unpublished_changes",
+    "draft_title",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+RESTRICTIONS = (PageViewRestriction, CollectionViewRestriction)
 
 
-def _purge_now_and_on_commit(shown: Shown) -> None:
-    purge(shown)
+def shown_models() -> tuple[type, ...]:
+    """Models whose rows pages show or whose rows decide who may see a page."""
+    return (
+        BaseSiteSetting,
+        BaseGenericSetting,
+        get_image_model(),
+        get_document_model(),
+        Collection,
+        Site,
+        *RESTRICTIONS,
+        *get_snippet_models(),
+    )
 
-    # A request that read the old rows inside the publish's transaction could
-    # store them under the new generation: forget once more when it commits.
-    transaction.on_commit(lambda: forget(shown))
 
-
-@receiver(pre_save)
-def remember_what_showed_page(sender, instance, update_fields=None, **kwargs):
-    if not isinstance(instance, Page) or instance.pk is None or update_fields:
-        return
-    before = type(instance).objects.filter(pk=instance.pk).first()
-    if before is not None:
-        _shown_before[instance.pk] = showing(before)
+def _name(instance) -> str:
+    # The kind of thing only: never a title, slug or path (they can say too much).
+    return f"{type(instance)._meta.label_lower} {instance.pk}"
 
 
 @receiver(page_published)
+def published(sender, instance, **kwargs):
+    bump(f"published {_name(instance)}")
+
+
 @receiver(page_unpublished)
-def purge_published_page(sender, instance, **kwargs):
-    shown = purge_for(instance, also=_shown_before.pop(instance.pk, None))
-    transaction.on_commit(lambda: forget(Shown(shown.page_ids)))
+def unpublished(sender, instance, **kwargs):
+    bump(f"unpublished {_name(instance)}")
 
 
 @receiver(post_page_move)
-def purge_moved_page(sender, instance, **kwargs):
-    # Every link to the page and its descendants changed its address.
-    _purge_now_and_on_commit(purge_for(instance, whole_site=True))
-
-
-@receiver(pre_delete)
-def purge_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page | Topic | TherapeuticApproach | get_image_model()):
-        _purge_now_and_on_commit(showing(instance))
+def moved(sender, instance, **kwargs):
+    bump(f"moved {_name(instance)}")
 
 
 @receiver(post_save)
-def purge_saved(sender, instance, created=False, update_fields=None, **kwargs):
+def saved(sender, instance, created=False, update_fields=None, **kwargs):
     if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
-        return  # Wagtail noting an image's size or hash while rendering a page
-    if created:
-        return  # nothing shows it yet (settings are created when first read)
-    if isinstance(
-        instance, BaseSiteSetting | Topic | TherapeuticApproach | get_image_model()
-    ):
-        _purge_now_and_on_commit(showing(instance))
+        return
+    if created and isinstance(instance, BaseSiteSetting | BaseGenericSetting):
+        return  # made with its defaults when first read, while a page is drawn
+    if isinstance(instance, Page):
+        # Pages saved live without a publish (imports, scripts, fixtures).
+        if instance.live and not (update_fields and set(update_fields) <= DRAFT_FIELDS):
+            bump(f"saved live {_name(instance)}")
+    elif isinstance(instance, shown_models()):
+        bump(f"saved {_name(instance)}")
 
 
 @receiver(post_delete)
-def forget_deleted_setting(sender, instance, **kwargs):
-    if isinstance(instance, BaseSiteSetting):
-        _purge_now_and_on_commit(showing(instance))
+def deleted(sender, instance, **kwargs):
+    if isinstance(instance, (Page, *shown_models())):
+        bump(f"deleted {_name(instance)}")
 
 
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
-def purge_restricted(sender, instance, **kwargs):
-    # A private page (and everything below it) leaves or rejoins every listing,
-    # card and "Keep reading" of its site; restrictions change rarely.
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:
-        _purge_now_and_on_commit(purge_for(page, whole_site=True))
-
-
-@receiver(post_save, sender=NoticeVersion)
-@receiver(post_delete, sender=NoticeVersion)
-def purge_notice(sender, instance, **kwargs):
-    # A notice's first version adds a link to every page's footer.
-    _purge_now_and_on_commit(showing(instance))
-
-
-@receiver(post_save, sender=Credential)
-@receiver(pre_delete, sender=Credential)
-def purge_credential(sender, instance, **kwargs):
-    _purge_now_and_on_commit(showing(instance))
+@receiver(m2m_changed)
+def restriction_groups_changed(sender, instance, action, **kwargs):
+    if isinstance(instance, RESTRICTIONS) and action.startswith("post_"):
+        bump(f"groups of {_name(instance)}")

@@ -67,7 +67,6 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "notices",
     "wagtail.contrib.forms",
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -276,11 +275,21 @@ if (
     )
 
 # --- Performance: the anonymous page cache (lantana/pagecache) ---
-# Whole responses of pages for visitors who are not signed in, purged on publish
-# (README, "Performance"). 0 turns it off, e.g. to measure the uncached path.
+# Whole responses of pages for visitors who are not signed in, retired by any change
+# (docs/development/caching.md). 0 turns it off, e.g. to measure the uncached path.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 if PAGE_CACHE_SECONDS < 0:
     raise ImproperlyConfigured("PAGE_CACHE_SECONDS must be 0 or more")
+# How long nginx (or a CDN) may keep a cached page: the s-maxage of its answer. Short
+# on purpose: the front is never purged, so this is how stale it can ever be.
+FRONT_CACHE_SECONDS = env_int("FRONT_CACHE_SECONDS", 1)
+if not 0 <= FRONT_CACHE_SECONDS <= 60:
+    raise ImproperlyConfigured("FRONT_CACHE_SECONDS must be between 0 and 60")
+# How long past that it may still answer with its copy while gunicorn cannot be
+# reached (stale-if-error); a page withdrawn longer ago than this is never shown.
+FRONT_CACHE_STALE_SECONDS = env_int("FRONT_CACHE_STALE_SECONDS", 10)
+if not 0 <= FRONT_CACHE_STALE_SECONDS <= 300:
+    raise ImproperlyConfigured("FRONT_CACHE_STALE_SECONDS must be between 0 and 300")
 PAGE_CACHE_ALIAS = "default"
 # Each process also keeps the answers it served, up to this many MB, while Redis
 # tells it of every purge (lantana/pagecache/local.py); 0 turns that off.

@@ -73,6 +73,16 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or [_require("ALLOWED_HOSTS")]  # noqa
 if len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be at least 50 characters")
 
+# The caches (pages, kept parts, site chrome) and the purges that retire them are
+# shared between processes only through Redis: a per-process cache would leave every
+# other gunicorn worker serving a withdrawn page. WEB_CONCURRENCY=1 (one process) is
+# the only shape that may go without (the pagecache.E001 check says the same).
+if not os.environ.get("REDIS_URL") and os.environ.get("WEB_CONCURRENCY") != "1":
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set in production, e.g. redis://127.0.0.1:6379/0 "
+        "(or run a single process: WEB_CONCURRENCY=1)"
+    )
+
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SESSION_COOKIE_SECURE = True
@@ -95,15 +105,3 @@ if "EMAIL_BACKEND" not in os.environ:
 
 # Wagtail's admin previews pages in a same-origin iframe, so frames stay SAMEORIGIN.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
-
-# -- Front cache (README "Performance") ------------------------------------------------
-# nginx micro-caches anonymous pages; Wagtail sends it an HTTP PURGE for each page it
-# publishes, unpublishes or is told to purge. Unset = no front cache to purge.
-FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
-if FRONTEND_CACHE_PURGE_URL:
-    WAGTAILFRONTENDCACHE = {
-        "nginx": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": FRONTEND_CACHE_PURGE_URL,
-        }
-    }

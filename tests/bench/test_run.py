@@ -88,8 +88,9 @@ def test_each_page_type_is_compared_with_the_nearest_reference(page_type, expect
 def test_a_location_is_compared_with_the_reference_location_when_given():
     location = "http://127.0.0.1:8690/locations/a/"
     assert bench.nearest_reference("location", [*REFERENCES, location]) == location
-    assert bench.nearest_reference("team index", [*REFERENCES, location]) == (
-        REFERENCES[0]
+    assert (
+        bench.nearest_reference("team index", [*REFERENCES, location])
+        == (REFERENCES[0])
     )
 
 

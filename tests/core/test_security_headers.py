@@ -46,6 +46,7 @@ def production_settings() -> dict:
             "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/lantana",
             "WAGTAILADMIN_BASE_URL": "https://www.lantana.example",
             "CHANNEL_REDIS_URL": "redis://127.0.0.1:6379/1",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
             "LEAD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi10ZXN0LWxlYWQta2V5LTMyYnl0ZXM=",
             "LEAD_BLIND_INDEX_KEY": "p" * 40,
         },

@@ -30,6 +30,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://lantana@127.0.0.1:1/lantana",
     "WAGTAILADMIN_BASE_URL": "https://www.lantana.example",
     "CHANNEL_REDIS_URL": "redis://127.0.0.1:6379/1",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
     "LEAD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi10ZXN0LWxlYWQta2V5LTMyYnl0ZXM=",
     "LEAD_BLIND_INDEX_KEY": "production-test-blind-index-key-" + "r8Xw" * 8,
 }
@@ -52,6 +53,11 @@ def production(without: str = "", **changes) -> subprocess.CompletedProcess:
     )
 
 
+def test_one_process_may_run_without_a_shared_cache():
+    result = production(without="REDIS_URL", WEB_CONCURRENCY="1")
+    assert result.returncode == 0, result.stderr
+
+
 def refusal(result: subprocess.CompletedProcess) -> str:
     """The one line that says why production would not start."""
     assert result.returncode != 0, result.stdout
@@ -68,6 +74,7 @@ def refusal(result: subprocess.CompletedProcess) -> str:
         "DATABASE_URL",
         "WAGTAILADMIN_BASE_URL",
         "CHANNEL_REDIS_URL",
+        "REDIS_URL",
         "LEAD_ENCRYPTION_KEYS",
         "LEAD_BLIND_INDEX_KEY",
     ],

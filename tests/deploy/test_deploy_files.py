@@ -94,15 +94,8 @@ def test_loopback_render_listens_on_loopback_only():
     assert listens == [
         "listen 127.0.0.1:80;",
         "listen 127.0.0.1:8243 ssl http2;",
-        "listen 127.0.0.1:8081;",  # the cache purge server, loopback always
     ]
     assert "https://$server_name:8243$request_uri" in site
-
-
-def test_render_refuses_a_purge_server_off_loopback():
-    result = render("--server-name", "localhost", "--purge-listen", "0.0.0.0:8081")
-    assert result.returncode != 0
-    assert "--purge-listen" in result.stderr
 
 
 def test_brotli_is_rendered_only_when_asked_or_enabled():

@@ -1,17 +1,15 @@
-"""The nginx front's micro-cache: what it keeps, what it never keeps, and the purge.
+"""The nginx front's micro-cache: what it keeps, what it never keeps, and for how long.
 
 nginx runs the real rendered deploy/nginx/lantana.conf.in on loopback in front of a
 tiny stand-in app on the unix socket, so each answer's caching headers are ours to
-choose; the Lantana app's own headers are covered by its page-cache tests and by
-`make bench`. Skips only when nginx is not installed (CI installs it).
+choose; the Lantana app's own headers are covered by its page-cache tests, and the
+two together by tests/deploy/test_cache_stack.py. Skips only when nginx is not
+installed (CI installs it).
 """
 
 import json
-import logging
-import os
 import shutil
 import socketserver
-import ssl
 import subprocess
 import sys
 import tempfile
@@ -24,31 +22,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from wagtail.contrib.frontend_cache.backends import HTTPBackend
+
+from tests.support.nginx import NGINX_CONF, TLS, NoRedirect
 
 DEPLOY = Path(settings.BASE_DIR) / "deploy"
-HTTPS_PORT, HTTP_PORT, PURGE_PORT = 8640, 8641, 8642
+HTTPS_PORT, HTTP_PORT = 8640, 8641
 BASE = f"https://localhost:{HTTPS_PORT}"
-PURGE_URL = f"http://127.0.0.1:{PURGE_PORT}"
 
 pytestmark = pytest.mark.skipif(not shutil.which("nginx"), reason="nginx not installed")
-
-NGINX_CONF = """\
-include /etc/nginx/modules-enabled/*.conf;
-worker_processes 1;
-pid {d}/nginx.pid;
-error_log {d}/nginx-error.log;
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    client_body_temp_path {d}/body;
-    proxy_temp_path {d}/proxy;
-    fastcgi_temp_path {d}/fastcgi;
-    uwsgi_temp_path {d}/uwsgi;
-    scgi_temp_path {d}/scgi;
-    include {d}/site.conf;
-}}
-"""
 
 
 class StandInApp(BaseHTTPRequestHandler):
@@ -56,7 +37,13 @@ class StandInApp(BaseHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"
     served: list[str] = []
+    # Paths whose page was withdrawn (404), made private, or whose app is down
+    # (the connection drops unanswered, as when gunicorn is gone).
+    withdrawn: set[str] = set()
+    private: set[str] = set()
+    down: set[str] = set()
     RULES = {
+        "/live/": {"Cache-Control": "public, max-age=0, s-maxage=1, stale-if-error=3"},
         "/page/": {"Cache-Control": "max-age=0, s-maxage=60"},
         "/admin/": {"Cache-Control": "max-age=0, s-maxage=60"},
         "/private/": {"Cache-Control": "private, no-store"},
@@ -68,6 +55,19 @@ class StandInApp(BaseHTTPRequestHandler):
 
     def answer(self) -> None:
         self.served.append(f"{self.command} {self.path}")
+        path = self.path.split("?")[0]
+        if path in self.down:
+            self.close_connection = True
+            self.connection.shutdown(2)
+            return
+        if path in self.withdrawn or path in self.private:
+            status = 404 if path in self.withdrawn else 302
+            self.send_response(status)
+            self.send_header("Cache-Control", "private, no-store")
+            self.send_header("Location", "/admin/login/")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         body = json.dumps({"served": len(self.served)}).encode() * 40
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
@@ -116,7 +116,7 @@ def front():
     site = subprocess.run(  # noqa: S603
         [sys.executable, str(DEPLOY / "render_nginx.py"), "--server-name", "localhost"]
         + ["--listen", "127.0.0.1", "--https-port", str(HTTPS_PORT)]
-        + ["--http-port", str(HTTP_PORT), "--purge-listen", f"127.0.0.1:{PURGE_PORT}"]
+        + ["--http-port", str(HTTP_PORT)]
         + ["--certificate", str(folder / "cert.pem")]
         + ["--certificate-key", str(folder / "key.pem")]
         + ["--socket", str(folder / "app.sock"), "--log-dir", str(folder)]
@@ -151,15 +151,34 @@ def front():
         shutil.rmtree(folder, ignore_errors=True)
 
 
-TLS = ssl.create_default_context()
-TLS.check_hostname = False
-TLS.verify_mode = ssl.CERT_NONE  # our own throwaway certificate on loopback
+OPENER = urllib.request.build_opener(
+    urllib.request.HTTPSHandler(context=TLS), NoRedirect()
+)
 
 
-def get(path: str, headers: dict | None = None, data: bytes | None = None):
-    request = urllib.request.Request(BASE + path, headers=headers or {}, data=data)  # noqa: S310
-    with urllib.request.urlopen(request, context=TLS, timeout=10) as response:  # noqa: S310
-        return response.headers, response.read()
+def get(path: str, headers: dict | None = None, data: bytes | None = None, method=None):
+    request = urllib.request.Request(  # noqa: S310
+        BASE + path, headers=headers or {}, data=data, method=method
+    )
+    try:
+        with OPENER.open(request, timeout=10) as response:
+            return response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.headers, error.read()
+
+
+def answer(path: str, **kwargs) -> tuple[int, str, bytes]:
+    """(status, X-Cache-Status, body), whatever the status."""
+    request = urllib.request.Request(BASE + path, **kwargs)  # noqa: S310
+    try:
+        with OPENER.open(request, timeout=10) as response:
+            return (
+                response.status,
+                response.headers.get("X-Cache-Status", ""),
+                response.read(),
+            )
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("X-Cache-Status", ""), error.read()
 
 
 def status(path: str, **kwargs) -> str:
@@ -225,25 +244,6 @@ def test_what_the_app_keeps_private_is_never_stored(front, path):
     assert status(path) != "HIT"
 
 
-def test_wagtails_purge_makes_the_next_request_a_miss(front, caplog):
-    get("/page/purged/")
-    assert status("/page/purged/") == "HIT"
-    with caplog.at_level(logging.ERROR, logger="wagtail.frontendcache"):
-        HTTPBackend({"LOCATION": PURGE_URL}).purge("https://localhost/page/purged/")
-        # A page not in the cache is no error either (nginx answers 204).
-        HTTPBackend({"LOCATION": PURGE_URL}).purge("https://localhost/never-seen/")
-    assert caplog.records == []
-    assert status("/page/purged/") == "MISS"
-    assert status("/page/purged/") == "HIT"
-
-
-def test_the_purge_server_answers_only_on_loopback(front):
-    site = (front / "site.conf").read_text()
-    purge = site.split("Purge server", 1)[1]
-    assert f"listen 127.0.0.1:{PURGE_PORT};" in purge
-    assert "deny all;" in purge
-
-
 def test_a_cached_page_carries_the_apps_hsts_header_once(front):
     get("/page/hsts/")
     headers, _body = get("/page/hsts/")
@@ -256,46 +256,6 @@ def test_html_is_compressed(front):
     assert headers["Content-Encoding"] == "gzip"
 
 
-def test_production_settings_purge_through_nginx_when_configured():
-    code = (
-        "import django, json; django.setup(); from django.conf import settings as s;"
-        "print(json.dumps([getattr(s, 'WAGTAILFRONTENDCACHE', None),"
-        " 'wagtail.contrib.frontend_cache' in s.INSTALLED_APPS]))"
-    )
-    base = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "lantana.settings.production",
-        "SECRET_KEY": "x" * 50,
-        "ALLOWED_HOSTS": "localhost",
-        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/lantana",
-        "WAGTAILADMIN_BASE_URL": "https://www.lantana.example",
-        "CHANNEL_REDIS_URL": "redis://127.0.0.1:6379/1",
-        "LEAD_ENCRYPTION_KEYS": "cHJvZHVjdGlvbi10ZXN0LWxlYWQta2V5LTMyYnl0ZXM=",
-        "LEAD_BLIND_INDEX_KEY": "p" * 40,
-    }
-    runs = {}
-    for name, extra in [("on", {"FRONTEND_CACHE_PURGE_URL": PURGE_URL}), ("off", {})]:
-        env = {**base, **extra}
-        if not extra:
-            env.pop("FRONTEND_CACHE_PURGE_URL", None)
-        out = subprocess.run(  # noqa: S603
-            [sys.executable, "-c", code],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=settings.BASE_DIR,
-        ).stdout
-        runs[name] = json.loads(out.strip().splitlines()[-1])
-    backends, installed = runs["on"]
-    assert backends["nginx"]["LOCATION"] == PURGE_URL
-    assert backends["nginx"]["BACKEND"].endswith("HTTPBackend")
-    assert installed
-    # The app is always installed (the page cache purges through it); only the
-    # backend depends on the variable.
-    assert runs["off"] == [None, True]
-
-
 def brotli_module_enabled() -> bool:
     return any("brotli" in p.name for p in Path("/etc/nginx/modules-enabled").glob("*"))
 
@@ -304,3 +264,96 @@ def brotli_module_enabled() -> bool:
 def test_html_is_brotli_compressed_where_the_module_is_enabled(front):
     headers, _body = get("/page/brotli/", headers={"Accept-Encoding": "br, gzip"})
     assert headers["Content-Encoding"] == "br"
+
+
+VARIANTS = ["", "?page=1", "?page=2", "?q=sleep", "?q=sleep&page=2"]
+
+
+def warm(path: str) -> None:
+    for variant in VARIANTS:
+        get(path + variant)
+        assert status(path + variant) == "HIT", variant
+
+
+@pytest.mark.parametrize("kind", ["withdrawn", "private"])
+def test_a_withdrawn_or_private_page_is_gone_from_every_variant_within_2_seconds(
+    front, kind
+):
+    path = f"/live/{kind}/"
+    warm(path)
+    getattr(StandInApp, kind).add(path)
+    time.sleep(2)
+    for variant in VARIANTS:
+        code, cache, _body = answer(path + variant)
+        assert code == (404 if kind == "withdrawn" else 302), variant
+        assert cache in ("EXPIRED", "MISS", ""), (variant, cache)
+    # ... and stays gone, however often it is asked.
+    for _ in range(3):
+        assert answer(path)[1] != "STALE"
+
+
+def test_the_last_copy_is_served_only_while_the_app_is_unreachable(front):
+    path = "/live/outage/"
+    warm(path)
+    StandInApp.down.add(path)
+    time.sleep(2.1)  # past its second (nginx counts whole seconds)
+    code, cache, _body = answer(path)
+    assert (code, cache) == (200, "STALE")
+    time.sleep(3.5)  # past stale-if-error=3
+    code, cache, _body = answer(path)
+    assert code == 502 and cache != "STALE"
+
+
+def test_a_page_withdrawn_before_an_outage_is_never_served(front):
+    path = "/live/withdrawn-then-down/"
+    warm(path)
+    StandInApp.withdrawn.add(path)
+    time.sleep(2)
+    assert answer(path)[0] == 404
+    time.sleep(3)
+    StandInApp.down.add(path)
+    code, cache, _body = answer(path)
+    assert code == 502 and cache != "STALE"
+
+
+def test_the_front_keeps_no_stale_copy_while_updating_and_has_no_purge_server(front):
+    site = "\n".join(
+        line.split("#")[0] for line in (front / "site.conf").read_text().splitlines()
+    )
+    assert "updating" not in site
+    assert "proxy_cache_background_update" not in site
+    assert "proxy_cache_use_stale" not in site
+    assert "proxy_cache_purge" not in site
+    assert "inactive=1m" in site and "max_size=" in site
+
+
+class TestBadInput:
+    def test_a_client_asking_for_no_cache_neither_bypasses_nor_refills(self, front):
+        get("/page/no-cache/")
+        reached = len(StandInApp.served)
+        for value in ("no-cache", "no-store", "max-age=0"):
+            headers = {"Cache-Control": value, "Pragma": "no-cache"}
+            assert status("/page/no-cache/", headers=headers) == "HIT"
+        assert len(StandInApp.served) == reached
+
+    def test_another_host_never_gets_this_sites_page(self, front):
+        get("/page/host/")
+        assert status("/page/host/") == "HIT"
+        code, cache, _body = answer("/page/host/", headers={"Host": "evil.example"})
+        assert cache != "HIT"
+
+    def test_head_and_conditional_requests_are_answered_from_the_cache(self, front):
+        headers, _body = get("/page/head/")
+        reached = len(StandInApp.served)
+        head, _ = get("/page/head/", method="HEAD")
+        assert head["X-Cache-Status"] == "HIT"
+        conditional = {"If-Modified-Since": "Thu, 01 Jan 2099 00:00:00 GMT"}
+        code, cache, _body = answer("/page/head/", headers=conditional)
+        assert cache == "HIT" and code in (200, 304)
+        assert len(StandInApp.served) == reached
+
+    def test_a_flood_of_search_variants_is_kept_one_second_each(self, front):
+        for n in range(30):
+            assert status(f"/live/flood/?q=x{n}") == "MISS"
+        time.sleep(2)
+        assert status("/live/flood/?q=x0") in ("EXPIRED", "MISS")

@@ -23,7 +23,7 @@ def test_a_second_anonymous_visit_is_served_from_the_cache(client, home):
     assert first.status_code == second.status_code == 200
     assert not hit(first) and hit(second)
     assert second.content == first.content
-    assert second["Cache-Control"] == "public, max-age=0, s-maxage=300"
+    assert second["Cache-Control"] == "public, max-age=0, s-maxage=1, stale-if-error=10"
     assert "Set-Cookie" not in second.headers
 
 

@@ -188,3 +188,34 @@ class TestOutages:
         _, drawn_queries = render(article.url)
         kept, kept_queries = render(article.url)
         assert b"Finding your footing" in kept and kept_queries < drawn_queries
+
+
+@pytest.fixture
+def every_page(article, clinician, location, contact_page, home):
+    """One of each page type, with its neighbours (cards, bylines, listings)."""
+    return [
+        "/",
+        article.url,
+        "/articles/",
+        f"/articles/topic/{article.topics.first().slug}/",
+        clinician.url,
+        "/team/",
+        location.url,
+        location.get_parent().url,
+        contact_page.url,
+    ]
+
+
+def test_every_page_type_draws_the_same_with_kept_parts_on_and_off(
+    every_page, settings
+):
+    """A value the template uses outside a kept part cannot go missing when the
+    parts come from the cache (production) while the tests draw them (off)."""
+    for url in every_page:
+        settings.FRAGMENT_CACHE_SECONDS = 0
+        drawn, _ = render(url)
+        settings.FRAGMENT_CACHE_SECONDS = 3600
+        filled, _ = render(url)
+        kept, _ = render(url)
+        assert filled == drawn, url
+        assert kept == drawn, url

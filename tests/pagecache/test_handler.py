@@ -33,7 +33,10 @@ def test_a_hit_is_answered_before_django_with_every_header(wsgi, home):
         "Content-Length",
     ):
         assert second.header(name), name
-    assert second.header("Cache-Control") == "public, max-age=0, s-maxage=300"
+    assert (
+        second.header("Cache-Control")
+        == "public, max-age=0, s-maxage=1, stale-if-error=10"
+    )
     assert not second.header("Set-Cookie")
 
 

@@ -1,16 +1,22 @@
-"""Each process's own copy of final answers, kept honest by Redis's invalidations."""
+"""Each process's copy of the generation and of final answers, kept honest by Redis;
+purges that cannot reach Redis are retried, never lost."""
 
+import logging
+import threading
+import time
 import uuid
 
 import pytest
 import redis
 from django.core.cache import caches
 
+from lantana.core import generation
+from lantana.core.models import CacheGeneration
 from lantana.pagecache import local, store
 from tests.support.caching import TEST_REDIS_URL, publish
 
 ANSWER = ("200 OK", [("Content-Type", "text/html")], b"<p>kept</p>")
-TOKEN_KEYS = ["pagecache:gen:page:1", "pagecache:gen:site:1"]
+LATER = 4102444800  # 2100
 
 
 @pytest.fixture
@@ -20,92 +26,147 @@ def redis_cache(settings):
             "BACKEND": "lantana.core.cache.ResilientRedisCache",
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     yield caches["default"]
+    generation.reset()
     local.reset()
 
 
-def kept_answer(process, cache, expires=None):
-    """What `process` serves after reading the answer from Redis once."""
-    cache.set_many({TOKEN_KEYS[0]: "a", TOKEN_KEYS[1]: "b"})
-    answer, epoch = process.get("answer", TOKEN_KEYS)
-    assert answer is None and epoch is not None
-    expires = expires or 4102444800  # 2100
-    process.keep(epoch, "answer", TOKEN_KEYS, ("a", "b"), expires, ANSWER)
-    return process.get("answer", TOKEN_KEYS)[0]
+def raw(cache):
+    return redis.Redis.from_url(TEST_REDIS_URL)
 
 
-def wait_for_invalidations(process):
+def wait_for_invalidations(tracker):
     # In production the next request comes an HTTP round trip after the purge;
     # here the test waits for Redis's push to reach the socket.
     try:
-        process.client.connection.can_read(1)
-    except redis.ConnectionError:
+        tracker.client.connection.can_read(1)
+    except (redis.ConnectionError, AttributeError):
         pass  # closed: the next lookup finds out
 
 
-def test_a_kept_answer_is_served_from_memory(redis_cache):
-    process = local.LocalAnswers(redis_cache, 1024 * 1024)
-    assert kept_answer(process, redis_cache) == ANSWER
+def settled(tracker, latest, wait=1.0):
+    """The tracker's value once the invalidation of `latest` has had time to arrive
+    (read under its lock, like every request)."""
+    deadline = time.monotonic() + wait
+    while True:
+        value = tracker.get()[0]
+        if value in (None, latest) or time.monotonic() > deadline:
+            return value
+        time.sleep(0.005)
 
 
-def test_a_purge_by_another_process_is_seen_at_once(redis_cache):
-    worker, other = (local.LocalAnswers(redis_cache, 1024 * 1024) for _ in range(2))
-    assert kept_answer(worker, redis_cache) == ANSWER
-    redis_cache.delete(TOKEN_KEYS[0])  # what a purge in `other` does
-    wait_for_invalidations(worker)
-    assert worker.get("answer", TOKEN_KEYS)[0] is None
+class TestTracker:
+    def test_a_value_is_trusted_until_redis_says_it_changed(self, redis_cache):
+        tracker = generation.Tracker(redis_cache)
+        raw(redis_cache).set(tracker.key, 5)
+        wait_for_invalidations(tracker)
+        value, ticket = tracker.get()
+        assert value is None and ticket is not None
+        tracker.keep(5, ticket)
+        assert tracker.get()[0] == 5
+        raw(redis_cache).set(tracker.key, 6)  # another process's purge
+        wait_for_invalidations(tracker)
+        assert tracker.get()[0] is None
+
+    def test_a_flush_or_a_lost_connection_forgets_it(self, redis_cache):
+        tracker = generation.Tracker(redis_cache)
+        _, ticket = tracker.get()
+        tracker.keep(5, ticket)
+        assert tracker.value == 5
+        raw(redis_cache).flushdb()
+        wait_for_invalidations(tracker)
+        assert tracker.get()[0] is None
+        _, ticket = tracker.get()
+        tracker.keep(5, ticket)
+        raw(redis_cache).client_kill_filter(_id=tracker.client.client_id())
+        wait_for_invalidations(tracker)
+        assert tracker.get() == (None, None)
+        tracker.keep(5, ticket)  # read before the drop: never trusted after it
+        assert tracker.value is None
+
+    def test_a_value_read_before_an_invalidation_another_thread_consumed(
+        self, redis_cache
+    ):
+        """The race of the first edition: thread A reads the old value from Redis,
+        a purge lands, thread B consumes the invalidation, then A keeps what it read."""
+        tracker = generation.Tracker(redis_cache)
+        client = raw(redis_cache)
+        client.set(tracker.key, 5)
+        _, ticket_a = tracker.get()  # thread A: nothing trusted yet
+        read_by_a = int(client.get(tracker.key))
+        client.set(tracker.key, 6)  # the purge
+        wait_for_invalidations(tracker)
+        tracker.get()  # thread B applies the invalidation
+        tracker.keep(read_by_a, ticket_a)  # thread A, late
+        assert tracker.get()[0] is None
+
+    def test_threads_racing_purges_never_keep_a_stale_value(self, redis_cache):
+        tracker = generation.Tracker(redis_cache)
+        client = raw(redis_cache)
+        reader = raw(redis_cache)
+        client.set(tracker.key, 0)
+        stop = threading.Event()
+        stale = []
+
+        def request():
+            while not stop.is_set():
+                value, ticket = tracker.get()
+                if value is None:
+                    tracker.keep(int(reader.get(tracker.key)), ticket)
+
+        threads = [threading.Thread(target=request) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        try:
+            for purge in range(1, 301):
+                client.set(tracker.key, purge)
+                if purge % 10 == 0:  # once Redis's push has arrived, look
+                    value = settled(tracker, purge)
+                    if value not in (None, purge):
+                        stale.append((purge, value))
+        finally:
+            stop.set()
+            for thread in threads:
+                thread.join()
+        assert not stale
+        assert settled(tracker, 300) in (None, 300)
 
 
-def test_a_changed_site_token_or_a_flush_forgets_it_too(redis_cache):
-    worker = local.LocalAnswers(redis_cache, 1024 * 1024)
-    assert kept_answer(worker, redis_cache) == ANSWER
-    redis_cache.set(TOKEN_KEYS[1], "c")
-    wait_for_invalidations(worker)
-    assert worker.get("answer", TOKEN_KEYS)[0] is None
-    assert kept_answer(worker, redis_cache) == ANSWER
-    redis.Redis.from_url(TEST_REDIS_URL).flushdb()
-    wait_for_invalidations(worker)
-    assert worker.get("answer", TOKEN_KEYS)[0] is None
+class TestLocalAnswers:
+    def test_an_answer_is_kept_for_its_generation_only(self):
+        answers = local.LocalAnswers(1024 * 1024)
+        assert answers.get("a", 1) is None
+        answers.keep("a", 1, LATER, ANSWER)
+        assert answers.get("a", 1) == ANSWER
+        assert answers.get("a", 2) is None
+        assert not answers.answers  # the old generation's answers are dropped
+        answers.keep("a", 1, LATER, ANSWER)  # read under the old one: refused
+        assert not answers.answers
 
+    def test_an_answer_expires_with_its_redis_entry(self):
+        answers = local.LocalAnswers(1024 * 1024)
+        answers.get("a", 1)
+        answers.keep("a", 1, 1.0, ANSWER)
+        assert answers.get("a", 1) is None
 
-def test_a_lost_tracking_connection_drops_everything_kept(redis_cache):
-    worker = local.LocalAnswers(redis_cache, 1024 * 1024)
-    assert kept_answer(worker, redis_cache) == ANSWER
-    client_id = worker.client.client_id()
-    redis.Redis.from_url(TEST_REDIS_URL).client_kill_filter(_id=client_id)
-    wait_for_invalidations(worker)
-    assert worker.get("answer", TOKEN_KEYS) == (None, None)
-    assert not worker.answers and not worker.tokens
-    # An answer read before the drop is not kept after it.
-    worker.keep(1, "answer", TOKEN_KEYS, ("a", "b"), 4102444800, ANSWER)
-    assert not worker.answers
+    def test_memory_is_bounded(self):
+        answers = local.LocalAnswers(3 * len(ANSWER[2]))
+        for n in range(10):
+            answers.get(f"a-{n}", 1)
+            answers.keep(f"a-{n}", 1, LATER, ANSWER)
+            assert answers.size <= answers.limit
+        assert len(answers.answers) <= 3
 
+    def test_without_redis_there_is_no_local_copy(self):
+        local.reset()
+        assert local.local_answers() is None  # the tests' LocMemCache
 
-def test_an_answer_expires_with_its_redis_entry(redis_cache):
-    worker = local.LocalAnswers(redis_cache, 1024 * 1024)
-    assert kept_answer(worker, redis_cache, expires=1.0) is None
-
-
-def test_memory_is_bounded(redis_cache):
-    worker = local.LocalAnswers(redis_cache, 3 * len(ANSWER[2]))
-    redis_cache.set_many({TOKEN_KEYS[0]: "a", TOKEN_KEYS[1]: "b"})
-    for n in range(10):
-        _, epoch = worker.get(f"answer-{n}", TOKEN_KEYS)
-        worker.keep(epoch, f"answer-{n}", TOKEN_KEYS, ("a", "b"), 4102444800, ANSWER)
-        assert worker.size <= worker.limit
-    assert len(worker.answers) <= 3
-
-
-def test_without_redis_there_is_no_local_copy(settings):
-    local.reset()
-    assert local.local_answers() is None  # the tests' LocMemCache
-
-
-def test_it_can_be_turned_off(redis_cache, settings):
-    settings.PAGE_CACHE_LOCAL_MB = 0
-    assert local.local_answers() is None
+    def test_it_can_be_turned_off(self, redis_cache, settings):
+        settings.PAGE_CACHE_LOCAL_MB = 0
+        assert local.local_answers() is None
 
 
 def test_through_the_handler_publishing_is_seen_at_once(
@@ -125,3 +186,68 @@ def test_through_the_handler_publishing_is_seen_at_once(
     publish(home)
     answer = wsgi("/")
     assert answer.through_django and b"A new front door" in answer.body
+
+
+class TestPurgesAreNeverLost:
+    def test_a_purge_redis_refuses_is_retried_and_nothing_cached_is_served(
+        self, wsgi, redis_cache, home, caplog, monkeypatch
+    ):
+        monkeypatch.setattr(generation, "RETRY_SECONDS", 0.05)
+        wsgi("/")
+        assert wsgi("/").hit
+        process = generation.generation()
+        real = process._publish
+        refusing = [True]
+        monkeypatch.setattr(
+            process, "_publish", lambda value: False if refusing[0] else real(value)
+        )
+        with caplog.at_level(logging.INFO, logger="lantana.cache"):
+            home.hero_heading = "A new front door"
+            publish(home)
+            assert process.pending is not None
+            for _ in range(3):  # Redis still holds the old generation
+                answer = wsgi("/")
+                assert not answer.hit and b"A new front door" in answer.body
+            refusing[0] = False
+            for _ in range(100):
+                if process.pending is None:
+                    break
+                time.sleep(0.05)
+        assert process.pending is None
+        assert b"A new front door" in wsgi("/").body
+        messages = [record.getMessage() for record in caplog.records]
+        assert any("could not reach the cache" in m for m in messages)
+        assert any("reached the cache" in m for m in messages)
+        assert not any("front door" in m or "/" in m.split("(")[0] for m in messages)
+
+    def test_a_bump_redis_lacks_is_found_in_the_database(
+        self, wsgi, redis_cache, home, monkeypatch
+    ):
+        """A worker that bumped and died before telling Redis: the others notice."""
+        monkeypatch.setattr(generation, "CHECK_SECONDS", 0)
+        wsgi("/")
+        assert wsgi("/").hit
+        CacheGeneration.objects.filter(pk=1).update(value=10_000)
+        assert not wsgi("/").hit
+        key = generation.generation().tracker.key
+        assert int(raw(redis_cache).get(key)) == 10_000
+
+    def test_a_redis_write_pause_during_a_publish(
+        self, wsgi, redis_cache, home, monkeypatch
+    ):
+        monkeypatch.setattr(generation, "RETRY_SECONDS", 0.1)
+        wsgi("/")
+        assert wsgi("/").hit
+        admin = raw(redis_cache)
+        admin.execute_command("CLIENT", "PAUSE", "1500", "WRITE")
+        try:
+            home.hero_heading = "A new front door"
+            publish(home)
+            assert b"A new front door" in wsgi("/").body
+        finally:
+            deadline = time.monotonic() + 10
+            while generation.generation().pending and time.monotonic() < deadline:
+                time.sleep(0.1)
+        assert generation.generation().pending is None
+        for _ in range(3):
+            assert b"A new front door" in wsgi("/").body

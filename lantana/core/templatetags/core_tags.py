@@ -116,7 +116,7 @@ def get_menu_links(request) -> list[dict]:
     """The site's menu links, built once per change of the menu or its pages."""
     site = Site.find_for_request(request)
     key = site_cache.menu_key(site.pk if site else None, translation.get_language())
-    links = cache.get(key)
+    links = None if key is None else cache.get(key)
     if links is None:
         navigation = NavigationSettings.for_request(request)
         links = [
@@ -124,7 +124,8 @@ def get_menu_links(request) -> list[dict]:
             for block in navigation.main_menu
             if (link := _menu_link(block.value, request))
         ]
-        cache.set(key, links, site_cache.CHROME_SECONDS)
+        if key is not None:
+            cache.set(key, links, site_cache.CHROME_SECONDS)
     return links
 
 
