@@ -2,6 +2,7 @@
 
 from django.test import Client
 
+from lantana.core.changes import many_changes
 from lantana.core.models import NavigationSettings, SiteSettings, StandardPage
 from lantana.pagecache import purge as purge_module
 from tests.support.caching import hit, publish
@@ -128,3 +129,32 @@ def test_purge_also_asks_the_front_cache(article, monkeypatch):
     article.title = "Finding your feet"
     publish(article)
     assert {page.pk for page in purged} >= {article.pk, article.get_parent().pk}
+
+
+def test_many_changes_purge_every_site_once_at_the_end(
+    article, clinician, home, location, monkeypatch
+):
+    """An import publishes thousands of pages: nothing is worked out per page
+    while it runs (that grew with every article sharing a topic); when it ends,
+    every page of the site is purged, in the app and in the front cache."""
+    calls = []
+    monkeypatch.setattr(purge_module, "showing", lambda obj: calls.append(obj))
+    urls = [article.url, "/articles/", "/", clinician.url, location.url]
+    warm(*urls)
+    with many_changes():
+        article.title = "Finding your feet"
+        publish(article)
+        assert calls == []
+        assert hit(Client().get("/articles/"))  # not purged yet
+    monkeypatch.undo()
+    pages = {url: fresh(url) for url in urls}
+    assert b"Finding your feet" in pages["/articles/"]
+
+
+def test_many_changes_end_with_a_purge_after_an_error(article, monkeypatch):
+    warm("/articles/")
+    with pytest.raises(RuntimeError), many_changes():
+        article.title = "Finding your feet"
+        publish(article)
+        raise RuntimeError("the import stopped")
+    assert b"Finding your feet" in fresh("/articles/")
