@@ -1,5 +1,6 @@
 """Each purge trigger: the next anonymous GET shows the change; unrelated pages stay."""
 
+import pytest
 from django.test import Client
 
 from lantana.core.changes import many_changes
