@@ -41,6 +41,7 @@ RELOAD_DIRS := lantana home locations access articles contact staff wordpress de
 
 run: demo ## Set up and serve the site and live chat at http://127.0.0.1:$(PORT)
 	@echo "Serving Lantana at http://127.0.0.1:$(PORT)/ (admin at /admin/, live chat at /admin/chats/)"
+	@echo "Passkeys: open the admin as http://localhost:$(PORT)/admin/ (browsers refuse passkeys on an IP address)"
 	DJANGO_SETTINGS_MODULE=lantana.settings.dev $(VENV)/bin/uvicorn lantana.asgi:application \
 		--host 127.0.0.1 --port $(PORT) --lifespan off --reload \
 		$(addprefix --reload-dir ,$(RELOAD_DIRS)) --reload-include '*.html'

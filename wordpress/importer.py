@@ -34,6 +34,7 @@ from articles.blocks import ARTICLE_RICH_TEXT_FEATURES
 from articles.models import ArticleIndexPage, ArticlePage, Topic, clinician_for_user
 from home.models import HomePage
 from lantana.core.blocks import RICH_TEXT_FEATURES
+from lantana.core.changes import many_changes
 from lantana.core.models import StandardPage, User
 from staff.models import ClinicianPage, StaffIndexPage
 
@@ -178,7 +179,8 @@ class Importer:
     # The whole run ---------------------------------------------------------
     def run(self) -> Report:
         try:
-            with self.dry_run_guard():
+            # The page cache is purged once at the end, not for every post.
+            with many_changes(), self.dry_run_guard():
                 self.find_places()
                 self.import_topics()
                 self.import_authors()

@@ -22,7 +22,20 @@ from wagtail.models import (
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from lantana.core.generation import bump
+from lantana.core import generation
+from lantana.core.changes import in_many_changes, many_changes_ended
+
+
+def bump(reason: str) -> None:
+    """A new generation now, or once when many changes (an import) end."""
+    if not in_many_changes():
+        generation.bump(reason)
+
+
+@receiver(many_changes_ended)
+def many_changed(sender, **kwargs):
+    generation.bump("many changes ended")
+
 
 # Wagtail noting an image's or document's size or hash while serving it.
 BOOKKEEPING_FIELDS = {"file_size", "file_hash"}

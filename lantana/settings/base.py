@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -549,7 +550,9 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         # JSON arguments (lantana/core/admin_csp.py). Never 'unsafe-eval', never
         # another origin.
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        # The nonce goes only to the <style> elements Wagtail's scripts create (the
+        # rich text editor's); static/js/admin-styles.js hands it to them.
+        "style-src": ["'self'", NONCE],
         # data: for the QR code drawn at enrolment and Wagtail's SVG placeholders;
         # blob: for the previews Wagtail draws of images being uploaded.
         "img-src": ["'self'", "data:", "blob:"],

@@ -20,6 +20,10 @@ PORT = env_int("PORT", 8000)  # noqa: F405
 WAGTAILADMIN_BASE_URL = os.environ.get(
     "WAGTAILADMIN_BASE_URL", f"http://127.0.0.1:{PORT}"
 )
+# Passkeys follow that address: http://localhost:PORT (browsers refuse an IP address).
+OTP_WEBAUTHN_RP_ID, OTP_WEBAUTHN_ALLOWED_ORIGINS = webauthn_relying_party(  # noqa: F405
+    WAGTAILADMIN_BASE_URL
+)
 # A fixed, public key: data encrypted under it is protected from nobody.
 LEAD_ENCRYPTION_KEYS = LEAD_ENCRYPTION_KEYS or [DEV_LEAD_ENCRYPTION_KEY]  # noqa: F405
 LEAD_BLIND_INDEX_KEY = LEAD_BLIND_INDEX_KEY or DEV_LEAD_BLIND_INDEX_KEY  # noqa: F405

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 # 200 per public form and per socket frame type in every suite run, so CI stays well
 # inside its time; FUZZ_EXAMPLES=1000 for the full campaign recorded in
-# docs/development/security.md (about 45 minutes for the socket frames here).
+# docs/development/security.md (about 15 minutes for the socket frames here).
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "200"))
 
 FUZZ = hypothesis_settings(

@@ -167,3 +167,19 @@ def test_a_site_served_on_another_port_links_to_that_port(client, home, settings
         json.loads(block).get("url") == "http://127.0.0.1:9400/" for block in json_ld
     )
     assert page.get_full_url() == "http://127.0.0.1:9400/programs/"
+
+
+def test_make_run_names_the_address_where_passkeys_work():
+    """Browsers refuse passkeys on 127.0.0.1: make run prints the localhost address
+    the dev settings accept them from, on the port it serves."""
+    result = subprocess.run(  # noqa: S603
+        ["make", "-n", "run", "PORT=9400"],  # noqa: S607
+        cwd=str(settings.BASE_DIR),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "http://localhost:9400/admin/" in result.stdout
+    origins = dev_setting("OTP_WEBAUTHN_ALLOWED_ORIGINS", {"PORT": "9400"})
+    assert origins == "['http://localhost:9400']"
+    assert dev_setting("OTP_WEBAUTHN_RP_ID", {"PORT": "9400"}) == "localhost"

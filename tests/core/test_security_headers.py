@@ -34,7 +34,9 @@ PRODUCTION_NAMES = [
 def production_settings() -> dict:
     code = (
         "import json, lantana.settings.production as s; "
-        f"print(json.dumps({{n: getattr(s, n) for n in {PRODUCTION_NAMES!r}}}))"
+        # default=repr: the admin's style nonce is django-csp's NONCE marker.
+        f"print(json.dumps({{n: getattr(s, n) for n in {PRODUCTION_NAMES!r}}}, "
+        "default=repr))"
     )
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],

@@ -5,10 +5,12 @@ these tests also warm pages that show nothing of the change, and find them drawn
 afresh too; no relation can be forgotten.
 """
 
+import pytest
 from django.test import Client
 from wagtail.models import Collection
 
 from demo.factories.articles import TopicFactory
+from lantana.core.changes import many_changes
 from lantana.core.models import NavigationSettings, SiteSettings, StandardPage
 from tests.support.caching import hit, publish
 
@@ -145,3 +147,24 @@ class TestEverythingElse:
         article.save_revision()
         response = Client().get(article.url)
         assert hit(response) and b"Not yet" not in response.content
+
+
+def test_many_changes_retire_every_page_once_at_the_end(article, clinician, location):
+    """An import publishes thousands of pages: one new generation when it ends."""
+    urls = [article.url, "/articles/", "/", clinician.url, location.url]
+    warm(*urls)
+    with many_changes():
+        article.title = "Finding your feet"
+        publish(article)
+        assert hit(Client().get("/articles/"))  # not yet
+    pages = {url: fresh(url) for url in urls}
+    assert b"Finding your feet" in pages["/articles/"]
+
+
+def test_many_changes_end_with_a_new_generation_after_an_error(article):
+    warm("/articles/")
+    with pytest.raises(RuntimeError), many_changes():
+        article.title = "Finding your feet"
+        publish(article)
+        raise RuntimeError("the import stopped")
+    assert b"Finding your feet" in fresh("/articles/")
