@@ -104,7 +104,7 @@ def for_page(page, request, names) -> Fragments:
     # per request, before the page is served).
     restricted = getattr(request, "page_cache_restricted", None)
     if restricted is None:
-        restricted = page.get_view_restrictions().exists()
+        restricted = bool(page.get_view_restrictions())
     if restricted:
         return Fragments()
     site = Site.find_for_request(request)

@@ -18,7 +18,7 @@ def mark_page_cache_candidate(page, request, serve_args, serve_kwargs):
     if not (store.enabled() or fragments.seconds()):
         return None
     # Read once here, for the kept parts too (lantana.core.fragments.for_page).
-    request.page_cache_restricted = page.get_view_restrictions().exists()
+    request.page_cache_restricted = bool(page.get_view_restrictions())
     if request.page_cache_restricted:
         return None
     if not getattr(request, "page_cache_allowed", False):
