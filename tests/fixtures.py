@@ -11,9 +11,11 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 
 from articles.models import ArticleRelatedLink
+from contact.permissions import get_lead_reviewers_group
 from demo.blocks import heading, paragraphs, stream
 from demo.factories.articles import (
     ArticleIndexPageFactory,
@@ -41,6 +43,7 @@ from demo.factories.staff import (
 from demo.images import draw_portrait, image_file
 from lantana.core.models import NavigationSettings, SiteSettings
 from staff.choices import StaffRole
+from tests.support import leads as lead_support
 from tests.support.auth import sign_in
 from tests.support.caching import publish
 from tests.support.chat import make_available, make_user
@@ -272,3 +275,25 @@ def built_site(home, location, article_index, team_index, contact_page, photo):
         topics=topics,
         contact_page=contact_page,
     )
+
+
+# The lead desk's users (its tests, the notices' tests).
+@pytest.fixture
+def lead_reviewer(db):
+    user = lead_support.make_user("reviewer", first_name="Rae", last_name="Viewer")
+    user.groups.add(get_lead_reviewers_group())
+    return user
+
+
+@pytest.fixture
+def site_editor(db):
+    """An editor with admin access, as Wagtail's default Editors group has."""
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+    )
+    user = lead_support.make_user("editor")
+    user.groups.add(group)
+    return user

@@ -174,7 +174,7 @@ def test_wagtails_front_end_sign_in_is_the_admins(client, member, private_page):
     assert "_auth_user_id" not in client.session
 
 
-def test_the_front_end_sign_in_never_sends_people_elsewhere(client):
+def test_the_front_end_sign_in_never_sends_people_elsewhere(client, db):
     response = client.get("/_util/login/?next=https://evil.example/")
     assert response["Location"] == f"{reverse('wagtailadmin_login')}?next=/"
 

@@ -1,34 +1,11 @@
 """Users in each role and a canary lead whose details must never leak."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
-from contact.permissions import get_lead_reviewers_group
 from demo.factories.leads import ChatRequestFactory, InquiryFactory
 from lantana.core.models import User
 from tests.support.auth import sign_in
-from tests.support.leads import CANARY, make_user
-
-
-@pytest.fixture
-def lead_reviewer(db):
-    user = make_user("reviewer", first_name="Rae", last_name="Viewer")
-    user.groups.add(get_lead_reviewers_group())
-    return user
-
-
-@pytest.fixture
-def site_editor(db):
-    """An editor with admin access, as Wagtail's default Editors group has."""
-    group, _ = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(
-        Permission.objects.get(
-            content_type__app_label="wagtailadmin", codename="access_admin"
-        )
-    )
-    user = make_user("editor")
-    user.groups.add(group)
-    return user
+from tests.support.leads import CANARY
 
 
 @pytest.fixture
