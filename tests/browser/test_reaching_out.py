@@ -116,7 +116,8 @@ def test_the_offline_dialog_puts_call_and_text_first_with_the_call_bar_in_sight(
 
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
-    assert page.evaluate("document.querySelector('[inert]')") is None
+    # The page behind leaves inert once the dialog has finished closing.
+    page.wait_for_function("document.querySelector('[inert]') === null")
     assert page.evaluate(
         "document.activeElement.classList.contains('action-bar__chat')"
     )
