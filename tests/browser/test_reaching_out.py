@@ -117,7 +117,7 @@ def test_the_offline_dialog_puts_call_and_text_first_with_the_call_bar_in_sight(
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     # The page behind leaves inert once the dialog has finished closing.
-    page.wait_for_function("document.querySelector('[inert]') === null")
+    expect(page.locator("[inert]")).to_have_count(0)
     assert page.evaluate(
         "document.activeElement.classList.contains('action-bar__chat')"
     )
