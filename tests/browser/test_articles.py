@@ -27,7 +27,7 @@ def test_toc_link_moves_to_its_section(checker, built):
     checker.goto(built.article.url, "desktop")
     link = page.locator(".article-toc a", has_text="Hope and resilience")
     link.click()
-    page.wait_for_function("location.hash === '#hope-and-resilience'")
+    page.wait_for_function("() => location.hash === '#hope-and-resilience'")
     heading = page.locator("#hope-and-resilience")
     page.wait_for_function(
         "() => { const r = document.getElementById('hope-and-resilience')"
@@ -47,7 +47,7 @@ def test_toc_is_collapsed_on_a_phone_and_opens_on_tap(checker, built):
     assert first_link.is_visible()
     checker.screenshot("article-toc-open-phone")
     first_link.click()
-    page.wait_for_function("location.hash.length > 1")
+    page.wait_for_function("() => location.hash.length > 1")
     toc.locator("summary").click()
     assert not first_link.is_visible()
 

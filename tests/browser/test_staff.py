@@ -7,7 +7,7 @@ def rescreenshot_loaded(checker, path: str, name: str):
         checker.goto(path, width)
         checker.page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         checker.page.wait_for_function(
-            "Array.from(document.images).every(img => img.complete)"
+            "() => Array.from(document.images).every(img => img.complete)"
         )
         checker.page.evaluate("window.scrollTo(0, 0)")
         checker.screenshot(f"{name}-{width}")
