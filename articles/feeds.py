@@ -1,18 +1,23 @@
-"""RSS 2.0 and Atom feeds of the latest live articles on the requesting site."""
+"""RSS 2.0 and Atom feeds of the latest live articles on the requesting site, one
+per language: /feeds/articles/rss/ lists the English articles, /es/feeds/articles/rss/
+the Spanish ones (translations only: an English article with no Spanish version yet
+is not in the Spanish feed), each with its language set."""
 
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from django.utils.feedgenerator import Atom1Feed
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from .models import ArticleIndexPage, ArticlePage
 
 
 class LatestArticlesFeed(Feed):
-    title = "Lantana Recovery: articles"
-    description = (
+    title = _("Lantana Recovery: articles")
+    description = _(
         "Plain-language articles on addiction, recovery and family life, "
         "written and clinically reviewed by Lantana's clinicians."
     )
@@ -20,25 +25,43 @@ class LatestArticlesFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        return Site.find_for_request(request)
+        self.root = self.get_root(Site.find_for_request(request))
+        return self.root
 
-    def link(self, site):
-        index = self.get_index(site)
-        if index is not None:
-            return index.get_url(self.request)
-        return "/"
-
-    def get_index(self, site):
+    def get_root(self, site) -> Page | None:
+        """The site's home page in the request's language (None: no such locale)."""
         if site is None:
             return None
-        return ArticleIndexPage.objects.live().descendant_of(site.root_page).first()
+        language = translation.get_language()
+        if language == settings.LANGUAGE_CODE:
+            return site.root_page
+        return (
+            Page.objects.filter(
+                translation_key=site.root_page.translation_key,
+                locale__language_code=language,
+            )
+            .only("path", "depth")
+            .first()
+        )
 
-    def items(self, site):
-        if site is None:
+    def link(self, root):
+        index = self.get_index(root)
+        if index is not None:
+            return index.get_url(self.request)
+        return "/" if root is None else root.get_url(self.request) or "/"
+
+    def get_index(self, root):
+        if root is None:
+            return None
+        return ArticleIndexPage.objects.live().descendant_of(root).first()
+
+    def items(self, root):
+        if root is None:
             return ArticlePage.objects.none()
         return list(
             ArticlePage.cards()
-            .descendant_of(site.root_page)
+            .descendant_of(root)
+            .filter(alias_of__isnull=True)
             .select_related("author")
             .prefetch_related(None)
             .prefetch_related("topics")[: self.limit]

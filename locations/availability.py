@@ -7,6 +7,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 
 AVAILABILITY_HOURS = 48
 
@@ -22,10 +24,11 @@ class Availability:
         if day is None or day < today:
             return ""
         if day == today:
-            return "today"
+            return gettext("today")
         if day == today + datetime.timedelta(days=1):
-            return "tomorrow"
-        return f"{day:%A, %B} {day.day}"
+            return gettext("tomorrow")
+        # "Friday, December 4" / "viernes, 4 de diciembre": the visitor's language.
+        return date_format(day, pgettext("date format", "l, F j"))
 
 
 def current_availability(location, now=None) -> Availability | None:

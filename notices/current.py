@@ -8,17 +8,18 @@ midnight without anyone saving anything.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .choices import ConsentPurpose
 from .models import ConsentWording, NoticeVersion
 
 NOTICES_KEY = "notices:current"
-CONSENT_KEY = "notices:consent:{purpose}"
+CONSENT_KEY = "notices:consent:{purpose}:{language}"
 SECONDS = 60 * 60 * 24
 
 
@@ -60,11 +61,15 @@ def notice_links(kinds) -> list[NoticeLink]:
     return [by_kind[kind] for kind in kinds if kind in by_kind]
 
 
-def current_consent(purpose: str) -> ConsentWording | None:
-    key = CONSENT_KEY.format(purpose=purpose)
+def current_consent(purpose: str, language: str = "") -> ConsentWording | None:
+    """The wording a form of this purpose shows in language (the active one)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    key = CONSENT_KEY.format(purpose=purpose, language=language)
     wording = _get(key)
     if wording is None:
-        wording = ConsentWording.objects.current(purpose)
+        wording = ConsentWording.objects.current(purpose, language)
         if wording is not None:
             _set(key, wording)
     return wording
@@ -86,7 +91,11 @@ def _set(key, value) -> None:
 
 def forget() -> None:
     keys = [NOTICES_KEY]
-    keys += [CONSENT_KEY.format(purpose=purpose) for purpose in ConsentPurpose.values]
+    keys += [
+        CONSENT_KEY.format(purpose=purpose, language=language)
+        for purpose in ConsentPurpose.values
+        for language, _name in settings.LANGUAGES
+    ]
     try:
         cache.delete_many(keys)
     except Exception:  # noqa: BLE001, S110 — nothing kept to forget

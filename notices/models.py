@@ -178,8 +178,13 @@ def next_number(model, **scope) -> int:
 
 
 class ConsentWordingQuerySet(models.QuerySet):
-    def current(self, purpose: str) -> "ConsentWording | None":
-        return self.filter(purpose=purpose).order_by("-number").first()
+    def current(self, purpose: str, language: str = "en") -> "ConsentWording | None":
+        wordings = self.filter(purpose=purpose).order_by("-number")
+        # A language nobody has written a wording in yet shows the English one.
+        return (
+            wordings.filter(language=language).first()
+            or wordings.filter(language=settings.LANGUAGE_CODE).first()
+        )
 
 
 class ConsentWording(models.Model):
@@ -188,6 +193,14 @@ class ConsentWording(models.Model):
     they were shown."""
 
     purpose = models.CharField(max_length=20, choices=ConsentPurpose.choices)
+    # Each language has its own versions: a Spanish page shows (and its lead
+    # records) the Spanish wording, numbered apart from the English one.
+    language = models.CharField(
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text="The language of the pages that show this wording.",
+    )
     number = models.PositiveIntegerField(editable=False)
     text = models.TextField(
         max_length=CONSENT_MAX_LENGTH,
@@ -206,26 +219,30 @@ class ConsentWording(models.Model):
 
     objects = ConsentWordingQuerySet.as_manager()
 
-    panels = [FieldPanel("purpose"), FieldPanel("text")]
+    panels = [FieldPanel("purpose"), FieldPanel("language"), FieldPanel("text")]
 
     class Meta:
-        ordering = ["purpose", "-number"]
+        ordering = ["purpose", "language", "-number"]
         verbose_name = "consent wording"
         constraints = [
             models.UniqueConstraint(
-                fields=["purpose", "number"], name="notices_consent_number_unique"
+                fields=["purpose", "language", "number"],
+                name="notices_consent_number_unique",
             )
         ]
 
     def __str__(self):
-        return f"{self.get_purpose_display()}, version {self.number or 'new'}"
+        number = self.number or "new"
+        return f"{self.get_purpose_display()}, {self.language} version {number}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
             raise FrozenVersion(f"{self} was shown to visitors and cannot change")
         with transaction.atomic():
             if self.number is None:
-                self.number = next_number(ConsentWording, purpose=self.purpose)
+                self.number = next_number(
+                    ConsentWording, purpose=self.purpose, language=self.language
+                )
             super().save(*args, **kwargs)
 
     @property

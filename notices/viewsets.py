@@ -37,10 +37,11 @@ class NewVersionEditView(EditView):
     def save_instance(self):
         data = self.form.cleaned_data
         stored = ConsentWording.objects.get(pk=self.object.pk)
-        if data["text"] == stored.text and data["purpose"] == stored.purpose:
+        fields = ("purpose", "language", "text")
+        if all(data[name] == getattr(stored, name) for name in fields):
             return stored
         wording = ConsentWording(
-            purpose=data["purpose"], text=data["text"], created_by=self.request.user
+            **{name: data[name] for name in fields}, created_by=self.request.user
         )
         wording.save()
         log(instance=wording, action="wagtail.create", user=self.request.user)
@@ -57,7 +58,7 @@ class ConsentWordingViewSet(SnippetViewSet):
     icon = "tick-inverse"
     menu_label = "Consent wordings"
     list_display = ["__str__", "text", "created_at"]
-    list_filter = ["purpose"]
+    list_filter = ["purpose", "language"]
     edit_view_class = NewVersionEditView
     copy_view_enabled = False
 

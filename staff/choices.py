@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class StaffRole(models.TextChoices):
@@ -12,18 +13,18 @@ class StaffRole(models.TextChoices):
 
 # Headings of the team page's groups.
 ROLE_GROUP_HEADINGS = {
-    StaffRole.CLINICAL: "Therapists and counselors",
-    StaffRole.MEDICAL: "Medical team",
-    StaffRole.ADMISSIONS: "Admissions",
-    StaffRole.LEADERSHIP: "Leadership",
+    StaffRole.CLINICAL: _("Therapists and counselors"),
+    StaffRole.MEDICAL: _("Medical team"),
+    StaffRole.ADMISSIONS: _("Admissions"),
+    StaffRole.LEADERSHIP: _("Leadership"),
 }
 
 # Shorter labels for the role filter, so it fits on a phone.
 ROLE_FILTER_LABELS = {
-    StaffRole.CLINICAL: "Therapists",
-    StaffRole.MEDICAL: "Medical",
-    StaffRole.ADMISSIONS: "Admissions",
-    StaffRole.LEADERSHIP: "Leadership",
+    StaffRole.CLINICAL: _("Therapists"),
+    StaffRole.MEDICAL: _("Medical"),
+    StaffRole.ADMISSIONS: _("Admissions"),
+    StaffRole.LEADERSHIP: _("Leadership"),
 }
 
 

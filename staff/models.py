@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -104,7 +105,7 @@ class StaffIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
         groups = [group for group in groups if group["clinicians"]]
         filters = [
             {
-                "label": "Everyone",
+                "label": _("Everyone"),
                 "url": self.get_url(request),
                 "current": role is None,
             },

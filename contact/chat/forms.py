@@ -4,6 +4,8 @@ consent. Nothing else is asked; checked on the server like every lead form."""
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ..choices import LeadFor, LeadKind
 from ..forms import BaseLeadForm, TextField, consent_field
@@ -18,13 +20,13 @@ class LiveChatForm(BaseLeadForm):
     kind = LeadKind.LIVE_CHAT
 
     first_message = TextField(
-        label="What would you like to talk about?",
+        label=_("What would you like to talk about?"),
         multiline=True,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Write a first message so we know how to help."},
+        error_messages={"required": _("Write a first message so we know how to help.")},
     )
     lead_for = forms.ChoiceField(
-        label="Who are you reaching out for?",
+        label=_("Who are you reaching out for?"),
         choices=LeadFor.choices,
         initial=LeadFor.SELF,
         required=False,
@@ -47,9 +49,9 @@ class LiveChatForm(BaseLeadForm):
         limit = first_message_max_length()
         field = self.fields["first_message"]
         field.max_length = limit
-        field.help_text = (
-            f"Up to {limit} characters. Share only what you are comfortable with."
-        )
+        field.help_text = gettext(
+            "Up to {} characters. Share only what you are comfortable with."
+        ).format(limit)
         field.validators.append(MaxLengthValidator(limit))
         field.widget.attrs["maxlength"] = str(limit)
 

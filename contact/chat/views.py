@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 PREFIX = get_kind(LeadKind.LIVE_CHAT).form_prefix
 TOKENS_SESSION_KEY = "contact.chat.tokens"
 SOCKET_PATH = "/ws/chat/"
-STALE_MESSAGE = (
+STALE_MESSAGE = _(
     "This form was open for a while, so for your safety we need you to press "
     "Start once more. Everything you typed is still here."
 )
@@ -54,7 +55,9 @@ def live_start(request):
     submission_id = form.cleaned_data["submission_id"]
     stamp_state = check_stamp(request.POST.get(f"{PREFIX}-stamp", ""), submission_id)
     if stamp_state in (StampState.EXPIRED, StampState.INVALID):
-        return answer({"error": "stale", "errors": {"__all__": [STALE_MESSAGE]}}, 400)
+        return answer(
+            {"error": "stale", "errors": {"__all__": [str(STALE_MESSAGE)]}}, 400
+        )
     try:
         return start(request, form, submission_id, stamp_state)
     except RateLimited:

@@ -8,6 +8,29 @@
   var STORE = "lantana.chat";
   var TYPING_EVERY = 3000;
   var TYPING_SHOWN = 6000;
+  // The English words, replaced by the page language's from the dialog's
+  // data-live-strings (contact/dialog.py, Django's catalogue): {name}-style slots.
+  var WORDS = {
+    connecting: "Connecting…",
+    typing: "{name} is typing…",
+    our_team: "Our team",
+    chatting: "You are chatting with {name} from our admissions team.",
+    our_admissions_team: "our admissions team",
+    waiting: "Waiting for someone from our team to join. You can type your next message now.",
+    waiting_minute: "Waiting for someone from our team to join (within about 1 minute). You can type your next message now.",
+    waiting_minutes: "Waiting for someone from our team to join (within about {minutes} minutes). You can type your next message now.",
+    unanswered: "Nobody could answer in time, and we are sorry. Please call us, or leave your number and we will call you back.",
+    ended: "This chat has ended. Thank you for reaching out.",
+    you: "You",
+    seen: "Seen",
+    label_error: "Error: ",
+    check_form: "Please check the form and try again.",
+    busy: "Our team just became busy, so we cannot chat right now. Leave your details and we will get back to you soon. What you typed is kept below.",
+    not_started: "We could not start the chat.",
+    call_us_at: "Please call us at {phone}.",
+    no_server: "We could not reach our server, so the chat did not start. Please check your connection and try again, or call us.",
+    offline_end: "You are offline just now, so the chat could not be ended. Please try again in a moment.",
+  };
   var ERRORS = {
     empty: "Please type a message first.",
     too_long: "That message is too long. Please split it into shorter ones.",
@@ -28,6 +51,18 @@
 
   window.lantanaLiveChat = function (dialog, api) {
     var root = dialog.querySelector("[data-live]");
+    try {
+      var given = JSON.parse(root.getAttribute("data-live-strings") || "{}");
+      Object.keys(given).forEach(function (key) {
+        if (key.indexOf("error_") === 0) ERRORS[key.slice(6)] = given[key];
+        else WORDS[key] = given[key];
+      });
+    } catch (ignored) { /* the English words stay */ }
+    function words(key, slots) {
+      return WORDS[key].replace(/\{(\w+)\}/g, function (all, name) {
+        return slots && name in slots ? slots[name] : all;
+      });
+    }
     function $(name) { return root.querySelector("[data-live-" + name + "]"); }
     var start = $("start"), form = $("form"), notice = $("form-notice");
     var conversation = $("conversation"), status = $("status"), crisis = $("crisis");
@@ -101,7 +136,7 @@
         p.setAttribute("data-live-field-error", "");
         var hidden = document.createElement("span");
         hidden.className = "visually-hidden";
-        hidden.textContent = "Error: ";
+        hidden.textContent = words("label_error");
         p.appendChild(hidden);
         p.appendChild(document.createTextNode(messages[0]));
         field.classList.add("field--error");
@@ -113,7 +148,7 @@
         first = first || input;
       });
       if (general.length || !first) {
-        say(general.join(" ") || "Please check the form and try again.");
+        say(general.join(" ") || words("check_form"));
       } else {
         first.focus();
       }
@@ -151,16 +186,16 @@
           } else if (answer.status === 400 && data.errors) {
             showErrors(data.errors);
           } else if (answer.status === 409) {
-            api.showCallback(carry(), "Our team just became busy, so we cannot chat right now. Leave your details and we will get back to you soon. What you typed is kept below.");
+            api.showCallback(carry(), words("busy"));
           } else {
-            say((data.message || "We could not start the chat.") + (data.phone ? " Please call us at " + data.phone + "." : ""));
+            say((data.message || words("not_started")) + (data.phone ? " " + words("call_us_at", { phone: data.phone }) : ""));
             // The stamp may be spent: fetch fresh values for the next try.
             api.newSession().then(fill, function () {});
           }
         })
         .catch(function () {
           button.disabled = false;
-          say("We could not reach our server, so the chat did not start. Please check your connection and try again, or call us.");
+          say(words("no_server"));
         });
     }, true);
 
@@ -180,7 +215,7 @@
       conversation.hidden = false;
       dialog.classList.add("chat-dialog--live");
       finished = false;
-      setStatus("Connecting…");
+      setStatus(words("connecting"));
       connect();
       text.focus();
     }
@@ -258,7 +293,7 @@
       },
       message: function (data) { addMessage(data); },
       typing: function () {
-        typing.textContent = (staffName || "Our team") + " is typing…";
+        typing.textContent = words("typing", { name: staffName || words("our_team") });
         typing.hidden = false;
         clearTimeout(typingTimer);
         typingTimer = setTimeout(function () { typing.hidden = true; }, TYPING_SHOWN);
@@ -291,7 +326,7 @@
         waitingStatus();
         statusTimer = setInterval(waitingStatus, 30000);
       } else if (state === "active") {
-        setStatus("You are chatting with " + (staffName || "our admissions team") + " from our admissions team.");
+        setStatus(words("chatting", { name: staffName || words("our_admissions_team") }));
       } else if (state === "ended" || state === "unanswered") {
         finish(state);
       }
@@ -299,7 +334,7 @@
 
     function waitingStatus() {
       var minutes = deadline ? Math.max(1, Math.ceil((deadline - Date.now()) / 60000)) : null;
-      setStatus("Waiting for someone from our team to join" + (minutes ? " (within about " + minutes + (minutes === 1 ? " minute" : " minutes") + ")" : "") + ". You can type your next message now.");
+      setStatus(words(!minutes ? "waiting" : minutes === 1 ? "waiting_minute" : "waiting_minutes", { minutes: minutes }));
     }
 
     function setStatus(message) {
@@ -316,8 +351,8 @@
       setStatus("");
       $("reference").textContent = chat.reference || "";
       $("ended-title").textContent = state === "unanswered"
-        ? "Nobody could answer in time, and we are sorry. Please call us, or leave your number and we will call you back."
-        : "This chat has ended. Thank you for reaching out.";
+        ? words("unanswered")
+        : words("ended");
       $("ended-callback").hidden = state !== "unanswered";
       ended.hidden = false;
       if (socket) socket.close(1000);
@@ -353,7 +388,7 @@
       meta.className = "chat-msg__meta";
       var who = document.createElement("span");
       who.className = "chat-msg__who";
-      who.textContent = sender === "visitor" ? "You" : sender === "staff" ? (name || "Our team") : "Lantana Recovery";
+      who.textContent = sender === "visitor" ? words("you") : sender === "staff" ? (name || words("our_team")) : "Lantana Recovery";
       meta.appendChild(who);
       if (at) meta.appendChild(stamp(at));
       var state = document.createElement("span");
@@ -367,7 +402,7 @@
       if (sender === "visitor") {
         var seen = document.createElement("p");
         seen.className = "chat-msg__seen";
-        seen.textContent = "Seen";
+        seen.textContent = words("seen");
         seen.hidden = true;
         item.appendChild(seen);
         if (lastVisitorItem) lastVisitorItem.querySelector(".chat-msg__seen").hidden = true;
@@ -381,7 +416,7 @@
     function stamp(at) {
       var time = document.createElement("time");
       time.dateTime = at;
-      time.textContent = " " + new Date(at).toLocaleTimeString([], { hour: "numeric", minute: "2-digit" });
+      time.textContent = " " + new Date(at).toLocaleTimeString([document.documentElement.lang || "en"], { hour: "numeric", minute: "2-digit" });
       return time;
     }
 
@@ -428,7 +463,7 @@
     });
 
     endButton.addEventListener("click", function () {
-      if (!send({ type: "end" })) showError("bad_request", "You are offline just now, so the chat could not be ended. Please try again in a moment.");
+      if (!send({ type: "end" })) showError("bad_request", words("offline_end"));
     });
 
     document.addEventListener("visibilitychange", function () {

@@ -319,6 +319,7 @@
       note.setAttribute("role", "alert");
       note.tabIndex = -1;
       note.textContent =
+        dialog.getAttribute("data-failure") ||
         "We could not reach our server, so your request was not sent. Please check your connection and try again, or call us.";
       var form = body.querySelector("form");
       body.insertBefore(note, form);

@@ -107,7 +107,8 @@ def test_a_new_wording_leaves_stored_leads_byte_identical(
     lead_reviewer.is_superuser = True
     lead_reviewer.save()
     edit = reverse("wagtailsnippets_notices_consentwording:edit", args=[old.pk])
-    response = staff.post(edit, {"purpose": old.purpose, "text": NEW_WORDING})
+    data = {"purpose": old.purpose, "language": old.language, "text": NEW_WORDING}
+    response = staff.post(edit, data)
     assert response.status_code == 302, response.content
 
     old.refresh_from_db()

@@ -1,0 +1,121 @@
+"""No English interface words on Spanish pages: every page type, the chat dialog and
+the notices drawn under /es/ are read as a visitor reads them (text, alt, labels,
+placeholders, titles) and checked for every English sentence of our catalogue."""
+
+import datetime
+import html
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.utils import timezone
+
+from demo.factories.locations import CredentialFactory
+from demo.factories.notices import NoticeVersionFactory
+from demo.factories.selfchecks import SelfCheckPageFactory
+from notices.models import NoticeVersion
+from tests.support.languages import spanish_locale, translate
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "es" / "LC_MESSAGES" / "django.po"
+SHOWN_ATTRIBUTES = ("alt", "aria-label", "placeholder", "title", "content")
+
+
+def english_sentences() -> set[str]:
+    """Every English interface string worth looking for: whole, or its longest
+    fixed part where it has slots or markup."""
+    found = set()
+    for entry in polib.pofile(str(CATALOGUE)):
+        if entry.msgctxt or entry.msgstr == entry.msgid:
+            continue
+        for msgid in filter(None, (entry.msgid, entry.msgid_plural)):
+            parts = re.split(r"%\(\w+\)s|\{\w*\}|<[^>]+>", msgid)
+            longest = max((part.strip() for part in parts), key=len)
+            if len(longest) >= 14:
+                found.add(html.unescape(longest))
+    return found
+
+
+def visible_text(markup: str) -> str:
+    """What a visitor sees or hears: text and the attributes browsers show or read."""
+    markup = re.sub(
+        r"<script\b.*?</script>|<style\b.*?</style>", " ", markup, flags=re.S
+    )
+    said = [
+        value
+        for name in SHOWN_ATTRIBUTES
+        for value in re.findall(rf'\s{name}="([^"]*)"', markup)
+    ]
+    text = re.sub(r"<[^>]+>", " ", markup)
+    return re.sub(r"\s+", " ", html.unescape(" ".join([text, *said])))
+
+
+def english_left(markup: str, sentences: set[str]) -> list[str]:
+    text = visible_text(markup)
+    return sorted(sentence for sentence in sentences if sentence in text)
+
+
+@pytest.fixture
+def spanish_site(built_site, clinician):
+    """The built site with every page translated into Spanish (titles in Spanish),
+    a self-check, credentials, availability and notices."""
+    spanish = spanish_locale()
+    site = built_site
+    check = SelfCheckPageFactory(parent=site.home)
+    location = site.location
+    CredentialFactory(covers=[location], shown_on=[location])
+    location.accepting_new_patients = True
+    location.next_assessment_on = timezone.localdate() + datetime.timedelta(days=3)
+    location.availability_updated_at = timezone.now()
+    location.save_revision().publish()
+    NoticeVersionFactory()
+    pages = [
+        site.home,
+        site.about,
+        site.programs,
+        site.location_index,
+        location,
+        site.team_index,
+        site.clinicians[0],
+        clinician,
+        site.article_index,
+        *site.articles,
+        site.contact_page,
+        check,
+    ]
+    return {
+        page.pk: translate(page, spanish, title=f"Página {n}")
+        for n, page in enumerate(pages)
+    }
+
+
+def test_spanish_pages_have_no_english_interface_words(client, spanish_site):
+    sentences = english_sentences()
+    assert len(sentences) > 150
+    urls = [page.url for page in spanish_site.values()]
+    urls += ["/es/search/?q=recuperación", "/es/search/?q=zzzz", "/es/search/"]
+    urls += ["/es/chat/", "/es/chat/dialog/", "/es/notices/", "/es/no-such-page/"]
+    kind = NoticeVersion.objects.get().kind
+    urls += [f"/es/notices/{kind}/", f"/es/notices/{kind}/versions/"]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (200, 404), url
+        markup = response.content.decode()
+        assert '<html lang="es">' in markup or url.endswith("dialog/"), url
+        assert english_left(markup, sentences) == [], url
+
+
+def test_the_same_pages_in_english_are_found_to_have_them(client, spanish_site):
+    """The check above can fail: English pages show the English sentences."""
+    sentences = english_sentences()
+    for url in ("/", "/chat/dialog/", "/search/?q=zzzz"):
+        assert english_left(client.get(url).content.decode(), sentences), url
+
+
+def test_the_self_check_result_is_spanish(client, spanish_site):
+    check = next(p for p in spanish_site.values() if p.title == "Página 14")
+    response = client.post(f"/es/self-check/{check.pk}/result/", {})
+    assert response.status_code in (200, 400)
+    markup = response.content.decode()
+    assert english_left(markup, english_sentences()) == []
