@@ -5,11 +5,11 @@ is not in the Spanish feed), each with its language set."""
 
 import datetime
 
-from django.contrib.syndication.views import Feed
 from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from .models import ArticleIndexPage, ArticlePage

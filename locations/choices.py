@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Weekday(models.TextChoices):
@@ -25,11 +26,11 @@ SCHEMA_DAY = {
 class LevelOfCare(models.TextChoices):
     """Levels of care a licence or accreditation may cover (and a location offer)."""
 
-    OUTPATIENT = "outpatient", "Outpatient"
-    INTENSIVE_OUTPATIENT = "intensive_outpatient", "Intensive outpatient"
-    PARTIAL_HOSPITALIZATION = "partial_hospitalization", "Partial hospitalization"
-    RESIDENTIAL = "residential", "Residential"
-    WITHDRAWAL_MANAGEMENT = "withdrawal_management", "Withdrawal management"
+    OUTPATIENT = "outpatient", _("Outpatient")
+    INTENSIVE_OUTPATIENT = "intensive_outpatient", _("Intensive outpatient")
+    PARTIAL_HOSPITALIZATION = "partial_hospitalization", _("Partial hospitalization")
+    RESIDENTIAL = "residential", _("Residential")
+    WITHDRAWAL_MANAGEMENT = "withdrawal_management", _("Withdrawal management")
 
 
 class CredentialKind(models.TextChoices):

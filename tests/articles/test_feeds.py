@@ -3,6 +3,7 @@
 import feedparser
 
 from demo.factories.articles import TopicFactory
+from tests.support.languages import spanish_locale, translate
 
 
 def test_rss_feed_parses_and_lists_latest_live_articles(client, make_article, author):
@@ -38,3 +39,21 @@ def test_feed_limits_to_twenty(client, make_article):
     feed = feedparser.parse(client.get("/feeds/articles/rss/").content)
     assert len(feed.entries) == 20
     assert feed.entries[0].title == "A0"
+
+
+def test_each_language_has_its_own_feed(client, make_article, home):
+    english = make_article(title="Finding your footing", days_ago=1)
+    make_article(title="Only in English", days_ago=0)
+    translate(english, spanish_locale(), title="Encontrar su equilibrio")
+    feed = feedparser.parse(client.get("/es/feeds/articles/rss/").content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.language == "es"
+    assert feed.feed.title == "Lantana Recovery: artículos"
+    assert [entry.title for entry in feed.entries] == ["Encontrar su equilibrio"]
+    assert feed.entries[0].link.startswith("http://localhost/es/")
+    english_feed = feedparser.parse(client.get("/feeds/articles/rss/").content)
+    assert english_feed.feed.language == "en"
+    assert [e.title for e in english_feed.entries] == [
+        "Only in English",
+        "Finding your footing",
+    ]

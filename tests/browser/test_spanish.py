@@ -1,6 +1,7 @@
 """A Spanish-speaking visitor on a phone and a desktop: reads the article in
 Spanish, switches to English and back, opens "Escríbanos" and asks for a
-callback, all in Spanish; axe finds nothing at either width."""
+callback, all in Spanish (the consent it ticks, the errors of a first try and the
+thank-you); axe finds nothing at either width."""
 
 import pytest
 from playwright.sync_api import expect
@@ -11,11 +12,13 @@ from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
 from demo.factories.core import ensure_root, make_site_root
 from demo.factories.home import HomePageFactory
 from lantana.core.models import SiteSettings
+from notices.models import ConsentWording
 from tests.support.browser import SCREENSHOTS
 from tests.support.languages import translate
 from tests.support.leads import chat_requests
 
 DIALOG = "dialog[data-chat-dialog]"
+SPANISH_CONSENT = "Acepto que Lantana Recovery se comunique conmigo."
 
 
 @pytest.fixture
@@ -43,6 +46,9 @@ def spanish_site(live_site, settings):
             paragraphs("La recuperación se construye junto a otras personas."),
         ),
     )
+    # The flush removed the migrations' wordings too: one per language again.
+    for language, text in (("en", "I agree."), ("es", SPANISH_CONSENT)):
+        ConsentWording.objects.create(purpose="contact", language=language, text=text)
     settings.LEAD_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
     return live_site
 
@@ -74,6 +80,15 @@ def test_a_spanish_visitor_reads_switches_and_asks_for_a_callback(
     expect(page.locator("[name=chat-stamp]")).not_to_have_value("")
     checker.assert_no_axe_violations("Spanish dialog")
     page.screenshot(path=str(SCREENSHOTS / "es-dialog-phone.png"))
+    expect(dialog.get_by_role("checkbox")).to_have_accessible_name(SPANISH_CONSENT)
+    # A first try with nothing filled in: the errors are Spanish too.
+    dialog.get_by_role("button", name="Devuélvanme la llamada").click()
+    summary = dialog.locator("[data-error-summary]")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("Escriba su número de teléfono")
+    expect(summary).not_to_contain_text("Please")
+    checker.assert_no_axe_violations("Spanish dialog errors")
+    page.screenshot(path=str(SCREENSHOTS / "es-dialog-errors-phone.png"))
     dialog.get_by_label("Nombre").fill("Lucía")
     dialog.get_by_label("Número de teléfono").fill("843 555 0123")
     dialog.get_by_role("checkbox").check()
@@ -83,9 +98,23 @@ def test_a_spanish_visitor_reads_switches_and_asks_for_a_callback(
     thanks.wait_for()
     lead = chat_requests().get()
     assert lead.language == "es" and lead.preferred_name == "Lucía"
+    assert lead.consent_wording.text == SPANISH_CONSENT
     expect(thanks).to_contain_text("Gracias. Recibimos su mensaje.")
     assert lead.reference in thanks.inner_text()
     checker.assert_no_axe_violations("Spanish thank-you")
     checker.assert_no_csp_violations("Spanish journey")
     page.screenshot(path=str(SCREENSHOTS / "es-dialog-thanks-phone.png"))
     checker.assert_same_origin_only()
+
+
+def test_the_spanish_dialog_on_a_desktop(checker, spanish_site):
+    page = checker.page
+    checker.goto("/es/", "desktop")
+    page.wait_for_selector("html[data-enhanced]", state="attached")
+    page.locator(".site-header__chat").click()
+    dialog = page.locator(DIALOG)
+    dialog.wait_for(state="visible")
+    expect(dialog.get_by_role("button", name="Devuélvanme la llamada")).to_be_visible()
+    expect(dialog).not_to_contain_text("Call me back")
+    checker.assert_no_axe_violations("Spanish dialog, desktop")
+    page.screenshot(path=str(SCREENSHOTS / "es-dialog-desktop.png"))

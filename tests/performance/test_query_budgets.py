@@ -20,6 +20,7 @@ from demo.factories.staff import (
 )
 from demo.images import draw_portrait, image_file
 from tests.support.caching import publish
+from tests.support.languages import spanish_locale, translate
 
 # 9 before the Spanish tree: routing from the site root's translation and the
 # language switcher's translations add a locale and a translations query (to win back).
@@ -160,3 +161,33 @@ def test_every_page_type_keeps_its_budget_small_and_large(client, every_page_typ
     over = {url: n for url, n in large.items() if n > BUDGET}
     assert not over, f"over {BUDGET} queries: {over}"
     assert large == small
+
+
+def test_every_page_type_keeps_its_budget_in_spanish(
+    client, every_page_type, contact_page
+):
+    site = every_page_type
+    spanish = spanish_locale()
+    pages = [
+        site.home,
+        site.standard,
+        site.articles,
+        site.article,
+        site.team,
+        site.author,
+        site.location.get_parent().specific,
+        site.location,
+        contact_page,
+    ]
+    urls = [
+        translate(page, spanish, title=f"Página {n}").url
+        for n, page in enumerate(pages)
+    ]
+    articles_es, team_es = urls[2], urls[4]
+    urls += [f"{articles_es}topic/family/", f"{team_es}role/clinical/"]
+    urls += ["/es/chat/", "/es/search/?q=steps"]
+    urls += ["/es/feeds/articles/rss/", "/es/feeds/articles/atom/"]
+    assert all(url.startswith("/es/") for url in urls)
+    counted = {url: count(client, url) for url in urls}
+    over = {url: n for url, n in counted.items() if n > BUDGET}
+    assert not over, f"over {BUDGET} queries: {over}"
