@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from .accessibility import read_check
@@ -56,14 +57,14 @@ def notice_archive(request, kind):
     versions = list(NoticeVersion.objects.filter(kind=kind).in_force())
     if not versions:
         raise Http404("This notice has not been published yet")
-    context = {"kind": kind, "title": kind.label, "versions": versions}
+    context = {"kind": kind, "title": gettext(kind.label), "versions": versions}
     return TemplateResponse(request, "notices/notice_archive.html", context)
 
 
 def render_version(request, version: NoticeVersion, *, is_current: bool):
     context = {
         "version": version,
-        "title": version.title,
+        "title": gettext(version.title),
         "is_current": is_current,
         "accessibility_check": (
             read_check() if version.kind == NoticeKind.ACCESSIBILITY else None
