@@ -10,11 +10,13 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
-from django.utils import timezone
+from django.test import Client
+from django.utils import timezone, translation
 
 from demo.factories.locations import CredentialFactory
 from demo.factories.notices import NoticeVersionFactory
 from demo.factories.selfchecks import SelfCheckPageFactory
+from lantana.core.views import server_error
 from notices.models import NoticeVersion
 from selfchecks.models import SelfCheckPage
 from tests.support.languages import spanish_locale, translate
@@ -120,3 +122,15 @@ def test_the_self_check_result_is_spanish(client, spanish_site):
     assert response.status_code in (200, 400)
     markup = response.content.decode()
     assert english_left(markup, english_sentences()) == []
+
+
+def test_the_error_pages_are_spanish_under_es(rf, home):
+    request = rf.get("/es/")
+    with translation.override("es"):
+        markup = server_error(request).content.decode()
+    assert '<html lang="es">' in markup
+    assert english_left(markup, english_sentences()) == []
+    csrf_client = Client(enforce_csrf_checks=True)
+    refused = csrf_client.post("/es/chat/", {"chat-preferred_name": "Ana"})
+    assert refused.status_code == 403
+    assert english_left(refused.content.decode(), english_sentences()) == []
