@@ -4,6 +4,7 @@ placeholders, titles) and checked for every English sentence of our catalogue.""
 
 import datetime
 import html
+import json
 import re
 from pathlib import Path
 
@@ -134,3 +135,22 @@ def test_the_error_pages_are_spanish_under_es(rf, home):
     refused = csrf_client.post("/es/chat/", {"chat-preferred_name": "Ana"})
     assert refused.status_code == 403
     assert english_left(refused.content.decode(), english_sentences()) == []
+
+
+def live_words(client, url) -> dict[str, str]:
+    markup = client.get(url).content.decode()
+    found = re.search(r'data-live-strings="([^"]*)"', markup)
+    assert found, "no data-live-strings on the dialog"
+    return json.loads(html.unescape(found[1]))
+
+
+def test_the_live_chat_script_gets_its_words_in_spanish(client, home):
+    """Every word chat-live.js writes comes from the dialog, translated."""
+    script = (Path(settings.BASE_DIR) / "static" / "js" / "chat-live.js").read_text()
+    used = set(re.findall(r'words\("(\w+)"', script))
+    english = live_words(client, "/chat/dialog/")
+    spanish = live_words(client, "/es/chat/dialog/")
+    assert used <= set(spanish) and set(spanish) == set(english)
+    same = {key for key in spanish if spanish[key] == english[key]}
+    assert same == {"label_error"}  # "Error: " reads the same
+    assert "{name}" in spanish["typing"] and "{minutes}" in spanish["waiting_minutes"]
