@@ -37,6 +37,17 @@ def build_insights(days: int = DAYS, seed: int = 26) -> int:
     return added
 
 
+def load_insights(stdout) -> None:
+    """load_demo's step: the last 90 days of counts, each day added once."""
+    added = build_insights()
+    if added:
+        stdout.write(f"   - insights: made-up counts for {added} days ready")
+    else:
+        stdout.write(
+            f"   - insights: every one of the last {DAYS} days already counted"
+        )
+
+
 def label(content_type: str) -> str:
     app, model = content_type.split(".")
     known = {

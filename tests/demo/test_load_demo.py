@@ -11,16 +11,20 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import timezone
 from wagtail.models import Page, Revision, Site
 
 from articles.models import ArticlePage, Topic
 from articles.reviews import reviews_due
 from contact.choices import LeadStatus
 from contact.models import CannedReply, ContactPage, Lead
+from demo.insights import DAYS
 from demo.leads import load_leads, login_line
 from demo.site import load_clinic
 from demo.team import load_team
 from demo.text import read_text
+from insights.models import DailyArrival, DailyPageCount, DailyVitals
+from insights.rollup import live_paths
 from lantana.core import site_cache
 from lantana.core.models import (
     CustomImage,
@@ -45,6 +49,8 @@ def counts() -> dict:
         "canned replies": CannedReply.objects.count(),
         "users": User.objects.count(),
         "sites": Site.objects.count(),
+        "insight days": DailyPageCount.objects.count(),
+        "insight speed rows": DailyVitals.objects.count(),
     }
 
 
@@ -70,6 +76,7 @@ def test_load_demo_builds_every_app_once(db, client, settings, tmp_path):
     check_team(client)
     check_articles(client)
     check_contact_and_leads()
+    check_insights(first_output.getvalue(), output)
 
 
 def check_site(client):
@@ -119,6 +126,34 @@ def check_articles(client):
     assert page.select(".callout") and page.select(".references li")
     assert page.select_one(".byline__review a")["href"] == article.reviewer.url
     assert len(page.select(".related-articles .article-card")) == 3
+
+
+def check_insights(first: str, again: str):
+    """Made-up counts for each of the last 90 days (not today, which the beacons
+    fill), for every live page, added once: the dashboard has something to show."""
+    assert "   - insights: made-up counts for 90 days ready" in first
+    assert "   - insights: every one of the last 90 days already counted" in again
+    today = timezone.localdate()
+    want = {today - datetime.timedelta(days=n) for n in range(1, DAYS + 1)}
+    assert set(DailyPageCount.objects.values_list("day", flat=True)) == want
+    paths = set(live_paths())
+    assert len(paths) > 10
+    for day in (min(want), max(want)):
+        assert (
+            set(DailyPageCount.objects.filter(day=day).values_list("path", flat=True))
+            == paths
+        )
+    assert DailyPageCount.objects.filter(views__gt=0).exists()
+    assert DailyArrival.objects.filter(day=max(want), referrer_class="search").exists()
+    assert set(DailyVitals.objects.values_list("metric", flat=True)) == {
+        "lcp",
+        "inp",
+        "cls",
+    }
+    # The dashboard's "over the good line" has one page type to show.
+    assert DailyVitals.objects.filter(
+        page_type="articles.ArticlePage", metric="lcp", p75__gt=2500
+    ).exists()
 
 
 def check_contact_and_leads():

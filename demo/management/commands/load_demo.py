@@ -7,6 +7,7 @@ from django.db import transaction
 
 from demo.articles import load_articles
 from demo.contact import load_contact
+from demo.insights import load_insights
 from demo.leads import load_leads, login_line
 from demo.logins import ADMIN_FILE, read_login, write_login
 from demo.notices import load_notices_and_credentials
@@ -40,6 +41,8 @@ class Command(BaseCommand):
             load_contact(home, self.stdout)
             load_leads(home, self.stdout)
             load_notices_and_credentials(home, self.stdout)
+            # Made-up daily counts, so the Insights dashboard has something to show.
+            load_insights(self.stdout)
 
             # 5. Main menu, once every page it links to exists.
             load_menu(site, home)
