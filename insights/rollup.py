@@ -24,6 +24,7 @@ from .models import (
     DailyPageCount,
     DailyVitals,
 )
+from .queue import drain
 from .vitals import METRICS
 
 RAW_MAX_AGE = timedelta(days=1)
@@ -53,6 +54,7 @@ def live_paths() -> dict[str, str]:
 
 def rollup() -> int:
     """Fold every queued event into the daily tables; return how many were read."""
+    drain()  # what waits in Redis joins the table first (insights/queue.py)
     Beacon.objects.filter(received_at__lt=timezone.now() - RAW_MAX_AGE).delete()
     total = 0
     known = live_paths()

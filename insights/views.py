@@ -16,7 +16,7 @@ from wagtail.models import get_page_models
 
 from lantana.core.client_address import get_client_network
 
-from . import beacon
+from . import beacon, queue
 from .models import Beacon
 
 # Software that says what it is in its user agent (read here, never stored).
@@ -82,7 +82,7 @@ def receive(request):
         reading = beacon.read(request.body, request.get_host(), page_types())
     except beacon.BadBeacon:
         return nothing(400)
-    Beacon.objects.bulk_create(rows(reading))
+    queue.push(rows(reading))
     return nothing()
 
 
