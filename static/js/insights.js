@@ -34,9 +34,15 @@
     nav.sendBeacon(url, JSON.stringify(body));
   }
 
-  // The view: once the browser is idle, so it never competes with the page.
+  // The view: once the browser is idle, so it never competes with the page (or
+  // with the speed, if the visitor leaves first).
+  var viewSent = false;
   var idle = window.requestIdleCallback || function (callback) { window.setTimeout(callback, 1); };
-  idle(function () { send([["view"]]); }, { timeout: 5000 });
+  idle(function () {
+    if (viewSent) return;
+    viewSent = true;
+    send([["view"]]);
+  }, { timeout: 5000 });
 
   // A form begun (the first thing typed or chosen), and a lead sent (its thank-you).
   var pending = [];
@@ -53,12 +59,21 @@
   }, true);
 
   // Real-user speed from the browser's own performance entries.
+  // An observer's entries reach it in a later task: the ones still waiting when the
+  // page is hidden (the click that left the page, a late LCP) are taken by hand.
   var vitals = {};
+  var observers = [];
   function observe(type, callback, options) {
     try {
       var observer = new PerformanceObserver(function (list) { list.getEntries().forEach(callback); });
       observer.observe(Object.assign({ type: type, buffered: true }, options || {}));
+      observers.push([observer, callback]);
     } catch (error) { /* not supported in this browser */ }
+  }
+  function takeRecords() {
+    observers.forEach(function (pair) {
+      try { pair[0].takeRecords().forEach(pair[1]); } catch (error) { /* none */ }
+    });
   }
   observe("largest-contentful-paint", function (entry) {
     vitals.lcp = Math.round(entry.renderTime || entry.startTime);
@@ -83,8 +98,16 @@
     vitals.inp = Math.max(vitals.inp || 0, Math.round(entry.duration));
   });
 
+  // Sent once, the first time the page is hidden or left: a page that comes back
+  // into view is not measured twice. Both events are listened to, as some
+  // browsers give only one of them on leaving (a link followed in the same tab).
   var vitalsSent = false;
   function flush() {
+    takeRecords();
+    if (!viewSent) {
+      viewSent = true;
+      pending.push(["view"]);
+    }
     var withVitals = !vitalsSent && Object.keys(vitals).length > 0;
     if (!pending.length && !withVitals) return;
     send(pending.splice(0, 8), withVitals ? vitals : null);
