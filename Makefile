@@ -6,7 +6,7 @@ PORT ?= 8000
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate demo run test test-browser lint bench bench-chat lighthouse clean
+.PHONY: help install migrate demo run test test-browser lint bench bench-beacon bench-chat lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' -v port=$(PORT) \
@@ -59,6 +59,9 @@ test-browser: install ## Run only the browser tests (Chromium + axe)
 
 bench: install ## Measure every page type on loopback (README: Performance)
 	$(PY) bench/run.py
+
+bench-beacon: install ## 1,000 insight beacons a second for 10 s on loopback (docs/benchmarks)
+	$(PY) bench/beacon.py
 
 bench-chat: install ## 50 live chats through 2 uvicorn processes + Redis (README: Performance)
 	$(PY) bench/chat.py
