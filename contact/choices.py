@@ -42,6 +42,19 @@ class LeadKind(models.TextChoices):
     INQUIRY = "inquiry", "Inquiry"
     CHAT_REQUEST = "chat_request", "Chat request"
     LIVE_CHAT = "live_chat", "Live chat"
+    INSURANCE_CHECK = "insurance", "Insurance check"
+    ESTIMATE_REQUEST = "estimate", "Good-faith estimate request"
+
+
+class PlanType(models.TextChoices):
+    """What kind of plan an insurance check is about (Lead.plan_type)."""
+
+    EMPLOYER = "employer", _("Through an employer or union")
+    MARKETPLACE = "marketplace", _("Bought myself (Marketplace or direct)")
+    MEDICAID = "medicaid", _("Medicaid or a Medicaid managed-care plan")
+    MEDICARE = "medicare", _("Medicare or Medicare Advantage")
+    MILITARY = "military", _("TRICARE or VA")
+    NOT_SURE = "not_sure", _("Not sure")
 
 
 class ContactChannel(models.TextChoices):

@@ -409,6 +409,8 @@ class ChatRequestForm(LeadForm):
     )
 
     kind = LeadKind.CHAT_REQUEST
+    # Always shown; a subclass may ask more (fields it removed are skipped).
+    main_names = ("preferred_name", "phone")
     # Behind "Add details": open when one of them was filled in or has an error.
     detail_names = (
         "preferred_method",
@@ -444,6 +446,10 @@ class ChatRequestForm(LeadForm):
 
     def clean_lead_for(self):
         return self.cleaned_data.get("lead_for") or LeadFor.SELF
+
+    @property
+    def main_fields(self) -> list:
+        return [self[name] for name in self.main_names if name in self.fields]
 
     @property
     def detail_fields(self) -> list:

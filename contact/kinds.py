@@ -33,6 +33,12 @@ class LeadKindSpec:
     # the form links beside it.
     consent_purpose: str = ConsentPurpose.CONTACT
     notices: tuple[str, ...] = CONTACT_NOTICES
+    # An answer owed within this many business days of receipt (the inbox shows
+    # the due date and an amber, then red, alarm); None: the waiting time applies.
+    due_business_days: int | None = None
+    # Encrypted fields staff may read on the lead's page but that never leave it:
+    # not in the export, the notification or any log.
+    inbox_only: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -88,6 +94,34 @@ KINDS: dict[str, LeadKindSpec] = {
                 "voicemail_ok",
                 "email_ok",
             ),
+        ),
+        LeadKindSpec(
+            kind=LeadKind.INSURANCE_CHECK,
+            label_plural="Insurance checks",
+            form_prefix="insurance",
+            form_path="contact.cost_forms.InsuranceCheckForm",
+            message_field="message",
+            fields=(
+                "insurer",
+                "plan_type",
+                "member_number",
+                "date_of_birth",
+                "message",
+            ),
+            never_asked=("email", "preferred_time", "email_ok"),
+            inbox_only=("member_number", "date_of_birth"),
+        ),
+        LeadKindSpec(
+            kind=LeadKind.ESTIMATE_REQUEST,
+            label_plural="Good-faith estimate requests",
+            form_prefix="estimate",
+            form_path="contact.cost_forms.EstimateRequestForm",
+            message_field="message",
+            fields=("message",),
+            notices=(*CONTACT_NOTICES, NoticeKind.GOOD_FAITH_ESTIMATE),
+            # The No Surprises Act: a good-faith estimate within three business
+            # days of the request.
+            due_business_days=3,
         ),
     )
 }

@@ -8,7 +8,7 @@ from wagtail.models.audit_log import (
     LogEntryQuerySet,
 )
 
-from . import crypto
+from . import crypto, due
 from .choices import (
     REVOKED_CHANNELS,
     ContactChannel,
@@ -17,6 +17,7 @@ from .choices import (
     LeadFor,
     LeadKind,
     LeadStatus,
+    PlanType,
     RevocationScope,
     VisitorLanguage,
 )
@@ -39,7 +40,8 @@ DEFAULT_THANK_YOU_TEXT = gettext_noop(
 
 
 class Lead(models.Model):
-    """One person reaching out: an inquiry, a chat request or a live chat (`kind`).
+    """One person reaching out: an inquiry, a chat request, a live chat, an
+    insurance check or a good-faith estimate request (`kind`).
     Every field here is health information; a live chat's transcript is in
     `conversation.messages` (contact/chat/models.py).
 
@@ -79,6 +81,21 @@ class Lead(models.Model):
     first_message = EncryptedTextField(
         max_length=FIRST_MESSAGE_COLUMN_LENGTH, blank=True
     )
+    # Insurance checks only: the insurer and kind of plan, and, when the clinic
+    # asks them (InsuranceCheckSettings), the member number and date of birth
+    # (YYYY-MM-DD), encrypted and never in emails or exports.
+    insurer = models.ForeignKey(
+        "contact.Insurer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    plan_type = models.CharField(
+        "kind of plan", max_length=12, choices=PlanType.choices, blank=True
+    )
+    member_number = EncryptedTextField(max_length=30, blank=True)
+    date_of_birth = EncryptedTextField(max_length=10, blank=True)
     consent = models.BooleanField(default=False)
     # What the visitor agreed to: the exact wording ticked (a frozen version), the
     # notices in force (LeadNoticeVersion), the channels allowed, and when.
@@ -180,6 +197,13 @@ class Lead(models.Model):
     def visitor_text(self) -> str:
         """What the visitor wrote in their kind's message field."""
         return getattr(self, self.spec.message_field)
+
+    def due_on(self):
+        """The date an answer is owed by, for kinds that owe one (else None)."""
+        days = self.spec.due_business_days
+        if days is None or self.received_at is None:
+            return None
+        return due.due_on(self.received_at, days)
 
     def phone_national(self) -> str:
         """ "(843) 555-0134": how intake dials it, and safe in a spreadsheet."""
@@ -381,4 +405,5 @@ from .chat.models import (  # noqa: E402, F401
     ChatConversation,
     ChatMessage,
 )
-from .pages import ContactPage  # noqa: E402, F401
+from .insurers import InsuranceCheckSettings, Insurer  # noqa: E402, F401
+from .pages import ContactPage, CostPage  # noqa: E402, F401

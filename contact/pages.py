@@ -1,5 +1,6 @@
 """The contact page: the inquiry form (contact/flow.py) with the clinic's phone and
-crisis line beside it."""
+crisis line beside it; and the cost page: what care costs, with the insurance
+check form."""
 
 from django.db import models
 from django.utils import translation
@@ -11,8 +12,12 @@ from wagtail.search import index
 
 from lantana.core.blocks import RICH_TEXT_FEATURES
 from lantana.core.routing import OneQueryRestrictionsMixin
+from notices.choices import NoticeKind
+from notices.current import notice_links
 
+from .choices import LeadKind
 from .flow import LeadFormPageMixin
+from .insurers import Insurer
 from .models import DEFAULT_THANK_YOU_TEXT
 from .services import Receipt
 
@@ -83,3 +88,72 @@ def contact_page_thank_you() -> tuple[str, str]:
             DEFAULT_THANK_YOU_TEXT
         )
     return page.get_thank_you()
+
+
+class CostPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
+    """What care costs: the insurers our locations accept (from each location's
+    facts), paying for yourself and the sliding fee, what is billed separately and
+    your right to a good-faith estimate; with the insurance check form."""
+
+    lead_kind = LeadKind.INSURANCE_CHECK
+    form_anchor = "#insurance-check"
+
+    intro = RichTextField(features=RICH_TEXT_FEATURES, blank=True)
+    insurance_text = RichTextField(
+        "about insurance",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Shown above the list of insurers your locations accept.",
+    )
+    self_pay_text = RichTextField(
+        "paying for yourself and the sliding fee",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+    )
+    billed_separately_text = RichTextField(
+        "what is billed separately",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="E.g. laboratory tests, medications from a pharmacy.",
+    )
+    form_heading = models.CharField(
+        max_length=120, default="Check your insurance with us"
+    )
+    form_intro = models.CharField(max_length=300, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("insurance_text"),
+        FieldPanel("self_pay_text"),
+        FieldPanel("billed_separately_text"),
+        MultiFieldPanel(
+            [FieldPanel("form_heading"), FieldPanel("form_intro")],
+            heading="Insurance check form",
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("self_pay_text"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "cost page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["insurers"] = get_insurers_accepted()
+        context["estimate_notice"] = next(
+            iter(notice_links([NoticeKind.GOOD_FAITH_ESTIMATE])), None
+        )
+        return context
+
+    def get_thank_you(self) -> tuple[str, str]:
+        return contact_page_thank_you()
+
+
+def get_insurers_accepted() -> list[Insurer]:
+    """Insurers at least one live location page lists as accepted."""
+    return list(Insurer.objects.filter(accepted_at__live=True).distinct())

@@ -18,6 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -32,6 +33,12 @@ from .kinds import get_kind, kind_posted
 from .pages import contact_page_thank_you
 from .spam import make_stamp, new_submission_id
 
+ESTIMATE_THANK_YOU_HEADING = _("Thank you. Your request reached us.")
+ESTIMATE_THANK_YOU_TEXT = _(
+    "<p>We will send your good-faith estimate within three business days, the way "
+    "you asked us to reach you. If anything is unclear, someone from our team will "
+    "call you first. Asking costs nothing and commits you to nothing.</p>"
+)
 DIALOG_MAX_AGE = 365 * 24 * 60 * 60  # its URL changes with it
 # A form posted without its token (from a cached page, JavaScript off) is shown
 # again with one. A post from another site (a bad Origin) still gets the 403.
@@ -68,6 +75,34 @@ class ChatRequestView(LeadFormMixin, View):
 
 
 chat = ChatRequestView.as_view()
+
+
+@method_decorator(sensitive_post_parameters(), name="dispatch")
+class EstimateRequestView(LeadFormMixin, View):
+    """/estimate/: asking for a good-faith estimate (linked from the cost page).
+    Never cached, so the form carries its token and works without JavaScript."""
+
+    lead_kind = LeadKind.ESTIMATE_REQUEST
+
+    def dispatch(self, request, *args, **kwargs):
+        return self.serve_form(request)
+
+    def render_form(self, request, context: dict, status: int = 200) -> HttpResponse:
+        return TemplateResponse(
+            request, "contact/estimate_page.html", context, status=status
+        )
+
+    def get_success_url(self, request) -> str:
+        return reverse("contact:estimate")
+
+    def get_source_path(self, request) -> str:
+        return source_from_referer(request)
+
+    def get_thank_you(self) -> tuple[str, str]:
+        return ESTIMATE_THANK_YOU_HEADING, ESTIMATE_THANK_YOU_TEXT
+
+
+estimate = EstimateRequestView.as_view()
 
 
 @require_GET

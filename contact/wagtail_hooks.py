@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from . import audit
 from .admin.bulk_actions import BULK_ACTIONS
 from .admin.components import LeadsDashboardPanel, can_work_leads
-from .admin.viewsets import LeadViewSet
+from .admin.viewsets import InsurerViewSet, LeadViewSet
 from .chat.admin import (
     CannedReplyViewSet,
     LiveChatView,
@@ -35,6 +35,7 @@ def register_live_chat_menu_item():
 
 
 register_snippet(CannedReplyViewSet)
+register_snippet(InsurerViewSet)
 
 
 @hooks.register("register_log_actions")

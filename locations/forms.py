@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from .choices import NextAssessment
 from .credentials import scope_error
+from .facts import FAMILY
 
 AVAILABILITY_FIELDS = (
     "accepting_new_patients",
@@ -14,7 +15,25 @@ AVAILABILITY_FIELDS = (
 )
 
 
+def fact_field(family) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=family.heading,
+        choices=family.choices.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "%(value)s is not one of the national locator's codes."
+        },
+    )
+
+
 class LocationPageForm(WagtailAdminPageForm):
+    # Each fact family is a list of locator codes (locations/facts.py).
+    care_levels = fact_field(FAMILY["care_levels"])
+    medications = fact_field(FAMILY["medications"])
+    payment_options = fact_field(FAMILY["payment_options"])
+    languages = fact_field(FAMILY["languages"])
+    age_groups = fact_field(FAMILY["age_groups"])
     next_assessment = forms.ChoiceField(
         choices=[("", "Not set"), *NextAssessment.choices], required=False
     )

@@ -3,9 +3,10 @@ bakerydemo's locations/). A location page carries the contact form, routed to it
 
 from urllib.parse import quote_plus
 
+from django import forms
 from django.db import models
 from django.utils import timezone
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -22,6 +23,7 @@ from staff.models import ClinicianPage
 from .availability import current_availability
 from .choices import Weekday
 from .credentials import credentials_shown
+from .facts import location_facts
 from .forms import LocationPageForm
 from .structured_data import location_json_ld
 
@@ -85,6 +87,17 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
     availability_updated_at = models.DateTimeField(
         null=True, blank=True, editable=False
     )
+    # Facts families filter on, as the national locator codes them (facts.py);
+    # each list holds locator codes, edited as ticked choices (forms.py).
+    care_levels = models.JSONField("levels of care", default=list, blank=True)
+    medications = models.JSONField(default=list, blank=True)
+    payment_options = models.JSONField(default=list, blank=True)
+    languages = models.JSONField(default=list, blank=True)
+    age_groups = models.JSONField(default=list, blank=True)
+    offers_telehealth = models.BooleanField("offers telehealth", default=False)
+    insurers_accepted = ParentalManyToManyField(
+        "contact.Insurer", blank=True, related_name="accepted_at"
+    )
     hours_notes = models.CharField(
         max_length=250,
         blank=True,
@@ -133,6 +146,18 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
                 ),
             ],
             heading="Availability (shown for 48 hours after each update)",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("care_levels"),
+                FieldPanel("medications"),
+                FieldPanel("payment_options"),
+                FieldPanel("insurers_accepted", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("languages"),
+                FieldPanel("age_groups"),
+                FieldPanel("offers_telehealth"),
+            ],
+            heading="Facts for families (as the national treatment locator codes them)",
         ),
         InlinePanel("hours", heading="Opening hours", label="Day"),
         FieldPanel("hours_notes"),
@@ -183,6 +208,8 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
             ]
         )
         context["credentials"] = credentials_shown(self)
+        context["facts"] = location_facts(self)
+        context["insurers"] = list(self.insurers_accepted.all())
         availability = context["availability"] = current_availability(self)
         context["next_assessment"] = (
             availability.next_assessment_label(timezone.localdate())
@@ -195,6 +222,8 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
             request,
             credentials=context["credentials"],
             availability=context["availability"],
+            facts=context["facts"],
+            insurers=context["insurers"],
         )
         return context
 

@@ -3,6 +3,10 @@
 from lantana.core.structured_data import clinic_settings, postal_address
 
 from .choices import SCHEMA_CREDENTIAL_CATEGORY, SCHEMA_DAY
+from .facts import SCHEMA_LANGUAGE
+
+# The fact families schema.org's MedicalClinic.availableService describes.
+SERVICE_FAMILIES = {"care_levels", "medications", "telehealth"}
 
 
 def opening_hours_json_ld(hours) -> list[dict]:
@@ -33,8 +37,31 @@ def credential_json_ld(credential) -> dict:
     return data
 
 
+def facts_json_ld(facts, insurers) -> dict:
+    """The location's facts as MedicalClinic properties: services (levels of care,
+    medications, telehealth) with their locator codes, payment, languages, and
+    the insurers accepted as health plan networks."""
+    by_family = {group.family: group.facts for group in facts}
+    data = {}
+    services = [
+        {"@type": "MedicalTherapy", "name": fact.label, "identifier": fact.code}
+        for group in facts
+        if group.family in SERVICE_FAMILIES
+        for fact in group.facts
+    ]
+    if services:
+        data["availableService"] = services
+    if payment := by_family.get("payment_options"):
+        data["paymentAccepted"] = ", ".join(fact.label for fact in payment)
+    if languages := by_family.get("languages"):
+        data["knowsLanguage"] = [SCHEMA_LANGUAGE[fact.code] for fact in languages]
+    if insurers:
+        data["healthPlanNetworkId"] = [insurer.name for insurer in insurers]
+    return data
+
+
 def location_json_ld(
-    location, hours, request, credentials=(), availability=None
+    location, hours, request, credentials=(), availability=None, facts=(), insurers=()
 ) -> dict:
     settings = clinic_settings(request)
     data = {
@@ -47,6 +74,7 @@ def location_json_ld(
     }
     if availability is not None:  # exactly when the page shows it
         data["isAcceptingNewPatients"] = availability.accepting
+    data.update(facts_json_ld(facts, insurers))
     if credentials:
         data["hasCredential"] = [credential_json_ld(c) for c in credentials]
     telephone = location.phone or settings.phone

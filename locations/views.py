@@ -2,13 +2,21 @@
 dashboard panel naming those expiring within 60 days."""
 
 import datetime
+import io
 
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .credentials import WARNING_DAYS, Credential
+from .exports import write_locator_csv
+from .models import LocationPage
+
+# Who may download the facts for the national survey: whoever may edit locations.
+LOCATOR_EXPORT_PERMISSION = "locations.change_locationpage"
 
 
 class ExpiryColumn(Column):
@@ -41,3 +49,20 @@ class ExpiringCredentialsPanel(Component):
         return {
             "credentials": [(c, (c.expires_on - today).days) for c in credentials[:20]]
         }
+
+
+def locator_facts_csv(request):
+    """The locations' facts with their locator codes, as CSV (locations/exports.py)."""
+    if not request.user.has_perm(LOCATOR_EXPORT_PERMISSION):
+        raise PermissionDenied
+    locations = (
+        LocationPage.objects.live()
+        .order_by("path")
+        .prefetch_related("insurers_accepted")
+    )
+    stream = io.StringIO()
+    write_locator_csv(stream, locations)
+    response = HttpResponse(stream.getvalue(), content_type="text/csv; charset=utf-8")
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="locator-facts-{day}.csv"'
+    return response

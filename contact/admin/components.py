@@ -15,6 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.permissions import policy_registry
 
+from .. import due
 from ..choices import LeadStatus
 from ..kinds import KINDS
 from ..models import Lead
@@ -38,7 +39,14 @@ def age(moment, now=None) -> str:
 
 
 def waiting_level(lead, now=None) -> str:
-    """ "red", "amber" or "" for how long a new lead has waited for a first call."""
+    """ "red", "amber" or "" for how long a new lead has waited for a first call,
+    or, for a kind that owes an answer by a date (an estimate), how near that date
+    is until the lead is closed."""
+    due_on = lead.due_on()
+    if due_on is not None:
+        if lead.status == LeadStatus.CLOSED:
+            return ""
+        return due.due_level(due_on, timezone.localdate(now))
     if lead.status != LeadStatus.NEW:
         return ""
     waited = (now or timezone.now()) - lead.received_at
@@ -50,11 +58,22 @@ def waiting_level(lead, now=None) -> str:
 
 
 WAITING_WORDS = {"red": "long wait", "amber": "waiting"}
+DUE_WORDS = {"red": "overdue", "amber": "due today"}
 
 
 def received_with_age(lead):
     local = timezone.localtime(lead.received_at)
     level = waiting_level(lead)
+    due_on = lead.due_on()
+    if due_on is not None:
+        when = f"due {due_on:%a %b %-d}"
+        words = f"{DUE_WORDS[level]}: {when}" if level else when
+        return format_html(
+            '{} <span class="lead-waiting lead-waiting--{}">{}</span>',
+            f"{local:%b %-d, %-I:%M %p}",
+            level or "due",
+            words,
+        )
     if not level:
         return f"{local:%b %-d, %-I:%M %p} ({age(lead.received_at)})"
     return format_html(

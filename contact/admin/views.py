@@ -93,7 +93,7 @@ class LeadIndexView(generic.IndexView):
         queryset = (
             super()
             .get_base_queryset()
-            .select_related("location", "assignee", "consent_wording")
+            .select_related("location", "assignee", "consent_wording", "insurer")
             .prefetch_related("revocations")
         )
         return hide_quarantine(queryset, self.filters.spam_choice)
@@ -223,6 +223,10 @@ FIELD_ORDER = [
     "email_ok",
     "lead_for",
     "location",
+    "insurer",
+    "plan_type",
+    "member_number",
+    "date_of_birth",
     "first_message",
     "best_time",
     "message",
@@ -270,14 +274,17 @@ class LeadInspectView(LeadByIdMixin, generic.InspectView):
         return str(self.object)
 
     def get_page_subtitle(self):
-        return f"received {components.age(self.object.received_at)}"
+        subtitle = f"received {components.age(self.object.received_at)}"
+        if (due_on := self.object.due_on()) is not None:
+            subtitle += f", answer due by {due_on:%a %b %-d}"
+        return subtitle
 
     @cached_property
     def lead(self):
         # Wagtail asks for the fields before the object; both need the lead.
         return self.hidden_lead() or get_object_or_404(
             Lead.objects.select_related(
-                "location", "assignee", "consent_wording"
+                "location", "assignee", "consent_wording", "insurer"
             ).prefetch_related("revocations"),
             pk=self.pk,
         )

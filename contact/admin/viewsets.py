@@ -3,7 +3,9 @@
 from django.urls import path
 from django.utils.functional import cached_property
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ..insurers import Insurer
 from ..models import Lead
 from .components import LeadsMenuItem
 from .filters import LeadFilterSet
@@ -64,6 +66,9 @@ class LeadViewSet(ModelViewSet):
         "message",
         "first_message",
         "best_time",
+        "insurer",
+        "get_plan_type_display",
+        "due_on",
         "source_path",
         "utm_source",
         "utm_medium",
@@ -84,7 +89,12 @@ class LeadViewSet(ModelViewSet):
         "get_language_display": "Language",
         "first_message": "Chat: what they would like to talk about",
         "best_time": "Chat: best time to reach them",
+        "insurer": "Insurance check: insurer",
+        "get_plan_type_display": "Insurance check: kind of plan",
+        "due_on": "Answer due by",
     }
+    # Never exported (contact/kinds.py `inbox_only`): the member number and date
+    # of birth an insurance check may carry. tests/contact/test_costs.py holds it.
 
     def get_common_view_kwargs(self, **kwargs):
         # Leads arrive only through the public forms, and have no "usage".
@@ -123,3 +133,14 @@ class LeadViewSet(ModelViewSet):
             path("notes/<int:pk>/", self.add_note_view, name="add_note"),
             path("revoke/<int:pk>/", self.revoke_view, name="revoke"),
         ]
+
+
+class InsurerViewSet(SnippetViewSet):
+    """Snippets → Insurers: the list location pages tick and the insurance check
+    offers."""
+
+    model = Insurer
+    icon = "form"
+    menu_label = "Insurers"
+    list_display = ["name", "sort_order"]
+    search_fields = ["name"]
