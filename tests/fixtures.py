@@ -22,7 +22,7 @@ from demo.factories.articles import (
     ArticlePageFactory,
     TopicFactory,
 )
-from demo.factories.contact import ContactPageFactory
+from demo.factories.contact import ContactPageFactory, CostPageFactory
 from demo.factories.core import (
     ImageFactory,
     StandardPageFactory,
@@ -131,6 +131,18 @@ def team_index(home):
 @pytest.fixture
 def contact_page(home):
     return ContactPageFactory(parent=home)
+
+
+@pytest.fixture
+def cost_page(home):
+    """/paying-for-care/: the cost page, carrying the insurance check form."""
+    return CostPageFactory(parent=home)
+
+
+@pytest.fixture
+def lead_pages(contact_page, cost_page):
+    """Every page a public lead form posts to (/chat/ and /estimate/ are views)."""
+    return contact_page, cost_page
 
 
 @pytest.fixture

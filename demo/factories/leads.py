@@ -6,7 +6,7 @@ import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from contact.choices import LeadKind
+from contact.choices import LeadKind, PlanType
 from contact.models import Lead, LeadNote
 
 
@@ -72,3 +72,15 @@ class LeadNoteFactory(DjangoModelFactory):
 
     class Meta:
         model = LeadNote
+
+
+class InsuranceCheckFactory(LeadFactory):
+    kind = LeadKind.INSURANCE_CHECK
+    email = ""
+    message = "Evenings are best."
+    plan_type = PlanType.EMPLOYER
+
+
+class EstimateRequestFactory(LeadFactory):
+    kind = LeadKind.ESTIMATE_REQUEST
+    message = "Intensive outpatient, three evenings a week."

@@ -10,7 +10,14 @@ from django_tasks.signals import task_enqueued
 from contact.crisis import mentions_crisis
 from contact.emails import admin_url
 from contact.models import Lead
-from tests.support.leads import chat_requests, inquiries, lead_data
+from tests.support.leads import (
+    LEAD_FORMS,
+    MESSAGE_FIELDS,
+    chat_requests,
+    inquiries,
+    lead_data,
+    leads_from,
+)
 
 
 @pytest.fixture
@@ -141,11 +148,11 @@ def test_ordinary_messages_are_not_urgent(text):
 
 @pytest.mark.parametrize(
     "prefix,url,field",
-    [("inquiry", "/contact/", "message"), ("chat", "/chat/", "first_message")],
+    [(prefix, url, MESSAGE_FIELDS[prefix]) for prefix, url in LEAD_FORMS],
 )
 def test_a_crisis_mention_flags_urgent_and_leads_the_thank_you_with_988(
     client,
-    contact_page,
+    lead_pages,
     django_capture_on_commit_callbacks,
     mailoutbox,
     prefix,
@@ -159,8 +166,7 @@ def test_a_crisis_mention_flags_urgent_and_leads_the_thank_you_with_988(
         django_capture_on_commit_callbacks,
         **{field: "I keep thinking I want to end my life"},
     )
-    model = inquiries if prefix == "inquiry" else chat_requests
-    lead = model().get()
+    lead = leads_from(prefix).get()
     assert lead.is_urgent
     assert mailoutbox[0].subject == f"URGENT: New {lead.spec.label.lower()} #{lead.pk}"
     assert "end my life" not in mailoutbox[0].body

@@ -12,7 +12,13 @@ from django.test import Client
 from contact.models import Lead
 from contact.spam import StampState, check_stamp, make_stamp
 from contact.templatetags.contact_tags import chat_dialog_url
-from tests.support.leads import chat_requests, inquiries, lead_data
+from tests.support.leads import (
+    LEAD_FORMS,
+    chat_requests,
+    inquiries,
+    lead_data,
+    leads_from,
+)
 
 REFERENCE = re.compile(r"^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$")
 
@@ -122,31 +128,29 @@ def test_references_are_not_sequential(client, contact_page):
     assert all(REFERENCE.match(reference) for reference in references)
 
 
-@pytest.mark.parametrize("prefix,url", [("inquiry", "/contact/"), ("chat", "/chat/")])
+@pytest.mark.parametrize("prefix,url", LEAD_FORMS)
 def test_the_honeypot_quarantines_and_never_notifies(
-    client, contact_page, django_capture_on_commit_callbacks, mailoutbox, prefix, url
+    client, lead_pages, django_capture_on_commit_callbacks, mailoutbox, prefix, url
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             url, lead_data(prefix, leave_blank="http://spam.example")
         )
     assert response.status_code == 303  # the same answer a person gets
-    model = inquiries if prefix == "inquiry" else chat_requests
-    lead = model().get()
+    lead = leads_from(prefix).get()
     assert lead.is_spam and lead.spam_reason == "honeypot"
     assert lead.notified_at is None
     assert mailoutbox == []
 
 
-@pytest.mark.parametrize("prefix,url", [("inquiry", "/contact/"), ("chat", "/chat/")])
+@pytest.mark.parametrize("prefix,url", LEAD_FORMS)
 def test_a_too_fast_post_is_quarantined_and_never_notified(
-    client, contact_page, django_capture_on_commit_callbacks, mailoutbox, prefix, url
+    client, lead_pages, django_capture_on_commit_callbacks, mailoutbox, prefix, url
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, lead_data(prefix, age=0.5))
     assert response.status_code == 303
-    model = inquiries if prefix == "inquiry" else chat_requests
-    lead = model().get()
+    lead = leads_from(prefix).get()
     assert lead.is_spam and lead.spam_reason == "too_fast"
     assert mailoutbox == []
 
@@ -202,9 +206,9 @@ def test_the_rate_limit_window_passes(client, contact_page, settings):
     assert client.post("/contact/", lead_data("inquiry")).status_code == 303
 
 
-@pytest.mark.parametrize("prefix,url", [("inquiry", "/contact/"), ("chat", "/chat/")])
+@pytest.mark.parametrize("prefix,url", LEAD_FORMS)
 def test_the_same_submission_twice_stores_one_row_and_answers_the_same(
-    client, contact_page, django_capture_on_commit_callbacks, mailoutbox, prefix, url
+    client, lead_pages, django_capture_on_commit_callbacks, mailoutbox, prefix, url
 ):
     data = lead_data(prefix)
     with django_capture_on_commit_callbacks(execute=True):
@@ -215,17 +219,16 @@ def test_the_same_submission_twice_stores_one_row_and_answers_the_same(
         second = second_client.post(url, data)
     assert second.status_code == 303
     assert second["Location"] == first["Location"]
-    model = inquiries if prefix == "inquiry" else chat_requests
-    lead = model().get()
+    lead = leads_from(prefix).get()
     assert lead.reference in first_html
     # The receipt belongs to the session that sent it: the other one learns nothing.
     assert lead.reference not in thanks_html(second_client, second)
     assert len(mailoutbox) == 1
 
 
-@pytest.mark.parametrize("prefix,url", [("inquiry", "/contact/"), ("chat", "/chat/")])
+@pytest.mark.parametrize("prefix,url", LEAD_FORMS)
 def test_a_double_tap_from_one_browser_shows_the_receipt_in_both_answers(
-    contact_page, prefix, url
+    lead_pages, prefix, url
 ):
     # Both posts leave before either answer sets a session: only the browser's
     # CSRF cookie is shared, as in a real double tap or two tabs.
@@ -235,8 +238,7 @@ def test_a_double_tap_from_one_browser_shows_the_receipt_in_both_answers(
         browser = Client()
         browser.cookies["csrftoken"] = "b" * 32
         answers.append((browser, browser.post(url, data)))
-    model = inquiries if prefix == "inquiry" else chat_requests
-    reference = model().get().reference
+    reference = leads_from(prefix).get().reference
     for browser, response in answers:
         assert reference in thanks_html(browser, response)
 

@@ -17,7 +17,7 @@ from wagtail.models import Page, Revision, Site
 from articles.models import ArticlePage, Topic
 from articles.reviews import reviews_due
 from contact.choices import LeadStatus
-from contact.models import CannedReply, ContactPage, Lead
+from contact.models import CannedReply, ContactPage, CostPage, Insurer, Lead
 from demo.insights import DAYS
 from demo.leads import load_leads, login_line
 from demo.site import load_clinic
@@ -47,6 +47,7 @@ def counts() -> dict:
         "clinician locations": ClinicianLocation.objects.count(),
         "leads": Lead.objects.count(),
         "canned replies": CannedReply.objects.count(),
+        "insurers": Insurer.objects.count(),
         "users": User.objects.count(),
         "sites": Site.objects.count(),
         "insight days": DailyPageCount.objects.count(),
@@ -77,6 +78,18 @@ def test_load_demo_builds_every_app_once(db, client, settings, tmp_path):
     check_articles(client)
     check_contact_and_leads()
     check_insights(first_output.getvalue(), output)
+    check_costs(client)
+
+
+def check_costs(client):
+    cost_page = CostPage.objects.live().get()
+    charleston = LocationPage.objects.get(slug="charleston")
+    assert charleston.care_levels and charleston.offers_telehealth
+    accepted = set(charleston.insurers_accepted.values_list("name", flat=True))
+    assert accepted == set(Insurer.objects.values_list("name", flat=True))
+    html = client.get(cost_page.url).content.decode()
+    assert all(name in html for name in accepted)
+    assert "Care, payment and languages" in client.get(charleston.url).content.decode()
 
 
 def check_site(client):

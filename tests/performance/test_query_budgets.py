@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.models import ArticleRelatedLink
 from demo.blocks import heading, paragraphs, stream
 from demo.factories.articles import TopicFactory
+from demo.factories.contact import CostPageFactory, InsurerFactory
 from demo.factories.core import ImageFactory, StandardPageFactory
 from demo.factories.locations import LocationPageFactory
 from demo.factories.staff import (
@@ -79,6 +80,18 @@ class Site:
         )
         self.home.hero_image = new_image(3)
         publish(self.home)
+        self.cost = CostPageFactory(parent=home)
+        self.add_facts(self.location, 1)
+
+    def add_facts(self, location, insurers: int):
+        location.care_levels = ["OP", "OIT"]
+        location.medications = ["BWN", "NXN"]
+        location.payment_options = ["SF", "PI"]
+        location.languages = ["EN", "SP"]
+        location.age_groups = ["ADLT"]
+        location.offers_telehealth = True
+        location.insurers_accepted.add(*(InsurerFactory() for _ in range(insurers)))
+        publish(location)
 
     def add_clinician(self, n):
         person = ClinicianPageFactory(
@@ -108,6 +121,7 @@ class Site:
                 parent=self.location.get_parent(), title=f"Place {n}", slug=f"place-{n}"
             )
             ClinicianLocationFactory(clinician=self.author, location=place)
+            self.add_facts(place, 2)
             self.author.approaches.add(TherapeuticApproachFactory(name=f"More {n}"))
         for position, other in enumerate(others):
             self.article.related_links.add(
@@ -118,6 +132,7 @@ class Site:
         publish(self.author)
         self.standard.body = body([new_image(400 + n) for n in range(many)], self.home)
         publish(self.standard)
+        self.add_facts(self.location, many)
 
     def urls(self) -> list[str]:
         return [
@@ -133,6 +148,8 @@ class Site:
             self.location.url,
             "/contact/",
             "/chat/",
+            self.cost.url,
+            "/estimate/",
             "/search/?q=steps",
             "/feeds/articles/rss/",
             "/feeds/articles/atom/",

@@ -5,13 +5,30 @@ import time
 import uuid
 
 from contact.choices import LeadKind
+from contact.kinds import KINDS
 from contact.models import Lead
 from contact.spam import make_stamp
 from lantana.core.models import User
 
+# Every public lead form that posts a page: its prefix and where it posts.
+LEAD_FORMS = [
+    ("inquiry", "/contact/"),
+    ("chat", "/chat/"),
+    ("insurance", "/paying-for-care/"),
+    ("estimate", "/estimate/"),
+]
+# Where each form's visitor text goes (the crisis check reads it).
+MESSAGE_FIELDS = {
+    "inquiry": "message",
+    "chat": "first_message",
+    "insurance": "message",
+    "estimate": "message",
+}
+
 
 def lead_data(prefix: str, *, age: float = 30, **overrides) -> dict:
-    """A valid POST for the inquiry ("inquiry") or chat ("chat") form."""
+    """A valid POST for the inquiry ("inquiry"), chat ("chat"), insurance check
+    ("insurance") or good-faith estimate ("estimate") form."""
     submission_id = overrides.pop("submission_id", str(uuid.uuid4()))
     fields = {
         "preferred_name": "Sam",
@@ -28,6 +45,10 @@ def lead_data(prefix: str, *, age: float = 30, **overrides) -> dict:
     }
     if prefix == "inquiry":
         fields["message"] = "I would like to know about evening groups."
+    elif prefix == "insurance":
+        fields.update(insurer="", plan_type="employer", message="Evenings are best.")
+    elif prefix == "estimate":
+        fields["message"] = "Intensive outpatient, three evenings a week."
     else:
         fields["best_time"] = "Weekdays after 6 pm"
         fields["first_message"] = "Can we talk about evening groups?"
@@ -43,6 +64,12 @@ def inquiries():
 
 def chat_requests():
     return Lead.objects.filter(kind=LeadKind.CHAT_REQUEST)
+
+
+def leads_from(prefix: str):
+    """The leads a form with this prefix stores."""
+    kind = next(spec.kind for spec in KINDS.values() if spec.form_prefix == prefix)
+    return Lead.objects.filter(kind=kind)
 
 
 CANARY = {

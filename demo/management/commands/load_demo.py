@@ -7,6 +7,7 @@ from django.db import transaction
 
 from demo.articles import load_articles
 from demo.contact import load_contact
+from demo.costs import load_costs
 from demo.insights import load_insights
 from demo.leads import load_leads, login_line
 from demo.logins import ADMIN_FILE, read_login, write_login
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             load_team(home, self.stdout)
             load_articles(home, self.stdout)
             load_contact(home, self.stdout)
+            load_costs(home, self.stdout)
             load_leads(home, self.stdout)
             load_notices_and_credentials(home, self.stdout)
             # Made-up daily counts, so the Insights dashboard has something to show.

@@ -1,4 +1,4 @@
-import sys
+import io
 
 from django.core.management.base import BaseCommand
 
@@ -27,4 +27,6 @@ class Command(BaseCommand):
                 count = write_locator_csv(stream, locations)
             self.stderr.write(f"{count} rows written to {output}.")
         else:
-            write_locator_csv(sys.stdout, locations)
+            stream = io.StringIO()
+            write_locator_csv(stream, locations)
+            self.stdout.write(stream.getvalue(), ending="")
