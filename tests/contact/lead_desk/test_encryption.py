@@ -17,7 +17,7 @@ from wagtail.models import ModelLogEntry
 from contact import audit
 from contact.chat.models import ChatConversation, ChatMessage, Sender
 from contact.choices import LeadKind
-from contact.fields import UNDECRYPTABLE_NOTICE
+from contact.fields import UNDECRYPTABLE_NOTICE, EncryptedTextField
 from contact.models import Lead, LeadDeskLogEntry, LeadNote
 from demo.factories.leads import InquiryFactory
 from tests.support.leads import CANARY, CANARY_STRINGS
@@ -152,7 +152,11 @@ def test_rotation_keeps_every_lead_readable_under_the_new_key(
 
     assert list(search_leads(Lead.objects.all(), "zebulon canary")) == [lead]
     [entry] = LeadDeskLogEntry.objects.filter(action=audit.ROTATE)
-    assert entry.data == {"rewritten": 10 * 7 + 2, "undecryptable": 0}
+    # Every encrypted Lead field of the 7 leads (12 since the insurance check's
+    # member number and date of birth), the note and the chat message.
+    encrypted = [f for f in Lead._meta.fields if isinstance(f, EncryptedTextField)]
+    assert len(encrypted) == 12
+    assert entry.data == {"rewritten": 12 * 7 + 2, "undecryptable": 0}
 
 
 @pytest.mark.parametrize("damage", ["revoked key", "wrong key", "corrupted"])
