@@ -12,7 +12,7 @@ from django.conf import settings
 from wagtail.models import get_page_models
 
 from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
-from demo.factories.contact import ContactPageFactory
+from demo.factories.contact import ContactPageFactory, CostPageFactory
 from demo.factories.core import (
     StandardPageFactory,
     base_url_address,
@@ -57,6 +57,7 @@ def one_of_each_page_type(home) -> dict:
         "StaffIndexPage": team,
         "ClinicianPage": ClinicianPageFactory(parent=team),
         "ContactPage": ContactPageFactory(parent=home),
+        "CostPage": CostPageFactory(parent=home, intro=f"<p>{LONG}</p>"),
         "SelfCheckPage": SelfCheckPageFactory(parent=home, intro=LONG),
     }
 
