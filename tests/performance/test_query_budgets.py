@@ -195,6 +195,7 @@ def test_every_page_type_keeps_its_budget_in_spanish(
         site.location.get_parent().specific,
         site.location,
         contact_page,
+        site.cost,
     ]
     urls = [
         translate(page, spanish, title=f"Página {n}").url
@@ -202,7 +203,7 @@ def test_every_page_type_keeps_its_budget_in_spanish(
     ]
     articles_es, team_es = urls[2], urls[4]
     urls += [f"{articles_es}topic/family/", f"{team_es}role/clinical/"]
-    urls += ["/es/chat/", "/es/search/?q=steps"]
+    urls += ["/es/chat/", "/es/estimate/", "/es/search/?q=steps"]
     urls += ["/es/feeds/articles/rss/", "/es/feeds/articles/atom/"]
     assert all(url.startswith("/es/") for url in urls)
     counted = {url: count(client, url) for url in urls}
