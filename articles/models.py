@@ -16,8 +16,7 @@ from django.db.models import (
     When,
 )
 from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.utils import timezone
+from django.utils import timezone, translation
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -31,15 +30,18 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import (
     AbstractGroupApprovalTask,
+    Locale,
     Orderable,
     Page,
     PageViewRestriction,
+    TranslatableMixin,
     Workflow,
 )
 from wagtail.search import index
 
 from lantana.core import fragments
 from lantana.core.routing import OneQueryRestrictionsMixin, public_q
+from lantana.core.translated import in_language, with_translation
 from staff.models import ClinicianPage
 
 from .blocks import ArticleStreamBlock
@@ -51,17 +53,33 @@ REVIEW_SOON_DAYS = 30
 MAX_CHOSEN = 12
 
 
-class Topic(models.Model):
-    """A managed vocabulary of article topics (Recovery, Family, …) used to filter."""
+# What a page shows of a topic, in the visitor's language (lantana/core/translated.py).
+TOPIC_SHOWN = ("name", "slug", "description")
 
-    name = models.CharField(max_length=60, unique=True)
-    slug = models.SlugField(max_length=60, unique=True, allow_unicode=True)
+
+class Topic(TranslatableMixin, models.Model):
+    """A managed vocabulary of article topics (Recovery, Family, …) used to filter.
+
+    Translatable: a Spanish topic is a translation (same translation_key) with its
+    own name and slug; articles keep pointing at the English topic.
+    """
+
+    name = models.CharField(max_length=60)
+    slug = models.SlugField(max_length=60, allow_unicode=True)
     description = models.TextField(blank=True, max_length=300)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "locale"], name="articles_topic_name_per_locale"
+            ),
+            models.UniqueConstraint(
+                fields=["slug", "locale"], name="articles_topic_slug_per_locale"
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -91,13 +109,23 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("topic/<str:topic_slug>/")
     def topic_articles(self, request, topic_slug):
-        topic = get_object_or_404(Topic, slug=topic_slug)
-        return self.render_listing(request, topic=topic)
+        # The visitor's language's slug first, then the default language's.
+        found = sorted(
+            with_translation(
+                in_language(Topic.objects.filter(slug=topic_slug)),
+                *TOPIC_SHOWN,
+            ).select_related("locale"),
+            key=lambda topic: topic.locale.language_code != translation.get_language(),
+        )
+        if not found:
+            raise Http404("No such topic")
+        return self.render_listing(request, topic=found[0])
 
     def render_listing(self, request, topic):
         articles = ArticlePage.cards().child_of(self)
         if topic is not None:
-            articles = articles.filter(topics=topic)
+            # Articles point at the default language's topic (same translation_key).
+            articles = articles.filter(topics__translation_key=topic.translation_key)
         page_obj = self.paginate(request, articles)
         return self.render(
             request,
@@ -113,7 +141,7 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
     def get_listing_url(self, request, topic, number: int) -> str:
         url = self.get_full_url(request) or ""
         if topic is not None:
-            url += self.reverse_subpage("topic_articles", args=[topic.slug])
+            url += self.reverse_subpage("topic_articles", args=[topic.local_slug])
         return f"{url}?page={number}" if number > 1 else url
 
     def paginate(self, request, articles):
@@ -136,19 +164,20 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
 
     def get_topic_links(self, current=None, request=None) -> list[dict]:
         """Topics with live articles here, the most used first."""
-        topics = (
+        topics = with_translation(
             Topic.objects.filter(
                 articles__live=True, articles__path__startswith=self.path
-            )
-            .annotate(article_count=Count("articles", distinct=True))
-            .order_by("-article_count", "name")
-        )
+            ).annotate(article_count=Count("articles", distinct=True)),
+            *TOPIC_SHOWN,
+        ).order_by("-article_count", "local_name")
         base = self.get_url(request) or "/"
         return [
             {
                 "topic": topic,
-                "url": base + self.reverse_subpage("topic_articles", args=[topic.slug]),
-                "current": current is not None and topic.pk == current.pk,
+                "url": base
+                + self.reverse_subpage("topic_articles", args=[topic.local_slug]),
+                "current": current is not None
+                and topic.translation_key == current.translation_key,
             }
             for topic in topics
         ]
@@ -160,7 +189,7 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
     def topic_url_under(cls, index: Page, topic, request=None) -> str:
         """A topic's listing under `index`, which may be a plain (not specific) Page."""
         return (index.get_url(request) or "/") + cls.get_resolver().reverse(
-            "topic_articles", topic.slug
+            "topic_articles", topic.local_slug
         )
 
 
@@ -287,9 +316,9 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
     def cards(cls):
         """Live public articles with what a card shows, in a fixed number of queries."""
         first_topic = (
-            Topic.objects.filter(articles=OuterRef("pk"))
-            .order_by("name")
-            .values("name")
+            with_translation(Topic.objects.filter(articles=OuterRef("pk")), "name")
+            .order_by("local_name")
+            .values("local_name")
         )
         return (
             cls.objects.live()
@@ -319,7 +348,7 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         self.load_images(related)
         body, toc = self.get_body_and_toc()
         breadcrumbs = self.get_breadcrumbs()
-        topics = list(self.topics.all())
+        topics = list(with_translation(self.topics.all(), *TOPIC_SHOWN))
         index = breadcrumbs[-2] if len(breadcrumbs) > 1 else None
         context.update(
             topics=topics,
@@ -370,7 +399,10 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         if isinstance(links, models.QuerySet):
             articles = list(
                 ArticlePage.objects.raw(
-                    related_articles_sql(), [self.pk] * 5 + [limit + MAX_CHOSEN]
+                    related_articles_sql(),
+                    [translation.get_language() or settings.LANGUAGE_CODE]
+                    + [self.pk] * 5
+                    + [limit + MAX_CHOSEN],
                 )
             )
         else:
@@ -554,13 +586,15 @@ def related_articles_sql() -> str:
 
     It is the costliest query of an article page to build with the ORM (three
     subqueries and the private-section test), and its shape never changes, so it
-    is plain SQL that PostgreSQL and SQLite both read. Parameters: the article's
-    id five times, then the number of rows. Every column but the body is read.
+    is plain SQL that PostgreSQL and SQLite both read. Parameters: the
+    visitor's language (the topic's name), the article's id five times, then the
+    number of rows. Every column but the body is read.
     Only table and column names from the models are formatted in.
     """
     page, article = Page._meta.db_table, ArticlePage._meta.db_table
     topics = ArticlePage.topics.through._meta.db_table
     links = ArticleRelatedLink._meta.db_table
+    topic, locale = Topic._meta.db_table, Locale._meta.db_table
     restriction = PageViewRestriction._meta.db_table
     columns = ", ".join(
         f"a.{field.column}"
@@ -569,10 +603,15 @@ def related_articles_sql() -> str:
     )
     return f"""
         SELECT p.*, {columns},
-            (SELECT t.name FROM {Topic._meta.db_table} t
+            (SELECT COALESCE(
+                    (SELECT s.name FROM {topic} s JOIN {locale} lo ON lo.id = s.locale_id
+                        WHERE s.translation_key = t.translation_key
+                        AND lo.language_code = %s),
+                    t.name) AS shown
+                FROM {topic} t
                 JOIN {topics} tt ON tt.topic_id = t.id
                 WHERE tt.articlepage_id = a.page_ptr_id
-                ORDER BY t.name LIMIT 1) AS topic_name,
+                ORDER BY shown LIMIT 1) AS topic_name,
             (SELECT MIN(l.sort_order) FROM {links} l
                 WHERE l.page_id = %s AND l.article_id = a.page_ptr_id) AS chosen_rank,
             (SELECT COUNT(*) FROM {topics} x

@@ -76,7 +76,7 @@ def article_json_ld(article, context, request) -> dict:
         webpage["lastReviewed"] = article.last_reviewed.isoformat()
     topics = context.get("topics") or []
     if topics:
-        webpage["about"] = [{"@type": "Thing", "name": t.name} for t in topics]
+        webpage["about"] = [{"@type": "Thing", "name": t.local_name} for t in topics]
     item = {
         "@type": "Article",
         "@id": f"{url}#article",
@@ -95,7 +95,7 @@ def article_json_ld(article, context, request) -> dict:
     if article.author:
         item["author"] = person(article.author, request)
     if topics:
-        item["keywords"] = ", ".join(t.name for t in topics)
+        item["keywords"] = ", ".join(t.local_name for t in topics)
     breadcrumbs = breadcrumb_list(context.get("breadcrumbs") or [article], request)
     breadcrumbs["@id"] = f"{url}#breadcrumb"
     return {"@context": "https://schema.org", "@graph": [webpage, item, breadcrumbs]}

@@ -18,7 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext, ngettext
 from wagtail.models import Site
 
-from lantana.core.models import SiteSettings
+from lantana.core.models import SiteSettings, SiteWording
 from notices.choices import ConsentPurpose
 from notices.current import current_consent, current_notices
 
@@ -27,7 +27,7 @@ from .chat.views import PREFIX as LIVE_PREFIX
 from .forms import ChatRequestForm
 
 # What the dialog shows of the clinic's details; a change draws it anew.
-CLINIC_FIELDS = ("phone", "text_line", "crisis_phone", "admissions_hours")
+CLINIC_FIELDS = ("phone", "text_line", "crisis_phone")
 _rendered: dict[tuple, str] = {}
 
 
@@ -44,7 +44,9 @@ def markup(clinic: SiteSettings | None = None) -> str:
     """Drawn once per process and version of the clinic's details (each time in
     DEBUG, where templates are being edited): a blank form is costly to render."""
     # Drawn per language too: its words are the visitor's (/es/chat/dialog/).
+    wording = SiteWording.for_language(translation.get_language())
     key = (translation.get_language(), *(getattr(clinic, n, "") for n in CLINIC_FIELDS))
+    key += (wording.language, wording.admissions_hours)
     key += (consent_and_notices(),)
     if settings.DEBUG or key not in _rendered:
         if len(_rendered) > 8:
@@ -56,6 +58,7 @@ def markup(clinic: SiteSettings | None = None) -> str:
                 "live_form": LiveChatForm(prefix=LIVE_PREFIX),
                 "max_length": settings.CHAT_MESSAGE_MAX_LENGTH,
                 "clinic": clinic,
+                "site_wording": wording,
                 "fallback_phone": settings.CLINIC_FALLBACK_PHONE,
                 "action": reverse("contact:chat"),
                 "live_strings": json.dumps(live_strings(), ensure_ascii=False),

@@ -7,7 +7,7 @@ it only adds what is missing.
 import datetime
 
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from articles.models import ArticleIndexPage, ArticlePage, ArticleRelatedLink, Topic
 from staff.models import ClinicianPage
@@ -42,7 +42,9 @@ def load_articles(home: Page, stdout) -> None:
 def load_topics(specs: dict[str, dict]) -> dict[str, Topic]:
     topics = {}
     for slug, fields in specs.items():
-        topics[slug], _ = Topic.objects.get_or_create(slug=slug, defaults=fields)
+        topics[slug], _ = Topic.objects.get_or_create(
+            slug=slug, locale=Locale.get_default(), defaults=fields
+        )
     return topics
 
 

@@ -6,7 +6,7 @@ from datetime import time
 from wagtail.models import Site
 
 from home.models import HomePage
-from lantana.core.models import NavigationSettings, SiteSettings, StandardPage
+from lantana.core.models import SiteSettings, SiteWording, StandardPage
 from locations.models import (
     LocationIndexPage,
     LocationOperatingHours,
@@ -36,6 +36,11 @@ def load_clinic(site: Site, home: HomePage) -> dict:
         for field, value in text["clinic"].items():
             setattr(clinic, field, value)
         clinic.save()
+    wording = SiteWording.get_default()
+    if not wording.footer_text:
+        for field, value in text["wording"].items():
+            setattr(wording, field, value)
+        wording.save()
     images = {key: scene_image(spec) for key, spec in text["images"].items()}
     if home.hero_image_id is None:
         home.hero_image = images["hero"]
@@ -105,7 +110,7 @@ def load_charleston(index: LocationIndexPage, images: dict, text: dict) -> Locat
 
 def load_menu(site: Site, home: HomePage) -> None:
     """The main menu, once every page it links to exists; an edited menu is kept."""
-    navigation = NavigationSettings.for_site(site)
+    navigation = SiteWording.get_default()
     if navigation.main_menu:
         return
     children = {page.slug: page for page in home.get_children().live()}

@@ -3,6 +3,8 @@
 The demo articles name these slugs as authors and reviewers; keep them stable.
 """
 
+from wagtail.models import Locale
+
 from locations.models import LocationPage
 from staff.models import (
     ClinicianLocation,
@@ -38,7 +40,9 @@ def load_approaches(descriptions: dict[str, str]) -> dict[str, TherapeuticApproa
     approaches = {}
     for name, description in descriptions.items():
         approaches[name], _ = TherapeuticApproach.objects.get_or_create(
-            name=name, defaults={"description": description}
+            name=name,
+            locale=Locale.get_default(),
+            defaults={"description": description},
         )
     return approaches
 

@@ -8,7 +8,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -19,6 +19,7 @@ from lantana.core.routing import (
     parent_from_route,
     public_q,
 )
+from lantana.core.translated import with_translation
 
 from .choices import (
     CREDENTIAL_NAMES,
@@ -34,10 +35,13 @@ PROFILE_ARTICLE_COUNT = 3
 
 
 @register_snippet
-class TherapeuticApproach(models.Model):
-    """A managed vocabulary of the approaches clinicians practise (CBT, MI, …)."""
+class TherapeuticApproach(TranslatableMixin, models.Model):
+    """A managed vocabulary of the approaches clinicians practise (CBT, MI, …).
 
-    name = models.CharField(max_length=80, unique=True)
+    Translatable like Topic: profiles keep pointing at the English approach.
+    """
+
+    name = models.CharField(max_length=80)
     description = models.TextField(
         blank=True,
         max_length=400,
@@ -46,9 +50,14 @@ class TherapeuticApproach(models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("description")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "therapeutic approach"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "locale"], name="staff_approach_name_per_locale"
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -286,7 +295,9 @@ class ClinicianPage(OneQueryRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         load_images([(self, "photo")])
         locations = self.get_locations()
-        approaches = list(self.approaches.all())
+        approaches = list(
+            with_translation(self.approaches.all(), "name", "description")
+        )
         team_index = self.get_team_index()
         context.update(
             locations=locations,

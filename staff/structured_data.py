@@ -37,7 +37,7 @@ def clinician_json_ld(clinician, locations, approaches, request) -> dict:
     if clinician.photo:
         photo = rendition(clinician.photo, PROFILE_PHOTO_SPEC)
         data["image"] = request.build_absolute_uri(photo.url)
-    knows_about = clinician.specialty_list + [a.name for a in approaches]
+    knows_about = clinician.specialty_list + [a.local_name for a in approaches]
     if knows_about:
         data["knowsAbout"] = knows_about
     if locations:

@@ -41,7 +41,7 @@ from demo.factories.staff import (
     StaffIndexPageFactory,
 )
 from demo.images import draw_portrait, image_file
-from lantana.core.models import NavigationSettings, SiteSettings
+from lantana.core.models import SiteSettings, SiteWording
 from staff.choices import StaffRole
 from tests.support import leads as lead_support
 from tests.support.auth import sign_in
@@ -266,7 +266,7 @@ def built_site(home, location, article_index, team_index, contact_page, photo):
     for article in articles:
         article.topics.set(topics)
         publish(article)
-    navigation = NavigationSettings.for_site(home.get_site())
+    navigation = SiteWording.get_default()
     navigation.main_menu = [
         {"type": "link", "value": {"page": page.pk, "url": "", "label": ""}}
         for page in (about, programs, team_index, article_index, location, contact_page)

@@ -362,9 +362,11 @@ class Importer:
         key = (taxonomy, slug)
         if key in self.topics:
             return self.topics[key]
+        # WordPress's terms are the default language's (a Spanish topic is a
+        # translation made in the admin).
+        topics = Topic.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
         topic = (
-            Topic.objects.filter(slug=slug).first()
-            or Topic.objects.filter(name__iexact=name).first()
+            topics.filter(slug=slug).first() or topics.filter(name__iexact=name).first()
         )
         if topic is None:
             topic = Topic.objects.create(name=name, slug=slug)

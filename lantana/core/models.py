@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.cache import cache
 from django.db import models
@@ -6,8 +7,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail.snippets.models import register_snippet
 
 from . import site_cache
 from .blocks import BaseStreamBlock
@@ -59,7 +61,11 @@ class CustomRendition(AbstractRendition):
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
-    """The clinic's contact details, crisis line and footer, edited in one place."""
+    """The clinic's facts, the same in every language: name, numbers, address, links.
+
+    The words visitors read around them (crisis text, admissions hours, footer note,
+    the menu) are in SiteWording, which editors translate.
+    """
 
     clinic_name = models.CharField(max_length=120, default="Lantana Recovery")
     phone = models.CharField(
@@ -69,18 +75,8 @@ class SiteSettings(BaseSiteSetting):
         max_length=30, blank=True, help_text="A number people can text, if any."
     )
     email = models.EmailField(blank=True)
-    crisis_text = models.CharField(
-        max_length=200,
-        default="In crisis? Call or text 988, the Suicide & Crisis Lifeline.",
-    )
     crisis_phone = models.CharField(max_length=20, default="988")
-    admissions_hours = models.CharField(
-        max_length=200,
-        blank=True,
-        default="Admissions answers 24 hours a day, 7 days a week.",
-    )
     address = models.TextField(blank=True, help_text="Shown in the footer.")
-    footer_text = models.TextField(blank=True)
     facebook_url = models.URLField(blank=True, validators=[validate_link])
     instagram_url = models.URLField(blank=True, validators=[validate_link])
     linkedin_url = models.URLField(blank=True, validators=[validate_link])
@@ -92,13 +88,12 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("phone"),
                 FieldPanel("text_line"),
                 FieldPanel("email"),
-                FieldPanel("admissions_hours"),
                 FieldPanel("address"),
             ],
             heading="Contact",
         ),
         MultiFieldPanel(
-            [FieldPanel("crisis_text"), FieldPanel("crisis_phone")],
+            [FieldPanel("crisis_phone")],
             heading="Crisis line",
         ),
         MultiFieldPanel(
@@ -109,7 +104,6 @@ class SiteSettings(BaseSiteSetting):
             ],
             heading="Social links",
         ),
-        FieldPanel("footer_text"),
     ]
 
     class Meta:
@@ -157,16 +151,83 @@ class MenuLinkBlock(blocks.StructBlock):
         icon = "link"
 
 
-@register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
-    """The main menu in the site header."""
+@register_snippet
+class SiteWording(TranslatableMixin, models.Model):
+    """The menu and the words around the clinic's details, one version per language.
+
+    A site setting cannot be translated with wagtail-localize (its editor works on
+    pages and snippets), so these live in a translatable snippet: English first,
+    Spanish made with "Translate". Pages read their language's version, or the
+    English one until it is translated (`for_language`).
+    """
 
     main_menu = StreamField([("link", MenuLinkBlock())], blank=True)
+    crisis_text = models.CharField(
+        max_length=200,
+        default="In crisis? Call or text 988, the Suicide & Crisis Lifeline.",
+        help_text="Shown in the footer. 988 and 911 become links.",
+    )
+    admissions_hours = models.CharField(
+        max_length=200,
+        blank=True,
+        default="Admissions answers 24 hours a day, 7 days a week.",
+    )
+    footer_text = models.TextField(blank=True, help_text="A note under the footer.")
 
-    panels = [FieldPanel("main_menu")]
+    panels = [
+        FieldPanel("main_menu"),
+        FieldPanel("crisis_text"),
+        FieldPanel("admissions_hours"),
+        FieldPanel("footer_text"),
+    ]
 
-    class Meta:
-        verbose_name = "Main menu"
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "menu and footer wording"
+        verbose_name_plural = "menu and footer wording"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale"], name="core_sitewording_one_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return f"Menu and footer ({self.locale.get_display_name()})"
+
+    @property
+    def language(self) -> str:
+        return self.locale.language_code
+
+    @classmethod
+    def get_default(cls) -> "SiteWording":
+        """The default language's row, the source of every translation (a migration
+        makes it; made here if a flushed database lost it)."""
+        return cls.objects.get_or_create(locale=Locale.get_default())[0]
+
+    @classmethod
+    def for_language(cls, language: str) -> "SiteWording":
+        """The version in `language`, else the default language's; kept in the
+        cache under the generation (any save bumps it), so a page reads it once."""
+        key = site_cache.wording_key(language)
+        wording = None if key is None else cache.get(key)
+        if wording is None:
+            wording = cls._read(language)
+            if key is not None:
+                cache.set(key, wording, site_cache.CHROME_SECONDS)
+        return wording
+
+    @classmethod
+    def _read(cls, language: str) -> "SiteWording":
+        default = settings.LANGUAGE_CODE
+        rows = {
+            row.locale.language_code: row
+            for row in cls.objects.select_related("locale").filter(
+                locale__language_code__in={language, default}
+            )
+        }
+        wording = rows.get(language) or rows.get(default)
+        if wording is None:  # before any was saved: the defaults, in English
+            wording = cls(locale=Locale(language_code=default))
+        return wording
 
 
 class StandardPage(OneQueryRestrictionsMixin, Page):

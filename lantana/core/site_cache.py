@@ -38,6 +38,12 @@ def menu_key(site_id, language: str) -> str | None:
     return None if gen is None else f"sitechrome:menu:{site_id}:{language}:{gen}"
 
 
+def wording_key(language: str) -> str | None:
+    """SiteWording in one language (lantana/core/models.py)."""
+    gen = _generation()
+    return None if gen is None else f"sitechrome:wording:{language}:{gen}"
+
+
 SITES_KEY = "sitechrome:sites"
 # Wagtail's order of preference (wagtail.models.sites.get_site_for_hostname).
 HOSTNAME_PORT, HOSTNAME_DEFAULT, DEFAULT, HOSTNAME = range(4)

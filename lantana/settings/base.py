@@ -143,6 +143,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "notices.context_processors.notices",
+                "lantana.core.context_processors.site_wording",
             ],
         },
     },

@@ -7,7 +7,7 @@ from wagtail.blocks import StreamValue, StructBlockValidationError
 
 from articles.blocks import ReferenceBlock
 from lantana.core.blocks import CallToActionBlock
-from lantana.core.models import MenuLinkBlock, NavigationSettings, SiteSettings
+from lantana.core.models import MenuLinkBlock, SiteSettings, SiteWording
 from lantana.core.validators import validate_link
 
 BAD = [
@@ -117,9 +117,9 @@ def test_bad_links_saved_earlier_render_as_text():
 
 
 def test_a_bad_menu_link_renders_as_text(client, home):
-    navigation = NavigationSettings.for_site(home.get_site())
+    navigation = SiteWording.get_default()
     navigation.main_menu = StreamValue(
-        NavigationSettings._meta.get_field("main_menu").stream_block,
+        SiteWording._meta.get_field("main_menu").stream_block,
         [("link", {"url": "javascript:alert(1)", "label": "Evil"})],
         is_lazy=False,
     )

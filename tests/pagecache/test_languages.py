@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from demo.factories.core import StandardPageFactory
 from lantana.core import fragments
-from lantana.core.models import NavigationSettings
+from lantana.core.models import SiteWording
 from tests.support.languages import translate
 
 
@@ -69,7 +69,7 @@ def test_menu_is_kept_per_language(client, home):
     translate(home, spanish())
     admissions = StandardPageFactory(parent=home, title="Admissions", slug="admissions")
     translate(admissions, spanish(), title="Admisiones", slug="admisiones")
-    navigation = NavigationSettings.for_site(home.get_site())
+    navigation = SiteWording.get_default()
     navigation.main_menu = [("link", {"page": admissions, "url": "", "label": ""})]
     navigation.save()
     english = client.get("/").content.decode()

@@ -11,7 +11,7 @@ from wagtail.models import Collection
 
 from demo.factories.articles import TopicFactory
 from lantana.core.changes import many_changes
-from lantana.core.models import NavigationSettings, SiteSettings, StandardPage
+from lantana.core.models import SiteSettings, SiteWording, StandardPage
 from tests.support.caching import hit, publish
 
 
@@ -82,7 +82,7 @@ class TestPages:
     def test_a_page_in_the_main_menu_purges_every_page(self, home, location, site):
         about = StandardPage(title="About us", slug="about")
         home.add_child(instance=about)
-        navigation = NavigationSettings.for_site(site)
+        navigation = SiteWording.get_default()
         navigation.main_menu = [("link", {"page": about, "url": "", "label": ""})]
         navigation.save()
         warm("/", location.url)
@@ -109,7 +109,7 @@ class TestSnippetsAndSettings:
 
     def test_saving_the_main_menu(self, article, site):
         warm(article.url)
-        navigation = NavigationSettings.for_site(site)
+        navigation = SiteWording.get_default()
         navigation.main_menu = [
             ("link", {"page": None, "url": "/help/", "label": "Get help now"})
         ]

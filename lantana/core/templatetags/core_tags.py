@@ -10,7 +10,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from .. import inline, languages, seo, site_cache
-from ..models import NavigationSettings
+from ..models import SiteWording
 from ..text import reveal_invisible as _reveal_invisible
 from ..validators import is_safe_link
 
@@ -118,26 +118,29 @@ def get_menu_links(request) -> list[dict]:
     key = site_cache.menu_key(site.pk if site else None, translation.get_language())
     links = None if key is None else cache.get(key)
     if links is None:
-        navigation = NavigationSettings.for_request(request)
+        wording = SiteWording.for_language(translation.get_language())
+        # A label written in this language is kept; in the fallback's, the page's
+        # own (translated) title is shown instead.
+        own_labels = wording.language == translation.get_language()
         links = [
             link
-            for block in navigation.main_menu
-            if (link := _menu_link(block.value, request))
+            for block in wording.main_menu
+            if (link := _menu_link(block.value, request, own_labels))
         ]
         if key is not None:
             cache.set(key, links, site_cache.CHROME_SECONDS)
     return links
 
 
-def _menu_link(value, request) -> dict | None:
+def _menu_link(value, request, own_labels: bool) -> dict | None:
     page = value.get("page")
     if page is not None:
-        # The page in the visitor's language (an editor's label is English; in
-        # another language the page's own title is used).
+        # The page in the visitor's language (wagtail-localize keeps a menu's page
+        # links pointing at the English page; they are localised here).
         localized = page.localized
         if not localized.live:
             return None
-        label = value.get("label") if localized.pk == page.pk else ""
+        label = value.get("label") if own_labels or localized.pk == page.pk else ""
         return {"url": localized.get_url(request), "label": label or localized.title}
     if value.get("url"):
         url = value["url"] if is_safe_link(value["url"]) else ""
