@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page, Revision, Site
+from wagtail_localize.models import StringTranslation, Translation
 
 from articles.models import ArticlePage, Topic
 from articles.reviews import reviews_due
@@ -52,6 +53,9 @@ def counts() -> dict:
         "sites": Site.objects.count(),
         "insight days": DailyPageCount.objects.count(),
         "insight speed rows": DailyVitals.objects.count(),
+        "translations": Translation.objects.count(),
+        "translated strings": StringTranslation.objects.count(),
+        "menu and footer wordings": SiteWording.objects.count(),
     }
 
 
@@ -67,7 +71,8 @@ def test_load_demo_builds_every_app_once(db, client, settings, tmp_path):
     assert counts() == first
     output = again.getvalue()
     steps = [line for line in output.splitlines() if line[:2].rstrip(".").isdigit()]
-    assert [step[:2] for step in steps] == ["1.", "2.", "3.", "4.", "5."]
+    assert [step[:2] for step in steps] == ["1.", "2.", "3.", "4.", "5.", "6."]
+    assert "   - 0 Spanish translations made" in output
     assert "   - team page, 8 approaches and 7 clinicians ready" in output
     assert output.index("4.") < output.index("   - ") < output.index("5.")
     assert "Lead desk (intake) login: user 'intake' password '" in output
@@ -79,11 +84,12 @@ def test_load_demo_builds_every_app_once(db, client, settings, tmp_path):
     check_contact_and_leads()
     check_insights(first_output.getvalue(), output)
     check_costs(client)
+    check_spanish(client)
 
 
 def check_costs(client):
-    cost_page = CostPage.objects.live().get()
-    charleston = LocationPage.objects.get(slug="charleston")
+    cost_page = CostPage.objects.live().get(locale__language_code="en")
+    charleston = LocationPage.objects.get(slug="charleston", locale__language_code="en")
     assert charleston.care_levels and charleston.offers_telehealth
     accepted = set(charleston.insurers_accepted.values_list("name", flat=True))
     assert accepted == set(Insurer.objects.values_list("name", flat=True))
@@ -178,6 +184,34 @@ def check_contact_and_leads():
     intake = User.objects.get(username="intake")
     assert intake.has_perm("contact.change_lead")
     assert not intake.has_perm("contact.delete_lead")
+
+
+def check_spanish(client):
+    """Spanish versions made as wagtail-localize translations, served under /es/."""
+    spanish = {
+        translation.source.get_source_instance().pk: translation
+        for translation in Translation.objects.filter(target_locale__language_code="es")
+    }
+    pages = [
+        Page.objects.get(url_path__endswith=f"/{path}/" if path else "/home/")
+        for path in read_text("spanish")["pages"]
+    ]
+    for page in pages:
+        assert page.pk in spanish, page.url_path
+        translated = page.get_translation(spanish[page.pk].target_locale)
+        assert translated.live and translated.alias_of_id is None
+        assert not translated.has_unpublished_changes
+        response = client.get(translated.url)
+        assert response.status_code == 200, translated.url
+        html = BeautifulSoup(response.content, "html.parser")
+        assert translated.url.startswith("/es/") and html.html["lang"] == "es"
+        assert html.select_one("h1").get_text(strip=True)
+        # The translation editor would show every piece written, none left in English.
+        assert not spanish[page.pk].get_status_display().startswith("Waiting")
+    for model in (SiteWording, Topic, TherapeuticApproach):
+        assert model.objects.filter(locale__language_code="es").exists()
+    footer = BeautifulSoup(client.get("/es/").content, "html.parser")
+    assert not footer.select_one(".site-footer__note").get("lang")
 
 
 # The steps on their own, on factory-built pages: no full load.

@@ -14,6 +14,7 @@ from demo.logins import ADMIN_FILE, read_login, write_login
 from demo.notices import load_notices_and_credentials
 from demo.site import load_clinic, load_home, load_menu, load_pages
 from demo.team import load_team
+from demo.translations import load_spanish
 
 
 class Command(BaseCommand):
@@ -49,6 +50,10 @@ class Command(BaseCommand):
             # 5. Main menu, once every page it links to exists.
             load_menu(site, home)
             self.stdout.write("5. Main menu ready")
+
+            # 6. Spanish, once every English thing it translates exists.
+            load_spanish(home, self.stdout)
+            self.stdout.write("6. Spanish versions ready")
 
         self.ensure_admin()
 

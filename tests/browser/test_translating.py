@@ -1,0 +1,62 @@
+"""An editor translates a page in the admin with wagtail-localize's editor and
+publishes it; the Spanish page is then served at /es/ (axe on our pages at both
+widths, on the translation editor as the other admin tests check the admin)."""
+
+import re
+
+from playwright.sync_api import expect
+from wagtail.models import Locale
+
+from demo.factories.core import StandardPageFactory, ensure_root, make_site_root
+from demo.factories.home import HomePageFactory
+from tests.support.auth import sign_in_browser
+from tests.support.browser import assert_admin_accessible
+from tests.support.languages import translate
+
+
+def test_an_editor_translates_a_page_and_publishes_it(
+    checker, live_site, django_user_model
+):
+    # The live server's flush removed the migration's Spanish locale.
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    home = HomePageFactory(parent=ensure_root())
+    make_site_root(home)
+    translate(home, spanish, title="Inicio")
+    admissions = StandardPageFactory(
+        parent=home, title="Admissions", slug="admissions", intro="How to start."
+    )
+    django_user_model.objects.create_superuser(
+        "admin", "a@lantana.example", "pass-word-1"
+    )
+    page = sign_in_browser(checker, "admin", "pass-word-1")
+
+    # ⋯ → Translate: choose Spanish.
+    page.goto(checker.base + f"/admin/localize/submit/page/{admissions.pk}/")
+    page.get_by_label(re.compile("Español|Spanish")).check()
+    page.locator("form button[type=submit], form input[type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/admin/pages/\d+/edit/"))
+
+    # The translation editor: type the Spanish of each piece and save it.
+    for english, spanish_text in (
+        ("Admissions", "Admisión"),
+        ("admissions", "admision"),
+        ("How to start.", "Cómo empezar."),
+    ):
+        segment = page.locator("li", has_text=re.compile(f"^{english}$")).last
+        segment.get_by_role("button", name="Translate").click()
+        segment.locator("textarea").fill(spanish_text)
+        segment.get_by_role("button", name="Save").click()
+        expect(segment.get_by_role("button", name="Edit")).to_be_visible()
+    checker.screenshot("admin-translation-editor")
+    assert_admin_accessible(checker, "translation editor")
+
+    page.get_by_role("button", name=re.compile("Publish in")).click()
+    page.wait_for_load_state("networkidle")
+
+    checker.check("/es/admision/", "es-translated-page")
+    checker.goto("/es/admision/", "phone")
+    expect(page.locator("h1")).to_have_text("Admisión")
+    assert page.locator("html").get_attribute("lang") == "es"
+    expect(page.locator(".language-switcher a[hreflang='en']")).to_have_attribute(
+        "href", "/admissions/"
+    )
