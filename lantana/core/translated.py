@@ -17,6 +17,8 @@ def with_translation(queryset: QuerySet, *fields: str, language: str | None = No
     """Each row annotated with `local_<field>`: its translation's value in
     `language` (the active one), or its own."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
+    if not isinstance(queryset, QuerySet):  # a preview's unsaved relation
+        return _in_python(list(queryset), fields, language)
     model = queryset.model
     annotations = {}
     for field in fields:
@@ -29,6 +31,23 @@ def with_translation(queryset: QuerySet, *fields: str, language: str | None = No
         ).values(field)[:1]
         annotations[f"local_{field}"] = Coalesce(Subquery(translated), F(field))
     return queryset.annotate(**annotations)
+
+
+def _in_python(rows: list, fields, language: str) -> list:
+    found = {}
+    if rows and language != settings.LANGUAGE_CODE:
+        found = {
+            row.translation_key: row
+            for row in type(rows[0]).objects.filter(
+                translation_key__in=[row.translation_key for row in rows],
+                locale__language_code=language,
+            )
+        }
+    for row in rows:
+        shown = found.get(row.translation_key, row)
+        for field in fields:
+            setattr(row, f"local_{field}", getattr(shown, field))
+    return rows
 
 
 def in_language(queryset: QuerySet, language: str | None = None) -> QuerySet:

@@ -4,7 +4,7 @@ import pytest
 
 from demo.factories.core import ensure_root, make_site_root
 from demo.factories.home import HomePageFactory
-from lantana.core.models import NavigationSettings, SiteSettings
+from lantana.core.models import SiteSettings, SiteWording
 from tests.support.auth import sign_in_browser
 
 # Screenshot name: the built site's page (tests/fixtures.py).
@@ -71,7 +71,7 @@ def test_missing_settings_fall_back_without_empty_links(checker, live_site):
     home = HomePageFactory(parent=ensure_root())
     site = make_site_root(home)
     SiteSettings.for_site(site).save()  # every optional field empty
-    NavigationSettings.for_site(site).save()
+    SiteWording.get_default().save()
     checker.check("/", "home-without-settings")
     assert checker.page.locator('a[href="tel:"]').count() == 0
 

@@ -89,3 +89,23 @@ def test_publishing_a_translation_purges_the_english_page(client, home):
     translate(admissions, spanish(), title="Admisiones", slug="admisiones")
     fresh = client.get("/admissions/")
     assert b'href="/es/admisiones/" hreflang="es"' in fresh.content
+
+
+def test_footer_wording_is_kept_per_language_and_a_translation_purges(client, home):
+    translate(home, spanish())
+    wording = SiteWording.get_default()
+    wording.footer_text = "A note from the clinic."
+    wording.save()
+    for _ in range(2):
+        client.get("/"), client.get("/es/")
+    assert client.get("/es/")["X-Page-Cache"] == "hit"
+    spanish_wording = wording.copy_for_translation(spanish())
+    spanish_wording.footer_text = "Una nota de la clínica."
+    spanish_wording.save()
+    for _ in range(2):  # the second answer comes from the caches
+        english, spanish_answer = client.get("/"), client.get("/es/")
+    assert spanish_answer["X-Page-Cache"] == "hit"
+    assert "Una nota de la clínica.".encode() in spanish_answer.content
+    assert b"A note from the clinic." not in spanish_answer.content
+    assert b"A note from the clinic." in english.content
+    assert b"Una nota" not in english.content
