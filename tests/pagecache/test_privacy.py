@@ -28,11 +28,12 @@ SECRET = "CANARY-CACHE-9312"
 @pytest.fixture
 def redis_cache(settings):
     settings.CACHES = {
+        **settings.KEPT_PARTS_CACHES,
         "default": {
             "BACKEND": "lantana.core.cache.ResilientRedisCache",
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
-        }
+        },
     }
 
 
