@@ -67,14 +67,26 @@ def remember(name: str, compute: Callable):
     return value
 
 
+def locales() -> list[Locale]:
+    """Every locale, kept until the next change (a saved locale bumps it too)."""
+    return remember("locales", lambda: list(Locale.objects.all()))
+
+
 def active_locale() -> Locale:
     """Wagtail's Locale.get_active() (a query each time), from the kept locales."""
-    locales = remember("locales", lambda: list(Locale.objects.all()))
     language = translation.get_language()
-    for locale in locales:
+    for locale in locales():
         if locale.language_code == language:
             return locale
     return Locale.get_active()
+
+
+def language_of(page) -> str:
+    """The language code of the page's locale (`page.locale`: a query each time)."""
+    for locale in locales():
+        if locale.pk == page.locale_id:
+            return locale.language_code
+    return page.locale.language_code
 
 
 SITES_KEY = "sitechrome:sites"

@@ -122,3 +122,10 @@ class TestLanguagesKeptUntilTheNextChange:
         with CaptureQueriesContext(connection) as queries:
             client.get("/es/search/?q=x")
         assert not any("wagtailcore_locale" in q["sql"] for q in queries)
+
+    def test_an_article_says_its_own_language(self, client, home, make_article):
+        article = make_article(title="Finding your footing")
+        translate(home, spanish_locale())
+        article_es = translate(article, spanish_locale(), title="Encontrar tu camino")
+        assert b'"inLanguage": "en"' in client.get(article.url).content
+        assert b'"inLanguage": "es"' in client.get(article_es.url).content
