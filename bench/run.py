@@ -241,6 +241,9 @@ def site_env(work: Path, settings: str, database_url: str) -> dict:
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "PYTHONDONTWRITEBYTECODE": "1",
+        # bench/probe.py runs as a script: the project's apps come from here,
+        # whether or not the editable install lists them all (notices does not).
+        "PYTHONPATH": str(ROOT),
     }
 
 
