@@ -118,9 +118,11 @@ class KeptPartsMixin:
         return [
             *super().get_cache_key_components(),
             self.latest_revision_id,
-            # Read before the page's rows (get_context): a drawing that raced a
-            # change is stored under the old generation and never found again.
-            generation.current(),
+            # As for_page() read it, before the page's rows (once a request): a
+            # drawing that raced a change is stored under the old generation and
+            # never found again. Asked even when parts are off (Wagtail's tag
+            # makes the key first), so never a database check from here.
+            generation.current(check_database=False),
             timezone.localdate().isoformat(),
             translation.get_language(),
             code_version(),
