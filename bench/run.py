@@ -694,9 +694,12 @@ def measure(procs: Processes, work: Path) -> None:
     article_url = next(row for row in rows if row["name"] == "article")["url"]
     html = fetch(uncached + article_url, {"Accept-Encoding": "identity"})[2].decode()
     print("bench: insight beacons …", flush=True)
-    beacon_line = beacon.measure_beacons(
-        sys.modules[__name__], procs, work, database_url, html
-    )
+    try:
+        beacon_line = beacon.measure_beacons(
+            sys.modules[__name__], procs, work, database_url, html
+        )
+    except BenchError as error:  # keep the pages' figures of a run this long
+        beacon_line = f"insight beacons: FAILED ({error})"
     measured = []
     for url in references:
         print(f"bench: reference {url} …", flush=True)
