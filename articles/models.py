@@ -193,7 +193,7 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
         )
 
 
-class ArticlePage(OneQueryRestrictionsMixin, Page):
+class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
     """A health article: written by a clinician, clinically reviewed, kept current."""
 
     summary = models.TextField(
@@ -335,14 +335,29 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
     def review_is_current(self) -> bool:
         return bool(self.next_review and self.next_review >= timezone.localdate())
 
-    # The template's {% fragment %}s: drawn once per change (lantana.core.fragments).
-    fragment_names = ("head", "json_ld", "content", "alternates", "switcher")
+    # What the template's kept parts show ({% wagtailpagecache %}): computed
+    # only when one is drawn (lantana.core.fragments).
+    costly_context = (
+        "topics",
+        "topic_links",
+        "related_articles",
+        "body_blocks",
+        "toc",
+        "breadcrumbs",
+        "share_image_url",
+        "json_ld",
+    )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["fragments"] = fragments.for_page(self, request, self.fragment_names)
-        if context["fragments"].has_all(self.fragment_names):
-            return context
+        context.update(
+            fragments.lazy_context(
+                lambda: self.get_costly_context(request), self.costly_context
+            )
+        )
+        return context
+
+    def get_costly_context(self, request) -> dict:
         related = self.get_related_articles()
         self.load_clinicians()
         self.load_images(related)
@@ -350,21 +365,21 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         breadcrumbs = self.get_breadcrumbs()
         topics = list(with_translation(self.topics.all(), *TOPIC_SHOWN))
         index = breadcrumbs[-2] if len(breadcrumbs) > 1 else None
-        context.update(
-            topics=topics,
-            topic_links=[
+        values = {
+            "topics": topics,
+            "topic_links": [
                 (topic, ArticleIndexPage.topic_url_under(index, topic, request))
                 for topic in topics
                 if index is not None and index.specific_class is ArticleIndexPage
             ],
-            related_articles=related,
-            body_blocks=body,
-            toc=toc,
-            breadcrumbs=breadcrumbs,
-        )
-        context["share_image_url"] = share_image_url(self, request)
-        context["json_ld"] = article_json_ld(self, context, request)
-        return context
+            "related_articles": related,
+            "body_blocks": body,
+            "toc": toc,
+            "breadcrumbs": breadcrumbs,
+            "share_image_url": share_image_url(self, request),
+        }
+        values["json_ld"] = article_json_ld(self, values, request)
+        return values
 
     def get_breadcrumbs(self) -> list[Page]:
         # Routing already read the pages on the way (lantana.core.routing).
@@ -392,8 +407,9 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
     def get_related_articles(self, limit: int = 3) -> list["ArticlePage"]:
         """The editor's choices first, then articles sharing the most topics, to limit.
 
-        Never this article, never an unpublished or private one; one query whatever
-        the number, with what a card shows (`topic_name`; images: load_images).
+        Never this article, nor one unpublished, private or in another language;
+        one query whatever the number, with what a card shows (`topic_name`;
+        images: load_images).
         """
         links = self.related_links.all()
         if isinstance(links, models.QuerySet):
@@ -401,7 +417,7 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
                 ArticlePage.objects.raw(
                     related_articles_sql(),
                     [translation.get_language() or settings.LANGUAGE_CODE]
-                    + [self.pk] * 5
+                    + [*[self.pk] * 3, self.locale_id, self.pk, self.pk]
                     + [limit + MAX_CHOSEN],
                 )
             )
@@ -428,6 +444,7 @@ class ArticlePage(OneQueryRestrictionsMixin, Page):
         return list(
             ArticlePage.cards()
             .exclude(pk=self.pk)
+            .filter(locale_id=self.locale_id)
             .filter(Q(pk__in=chosen) | Q(pk__in=sharing))
             .annotate(chosen_rank=chosen_rank, shared=Subquery(shared_count))
             .prefetch_related(None)
@@ -587,8 +604,9 @@ def related_articles_sql() -> str:
     It is the costliest query of an article page to build with the ORM (three
     subqueries and the private-section test), and its shape never changes, so it
     is plain SQL that PostgreSQL and SQLite both read. Parameters: the
-    visitor's language (the topic's name), the article's id five times, then the
-    number of rows. Every column but the body is read.
+    visitor's language (the topic's name), the article's id three times, its
+    locale's id, its id twice more, then the number of rows (articles in its own
+    language only). Every column but the body is read.
     Only table and column names from the models are formatted in.
     """
     page, article = Page._meta.db_table, ArticlePage._meta.db_table
@@ -619,7 +637,7 @@ def related_articles_sql() -> str:
                     SELECT y.topic_id FROM {topics} y WHERE y.articlepage_id = %s
                 )) AS shared
         FROM {article} a JOIN {page} p ON p.id = a.page_ptr_id
-        WHERE p.live AND a.page_ptr_id <> %s
+        WHERE p.live AND a.page_ptr_id <> %s AND p.locale_id = %s
             AND NOT EXISTS (
                 SELECT 1 FROM {restriction} r JOIN {page} rp ON rp.id = r.page_id
                 WHERE p.path LIKE rp.path || '%%'

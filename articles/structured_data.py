@@ -3,6 +3,7 @@
 from wagtail.models import Site
 
 from lantana.core.images import rendition
+from lantana.core.site_cache import language_of
 from lantana.core.structured_data import clinic_settings
 
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg"
@@ -67,7 +68,7 @@ def article_json_ld(article, context, request) -> dict:
         "url": url,
         "name": article.title,
         "description": article.summary,
-        "inLanguage": article.locale.language_code,
+        "inLanguage": language_of(article),
         "mainEntity": {"@id": f"{url}#article"},
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
     }
@@ -82,7 +83,7 @@ def article_json_ld(article, context, request) -> dict:
         "@id": f"{url}#article",
         "headline": article.title[:110],
         "description": article.summary,
-        "inLanguage": article.locale.language_code,
+        "inLanguage": language_of(article),
         "datePublished": article.publication_date.isoformat(),
         "publisher": publisher,
         "mainEntityOfPage": {"@id": f"{url}#webpage"},

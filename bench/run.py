@@ -241,6 +241,9 @@ def site_env(work: Path, settings: str, database_url: str) -> dict:
         "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "PYTHONDONTWRITEBYTECODE": "1",
+        # bench/probe.py runs as a script: the project's apps come from here,
+        # whether or not the editable install lists them all (notices does not).
+        "PYTHONPATH": str(ROOT),
     }
 
 
@@ -691,9 +694,12 @@ def measure(procs: Processes, work: Path) -> None:
     article_url = next(row for row in rows if row["name"] == "article")["url"]
     html = fetch(uncached + article_url, {"Accept-Encoding": "identity"})[2].decode()
     print("bench: insight beacons …", flush=True)
-    beacon_line = beacon.measure_beacons(
-        sys.modules[__name__], procs, work, database_url, html
-    )
+    try:
+        beacon_line = beacon.measure_beacons(
+            sys.modules[__name__], procs, work, database_url, html
+        )
+    except BenchError as error:  # keep the pages' figures of a run this long
+        beacon_line = f"insight beacons: FAILED ({error})"
     measured = []
     for url in references:
         print(f"bench: reference {url} …", flush=True)

@@ -10,6 +10,7 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from lantana.core.form_renderer import FastInputRenderer
 from lantana.core.text import strip_invisible
 from notices.current import current_consent, notice_links
 from notices.models import ConsentWording
@@ -115,6 +116,8 @@ class BaseLeadForm(forms.ModelForm):
     Subclasses name their kind; contact/kinds.py says the rest."""
 
     kind = None
+    # Its text inputs printed without a template each (lantana/core/form_renderer.py).
+    default_renderer = FastInputRenderer
 
     preferred_name = TextField(
         label=_("What should we call you?"),

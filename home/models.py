@@ -18,7 +18,7 @@ from staff.models import ClinicianPage, StaffIndexPage
 from .structured_data import organization_json_ld
 
 
-class HomePage(ChainRoutingMixin, Page):
+class HomePage(fragments.KeptPartsMixin, ChainRoutingMixin, Page):
     """The front door: one clear invitation to reach out, then what the clinic offers."""
 
     hero_heading = models.CharField(
@@ -84,28 +84,40 @@ class HomePage(ChainRoutingMixin, Page):
         db_table = "core_homepage"
         verbose_name = "home page"
 
-    # The template's {% fragment %}s: drawn once per change (lantana.core.fragments).
-    fragment_names = ("json_ld", "content", "alternates", "switcher")
+    # What the template's kept parts show ({% wagtailpagecache %}): computed
+    # only when one is drawn (lantana.core.fragments).
+    costly_context = (
+        "location",
+        "team",
+        "team_index",
+        "latest_articles",
+        "article_index",
+        "json_ld",
+    )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["fragments"] = fragments.for_page(self, request, self.fragment_names)
-        if context["fragments"].has_all(self.fragment_names):
-            return context
+        context.update(
+            fragments.lazy_context(
+                lambda: self.get_costly_context(request), self.costly_context
+            )
+        )
+        return context
+
+    def get_costly_context(self, request) -> dict:
         location = self.get_featured_location()
         team = self.get_team()
         latest = self.get_latest_articles()
         self.load_images(location, team, latest)
         indexes = self.get_indexes()
-        context.update(
-            location=location,
-            team=team,
-            team_index=indexes.get(StaffIndexPage),
-            latest_articles=latest,
-            article_index=indexes.get(ArticleIndexPage),
-            json_ld=organization_json_ld(self, request),
-        )
-        return context
+        return {
+            "location": location,
+            "team": team,
+            "team_index": indexes.get(StaffIndexPage),
+            "latest_articles": latest,
+            "article_index": indexes.get(ArticleIndexPage),
+            "json_ld": organization_json_ld(self, request),
+        }
 
     def get_latest_articles(self, count: int = 3):
         cards = ArticlePage.cards().select_related(None).prefetch_related(None)

@@ -5,9 +5,10 @@ import re
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from articles.models import ArticlePage
+from lantana.core import site_cache
 from lantana.core.models import StandardPage
 from staff.models import ClinicianPage
 
@@ -52,7 +53,7 @@ def search(request):
             Page.objects.live()
             .public()
             .type(*SEARCHABLE_TYPES)
-            .filter(locale=Locale.get_active())
+            .filter(locale=site_cache.active_locale())
             .exclude(id__in=Page.objects.filter(alias_of__isnull=False).values("id"))
         )
         terms = search_terms(query)

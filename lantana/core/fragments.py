@@ -1,45 +1,56 @@
-"""The costly parts of a page (body, cards, JSON-LD) rendered once per change.
+"""Kept parts: the costly parts of a page (body, cards, JSON-LD) drawn once per change,
+with Wagtail's own fragment cache.
 
-A page's template wraps them in `{% fragment "name" %}…{% endfragment %}`
-(core_tags); its `get_context` asks `for_page()` first and skips its queries when
-every part is already kept. This is what makes a page-cache miss cheap, and
-signed-in editors' views too, which the page cache never serves.
+A page template wraps such a part in Wagtail's tag, and names it there only:
 
-Parts are kept in Django's cache (Redis in production, each process's memory
-otherwise) under a key made of:
+    {% load wagtail_cache %}
+    {% wagtailpagecache kept_parts.seconds "content" using=kept_parts.cache %}
+        …
+    {% endwagtailpagecache %}
+
+Wagtail keys a part on its name, the site and `page.cache_key`, whose components
+(KeptPartsMixin.get_cache_key_components) are Wagtail's own (id, URL path, last
+publication) plus:
 
 - the site-wide cache generation (generation.py), which every change a visitor
-  could see bumps (publish, a clinician, a topic, an image, the clinic
-  details…), so every purge reaches these parts too;
-- the page's last publication and revision, and today's date (review dates);
-- the site's origin (links and JSON-LD are absolute), the path and the language
-  (English and Spanish parts never cross);
+  could see bumps (publish, a clinician, a topic, an image, the clinic details…),
+  so every purge reaches these parts too;
+- the latest revision, and today's date (review dates);
+- the language (its words are in every part: English and Spanish never cross);
 - a digest of the project's code, templates and static files, so a deploy never
   serves HTML drawn by the previous release.
 
-The generation is read before the page's rows, so a render that raced a purge is
-stored under the old generation and never found. An unreachable cache means
-rendering as if nothing were kept. Previews and pages under a view restriction
-never use or fill it.
-`FRAGMENT_CACHE_SECONDS=0` turns it off (dev and tests).
+The page's `get_context` never asks whether a part is kept: it gives the template
+its costly values as `lazy_context`, computed on first use, so a kept part costs
+none of their queries and a drawn one computes them once.
+
+`kept_parts` (KeptParts) says which cache the tag uses: "kept_parts"
+(KeptPartsCache: Django's default cache, Redis in production, where a failure
+is a miss) or "kept_parts_off" (Django's DummyCache: every part drawn). Off when
+`FRAGMENT_CACHE_SECONDS=0` (dev and tests), for a page under a view restriction,
+and while the generation cannot be trusted (generation.current() is None);
+Wagtail's tag itself skips previews.
 """
 
+import functools
 import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache as memoize
 from pathlib import Path
 
 import django
 import wagtail
 from django.conf import settings
+from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 from django.utils import timezone, translation
-from django.utils.safestring import mark_safe
-from wagtail.models import Site
 
 from . import generation
 from .cache import SafeCache
 
+CACHE = "kept_parts"
+CACHE_OFF = "kept_parts_off"
 PREFIX = "fragments"
-_safe = SafeCache("default")  # an unreachable cache: draw everything
 # Project folders whose files change what a fragment looks like.
 SOURCE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg", ".json"}
 SKIPPED_FOLDERS = {"tests", "build", "node_modules", "media", "staticfiles"}
@@ -72,62 +83,92 @@ def _is_source_folder(folder: Path) -> bool:
     return folder.name in {"templates", "static"} or (folder / "__init__.py").exists()
 
 
-class Fragments:
-    """The parts of one page kept for this request, and where to keep new ones."""
+@dataclass(frozen=True)
+class KeptParts:
+    """What the template's `{% wagtailpagecache %}` tags are given."""
 
-    def __init__(self, key: str | None = None, found: dict | None = None):
-        self.key = key
-        self.found = found or {}
+    cache: str
+    seconds: int = 0
 
     def __bool__(self):
-        return self.key is not None
-
-    def has_all(self, names) -> bool:
-        return bool(self) and all(name in self.found for name in names)
-
-    def get(self, name: str) -> str | None:
-        html = self.found.get(name)
-        # Safe: only output the template itself rendered (store()) is kept.
-        return None if html is None else mark_safe(html)  # noqa: S308
-
-    def store(self, name: str, html: str) -> None:
-        if self:
-            self.found[name] = html
-            _safe("set", None, f"{self.key}:{name}", str(html), seconds())
+        return self.cache == CACHE
 
 
-def for_page(page, request, names) -> Fragments:
-    """What is kept of `page`'s parts `names` for this request's site."""
-    if not seconds() or getattr(request, "is_preview", False):
-        return Fragments()
-    # Never for a page under a view restriction (lantana.pagecache reads them once
-    # per request, before the page is served).
+OFF = KeptParts(CACHE_OFF)
+
+
+def for_page(page, request) -> KeptParts:
+    """Whether `page`'s parts may be kept and reused for this request."""
+    kept = seconds()
+    if not kept or getattr(request, "is_preview", False):
+        return OFF
+    # Read once per request by lantana.pagecache, before the page is served.
     restricted = getattr(request, "page_cache_restricted", None)
     if restricted is None:
         restricted = bool(page.get_view_restrictions())
-    if restricted:
-        return Fragments()
-    site = Site.find_for_request(request)
-    if site is None:
-        return Fragments()
-    gen = generation.current()
-    if gen is None:
-        return Fragments()
-    origin = f"{request.scheme}://{request.get_host().lower()}"
-    parts = (
-        code_version(),
-        page.pk,
-        gen,
-        page.last_published_at,
-        page.latest_revision_id,
-        timezone.localdate(),
-        origin,
-        request.path,
-        # The interface's language (its words are in every part).
-        translation.get_language(),
-    )
-    key = f"{PREFIX}:part:{hashlib.sha256(repr(parts).encode()).hexdigest()[:40]}"
-    keys = {name: f"{key}:{name}" for name in names}
-    stored = _safe("get_many", {}, list(keys.values()))
-    found = {name: stored[k] for name, k in keys.items() if k in stored}
-    return Fragments(key, found)
+    if restricted or generation.current() is None:
+        return OFF
+    return KeptParts(CACHE, kept)
+
+
+class KeptPartsMixin:
+    """For a page model whose template keeps parts with `{% wagtailpagecache %}`."""
+
+    def get_cache_key_components(self):
+        return [
+            *super().get_cache_key_components(),
+            self.latest_revision_id,
+            # As for_page() read it, before the page's rows (once a request): a
+            # drawing that raced a change is stored under the old generation and
+            # never found again. Asked even when parts are off (Wagtail's tag
+            # makes the key first), so never a database check from here.
+            generation.current(check_database=False),
+            timezone.localdate().isoformat(),
+            translation.get_language(),
+            code_version(),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["kept_parts"] = for_page(self, request)
+        return context
+
+
+def lazy_context(compute: Callable[[], dict], names: Iterable[str]) -> dict:
+    """`names` as context values the template computes on first use.
+
+    Each is a callable (Django's templates call it when they read the variable),
+    and one call of `compute()`, made on the first read, gives them all: a part
+    served from the cache reads none of them and costs none of their queries.
+    """
+    names = tuple(names)
+    computed = functools.cache(compute)
+
+    def value(name):
+        def read():
+            values = computed()
+            if set(values) != set(names):
+                raise KeyError(f"{compute} gave {sorted(values)}, not {sorted(names)}")
+            return values[name]
+
+        return read
+
+    return {name: value(name) for name in names}
+
+
+class KeptPartsCache(BaseCache):
+    """The "kept_parts" cache: Django's default cache, under its own prefix, where
+    any failure of the backend (Redis unreachable) is a miss and a dropped write."""
+
+    def __init__(self, location, params):
+        super().__init__(params)
+        self.safe = SafeCache("default")
+
+    def get(self, key, default=None, version=None):
+        return self.safe("get", default, f"{PREFIX}:{key}")
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        self.safe("set", None, f"{PREFIX}:{key}", value, timeout)
+
+    def delete(self, key, version=None):
+        return bool(self.safe("delete", False, f"{PREFIX}:{key}"))

@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail.models import Page
 
+from . import site_cache
 from .routing import ancestor_paths, public_q
 
 
@@ -59,16 +60,20 @@ def translated_versions(page) -> dict[str, dict[str, Page]]:
 
 
 class PageLanguages:
-    """A page's other languages, each read only when the template asks: the
-    switcher and alternates sit in kept parts (fragments), and a page that is not
-    an alias needs no query for its canonical or content language."""
+    """A page's other languages, read once per change (site_cache.remember) and
+    only when the template asks: a page that is not an alias needs nothing read
+    for its canonical or content language."""
 
     def __init__(self, page, request):
         self.page, self.request = page, request
 
     @cached_property
     def versions(self) -> dict[str, dict[str, Page]]:
-        return translated_versions(self.page)
+        # Kept until the next change (any publish, move or privacy change bumps
+        # the generation): what the switcher and alternates of every page read.
+        return site_cache.remember(
+            f"languages:{self.page.pk}", lambda: translated_versions(self.page)
+        )
 
     @cached_property
     def own(self) -> dict[str, Page]:

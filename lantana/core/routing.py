@@ -3,7 +3,10 @@
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.http import Http404
+from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
+
+from . import site_cache
 
 
 def ancestor_paths(page) -> list[str]:
@@ -66,9 +69,7 @@ def route_chain(root, request, path_components):
     above = ancestor_paths(root)
     pages = Page.objects.filter(
         Q(url_path__in=wanted, path__startswith=root.path) | Q(path__in=above)
-    ).annotate(
-        restricted=Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
-    )
+    ).annotate(restricted=restricted_here())
     found, on_the_way = {}, []
     for page in pages:
         if page.path in above:
@@ -86,38 +87,77 @@ def route_chain(root, request, path_components):
     deepest = chain[-1].specific
     deepest.route_ancestors = [root, *chain[:-1]]
     on_the_way += chain
-    if not any(page.restricted or page.alias_of_id for page in on_the_way):
+    if not any(page.restricted for page in on_the_way):
         # Read with the pages: no restriction applies, no query needed to know it.
         deepest.route_view_restrictions = []
     return deepest.route(request, path_components[len(chain) :])
 
 
-def route_from_site_root(request, path: str) -> None:
-    """Route a page request as Wagtail would, without reading the root's own row.
+def restricted_here():
+    """Whether a page, or the page it is an alias of, has a view restriction of its
+    own (annotated on the pages on the way: all of them clear, none applies)."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            Q(page=OuterRef("pk")) | Q(page=OuterRef("alias_of"))
+        )
+    )
 
-    Wagtail's Page.route_for_request reads the site's root page in its specific
-    form (one query) only to call its route(); a root that routes with
-    ChainRoutingMixin needs nothing of that row for any URL below it, so the
-    route is found here and left where Wagtail looks first. The root URL itself,
-    and roots of other types, are left to Wagtail.
+
+def localized_root(site):
+    """The site's root page in the active language (Wagtail's `localized`: a query
+    for the locale, another for a translation), with `restricted` (restricted_here
+    for it and its ancestors), kept until the next change."""
+
+    def read():
+        root = site.root_page.localized
+        root.restricted = (
+            Page.objects.filter(path__in=ancestor_paths(root))
+            .filter(restricted_here())
+            .exists()
+        )
+        return root
+
+    return site_cache.remember(f"root:{site.pk}:{translation.get_language()}", read)
+
+
+def route_from_site_root(request, path: str) -> None:
+    """Route a page request as Wagtail would, in fewer queries.
+
+    Wagtail's Page.route_for_request finds the root in the active language (a
+    locale query, and a translation query in Spanish: kept here until the next
+    change, localized_root) and reads it in its specific form only to call its
+    route(); a root that routes with ChainRoutingMixin needs nothing of that row
+    for any URL below it, so the route is found here and left where Wagtail
+    looks first. Roots of other types are left to Wagtail.
     """
     if hasattr(request, "_wagtail_route_for_request"):
         return
     site = Site.find_for_request(request)
     components = [component for component in path.split("/") if component]
-    if site is None or not components:
+    if site is None:
         return
     # In the active language's tree, as Wagtail routes (Page.route_for_request).
-    root = site.root_page.localized
+    root = localized_root(site)
     if not issubclass(root.specific_class or Page, ChainRoutingMixin):
         return
     try:
-        routed = route_chain(root, request, components)
+        if components:
+            routed = route_chain(root, request, components)
+        else:
+            routed = route_root(root, request)
     except Http404:
         routed = None
         request._wagtail_route_for_request = None
     if routed is not None:
         request._wagtail_route_for_request = routed
+
+
+def route_root(root, request):
+    """The site root's own URL, as Wagtail's Page.route answers it."""
+    page = root.specific
+    if not root.restricted:
+        page.route_view_restrictions = []  # none on it or above: nothing to read
+    return page.route(request, [])
 
 
 def public_q():

@@ -1,4 +1,5 @@
-"""What every page shows (clinic details, the main menu), read once per change.
+"""What every page shows (clinic details, the main menu, the languages), read once
+per change.
 
 Kept in Django's cache per site under the site-wide cache generation
 (lantana/core/generation.py), like every other cached thing: any change bumps it
@@ -7,9 +8,12 @@ When the generation cannot be trusted (a purge not yet in Redis, an outage),
 nothing is read from or written to the cache here.
 """
 
+from collections.abc import Callable
+
 from django.core.cache import cache
 from django.http.request import split_domain_port
-from wagtail.models import Site
+from django.utils import translation
+from wagtail.models import Locale, Site
 
 from . import generation
 
@@ -42,6 +46,53 @@ def wording_key(language: str) -> str | None:
     """SiteWording in one language (lantana/core/models.py)."""
     gen = _generation()
     return None if gen is None else f"sitechrome:wording:{language}:{gen}"
+
+
+def remember(name: str, compute: Callable):
+    """compute()'s value, kept under `name` until the generation moves.
+
+    Computed afresh (and not kept) while the generation cannot be trusted or the
+    cache fails. Rows are read after the generation, so a value that raced a
+    change is kept under the old generation and never found again.
+    """
+    gen = _generation()
+    if gen is None:
+        return compute()
+    key = f"sitechrome:{name}:{gen}"
+    try:
+        found = cache.get(key)
+    except Exception:  # noqa: BLE001 — any backend's outage: read the rows
+        return compute()
+    if found is not None:
+        return found[0]
+    value = compute()
+    try:
+        cache.set(key, (value,), CHROME_SECONDS)
+    except Exception:  # noqa: BLE001, S110 — as above; the value is still right
+        pass
+    return value
+
+
+def locales() -> list[Locale]:
+    """Every locale, kept until the next change (a saved locale bumps it too)."""
+    return remember("locales", lambda: list(Locale.objects.all()))
+
+
+def active_locale() -> Locale:
+    """Wagtail's Locale.get_active() (a query each time), from the kept locales."""
+    language = translation.get_language()
+    for locale in locales():
+        if locale.language_code == language:
+            return locale
+    return Locale.get_active()
+
+
+def language_of(page) -> str:
+    """The language code of the page's locale (`page.locale`: a query each time)."""
+    for locale in locales():
+        if locale.pk == page.locale_id:
+            return locale.language_code
+    return page.locale.language_code
 
 
 SITES_KEY = "sitechrome:sites"

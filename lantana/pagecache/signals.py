@@ -15,6 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
+    Locale,
     Page,
     PageViewRestriction,
     Site,
@@ -61,6 +62,7 @@ def shown_models() -> tuple[type, ...]:
         get_document_model(),
         Collection,
         Site,
+        Locale,
         *RESTRICTIONS,
         *get_snippet_models(),
     )

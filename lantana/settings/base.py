@@ -199,6 +199,14 @@ if os.environ.get("REDIS_URL"):
         "LOCATION": os.environ["REDIS_URL"],
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
+# Kept page parts, through Wagtail's {% wagtailpagecache %} (lantana/core/fragments.py):
+# the default cache where an outage is a miss, and a cache that keeps nothing for
+# the pages that must not keep them.
+KEPT_PARTS_CACHES = {
+    "kept_parts": {"BACKEND": "lantana.core.fragments.KeptPartsCache"},
+    "kept_parts_off": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}
+CACHES.update(KEPT_PARTS_CACHES)
 
 # --- Live chat: the Channels layer (contact/chat/) ---
 # Redis lets several ASGI processes share conversations; without CHANNEL_REDIS_URL

@@ -11,7 +11,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.StaticFilesStorage"
 )
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    # Room for every rendition a test makes: culling the generation would cost
+    # a query to read it again, and counted queries must not depend on luck.
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
+    **KEPT_PARTS_CACHES,  # noqa: F405
+}
 # Off unless a test turns it on (tests/pagecache): most tests count queries or
 # change rows directly and expect every GET to render.
 PAGE_CACHE_SECONDS = 0

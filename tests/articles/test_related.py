@@ -4,6 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from demo.factories.articles import TopicFactory
+from tests.support.languages import spanish_locale, translate
 
 
 def titles(articles):
@@ -65,3 +66,12 @@ def test_one_query_per_list_whatever_the_number_of_candidates(make_article):
     assert len(related) == 3
     # The editor's choices, the private sections and the list: one query.
     assert len(queries) == 1
+
+
+def test_never_an_article_in_another_language(make_article):
+    family = TopicFactory(name="Family")
+    other = make_article(title="Sleep in early recovery", topics=[family])
+    article = make_article(title="Main", topics=[family])
+    assert titles(article.get_related_articles()) == ["Sleep in early recovery"]
+    translate(other, spanish_locale(), title="Dormir en la recuperación")
+    assert titles(article.get_related_articles()) == ["Sleep in early recovery"]

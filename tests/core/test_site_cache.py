@@ -4,11 +4,12 @@ import pytest
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
-from demo.factories.core import ensure_root
+from demo.factories.core import StandardPageFactory, ensure_root
 from demo.factories.home import HomePageFactory
 from lantana.core.site_cache import get_sites, match_site
+from tests.support.languages import spanish_locale, translate
 
 
 @pytest.fixture
@@ -65,3 +66,66 @@ def test_a_cache_outage_falls_back_to_wagtails_lookup(home, monkeypatch):
 
     monkeypatch.setattr(site_cache, "cache", Broken())
     assert Client().get("/").status_code == 200
+
+
+class TestLanguagesKeptUntilTheNextChange:
+    """The site root in each language and each page's translations are read once
+    per change (routing.localized_root, languages): never stale after one."""
+
+    def test_a_new_translation_reaches_the_switcher(self, client, home):
+        translate(home, spanish_locale())
+        about = StandardPageFactory(parent=home, title="About", slug="about")
+        assert b'href="/es/" hreflang="es"' in client.get("/about/").content
+        translate(about, spanish_locale(), title="Sobre", slug="sobre")
+        html = client.get("/about/").content
+        assert b'href="/es/sobre/" hreflang="es"' in html
+        assert b'hreflang="es" href="http://localhost/es/sobre/"' in html
+
+    def test_a_withdrawn_translation_leaves_the_switcher(self, client, home):
+        translate(home, spanish_locale())
+        about = StandardPageFactory(parent=home, title="About", slug="about")
+        about_es = translate(about, spanish_locale(), title="Sobre", slug="sobre")
+        assert b'href="/es/sobre/"' in client.get("/about/").content
+        about_es.unpublish()
+        assert b'href="/es/sobre/"' not in client.get("/about/").content
+
+    def test_the_spanish_root_follows_its_publication(self, client, home):
+        # Without a live Spanish home, Wagtail serves the English one at /es/.
+        assert home.hero_heading.encode() in client.get("/es/").content
+        home_es = translate(home, spanish_locale(), hero_heading="Hola")
+        assert b"Hola" in client.get("/es/").content
+        home_es.unpublish()
+        html = client.get("/es/").content
+        assert b"Hola" not in html and home.hero_heading.encode() in html
+
+    def test_a_restriction_on_the_root_is_read(self, client, home):
+        assert client.get("/").status_code == 200
+        PageViewRestriction.objects.create(
+            page=home, restriction_type=PageViewRestriction.LOGIN
+        )
+        assert client.get("/").status_code == 302  # to the sign-in page
+
+    def test_a_restriction_on_an_aliased_source_is_read(self, client, home):
+        translate(home, spanish_locale())
+        about = StandardPageFactory(parent=home, title="About", slug="about")
+        home_es = home.get_translation(spanish_locale())
+        about.create_alias(parent=home_es, update_locale=spanish_locale())
+        assert client.get("/es/about/").status_code == 200
+        PageViewRestriction.objects.create(
+            page=about, restriction_type=PageViewRestriction.LOGIN
+        )
+        assert client.get("/es/about/").status_code == 302
+
+    def test_the_search_filter_reads_the_kept_locales(self, client, home):
+        translate(home, spanish_locale())
+        client.get("/es/search/?q=x")
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/es/search/?q=x")
+        assert not any("wagtailcore_locale" in q["sql"] for q in queries)
+
+    def test_an_article_says_its_own_language(self, client, home, make_article):
+        article = make_article(title="Finding your footing")
+        translate(home, spanish_locale())
+        article_es = translate(article, spanish_locale(), title="Encontrar tu camino")
+        assert b'"inLanguage": "en"' in client.get(article.url).content
+        assert b'"inLanguage": "es"' in client.get(article_es.url).content

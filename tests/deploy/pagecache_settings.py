@@ -11,6 +11,7 @@ CACHES = {
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": os.environ["CACHE_KEY_PREFIX"],
         "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }
+    },
+    **KEPT_PARTS_CACHES,  # noqa: F405
 }
 PAGE_CACHE_SECONDS = 300

@@ -76,11 +76,12 @@ def shared_redis(settings):
     """This process writes the generation where the workers read it."""
     redis.Redis.from_url(TEST_REDIS_URL).flushdb()
     settings.CACHES = {
+        **settings.KEPT_PARTS_CACHES,
         "default": {
             "BACKEND": "lantana.core.cache.ResilientRedisCache",
             "LOCATION": TEST_REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
     }
     yield
     generation.reset()

@@ -45,11 +45,12 @@ def shared_cache(settings):
     """Redis under a key prefix of this test's own, here and in the workers."""
     prefix = f"test-{uuid.uuid4().hex[:8]}"
     settings.CACHES = {
+        **settings.KEPT_PARTS_CACHES,
         "default": {
             "BACKEND": "lantana.core.cache.ResilientRedisCache",
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": prefix,
-        }
+        },
     }
     settings.PAGE_CACHE_SECONDS = 300
     return prefix

@@ -222,11 +222,12 @@ class TestOutages:
 
     def test_with_redis_up_it_serves_from_redis(self, client, home, settings):
         settings.CACHES = {
+            **settings.KEPT_PARTS_CACHES,
             "default": {
                 "BACKEND": "lantana.core.cache.ResilientRedisCache",
                 "LOCATION": TEST_REDIS_URL,
                 "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
-            }
+            },
         }
         client.get("/")
         assert hit(client.get("/"))

@@ -34,10 +34,11 @@ def test_redis_one_process_or_no_cache_pass(settings, monkeypatch):
     assert check_shared_cache() == []
     settings.PAGE_CACHE_SECONDS = 300
     settings.CACHES = {
+        **settings.KEPT_PARTS_CACHES,
         "default": {
             "BACKEND": "lantana.core.cache.ResilientRedisCache",
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
-        }
+        },
     }
     assert check_shared_cache() == []

@@ -2,6 +2,7 @@
 is rendered, yet the article's and home page's costly parts are drawn once per
 change, and every purge trigger shows the change on the next GET."""
 
+import datetime
 import logging
 import uuid
 
@@ -9,12 +10,14 @@ import pytest
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
 from wagtail.models import PageViewRestriction
 
-from lantana.core import fragments
+from lantana.core import fragments, generation
 from lantana.core.models import SiteSettings
 from tests.support.auth import sign_in
 from tests.support.caching import TEST_REDIS_URL, publish
+from tests.support.languages import spanish_locale, translate
 
 
 @pytest.fixture(autouse=True)
@@ -54,7 +57,7 @@ def test_turned_off_it_keeps_nothing(article, settings):
     _, first = render(article.url)
     _, second = render(article.url)
     assert first == second
-    assert not fragments.for_page(article, RequestFactory().get("/"), ("content",))
+    assert not fragments.for_page(article, RequestFactory().get("/"))
 
 
 class TestPurgeTriggers:
@@ -156,11 +159,12 @@ def test_a_signed_in_editor_is_served_the_same_parts(article, admin_user):
 class TestOutages:
     def test_redis_down_means_drawing_every_time(self, article, settings, caplog):
         settings.CACHES = {
+            **settings.KEPT_PARTS_CACHES,
             "default": {
                 "BACKEND": "lantana.core.cache.ResilientRedisCache",
                 "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
                 "OPTIONS": {"socket_connect_timeout": 0.2},
-            }
+            },
         }
         with caplog.at_level(logging.WARNING, logger="lantana.cache"):
             first, _ = render(article.url)
@@ -179,11 +183,12 @@ class TestOutages:
 
     def test_with_redis_up_they_are_kept_in_redis(self, article, settings):
         settings.CACHES = {
+            **settings.KEPT_PARTS_CACHES,
             "default": {
                 "BACKEND": "lantana.core.cache.ResilientRedisCache",
                 "LOCATION": TEST_REDIS_URL,
                 "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
-            }
+            },
         }
         _, drawn_queries = render(article.url)
         kept, kept_queries = render(article.url)
@@ -206,12 +211,28 @@ def every_page(article, clinician, location, contact_page, home):
     ]
 
 
-def test_every_page_type_draws_the_same_with_kept_parts_on_and_off(
-    every_page, settings
-):
-    """A value the template uses outside a kept part cannot go missing when the
-    parts come from the cache (production) while the tests draw them (off)."""
-    for url in every_page:
+@pytest.fixture
+def every_page_in_spanish(every_page, article, clinician, location, contact_page):
+    """The same page types translated (their parents copied), Spanish words in the
+    interface and the switcher pointing back to English."""
+    spanish = spanish_locale()
+    pages = [
+        translate(page, spanish, title=f"{page.title} (es)")
+        for page in (article, clinician, location, contact_page)
+    ]
+    index = pages[0].get_parent()
+    return [
+        "/es/",
+        *(page.url for page in pages),
+        index.url,
+        f"{index.url}topic/{article.topics.first().slug}/",
+        pages[1].get_parent().url,
+        pages[2].get_parent().url,
+    ]
+
+
+def draws_the_same_on_and_off(urls, settings):
+    for url in urls:
         settings.FRAGMENT_CACHE_SECONDS = 0
         drawn, _ = render(url)
         settings.FRAGMENT_CACHE_SECONDS = 3600
@@ -219,3 +240,84 @@ def test_every_page_type_draws_the_same_with_kept_parts_on_and_off(
         kept, _ = render(url)
         assert filled == drawn, url
         assert kept == drawn, url
+
+
+def test_every_page_type_draws_the_same_with_kept_parts_on_and_off(
+    every_page, settings
+):
+    """A value the template uses outside a kept part cannot go missing when the
+    parts come from the cache (production) while the tests draw them (off)."""
+    draws_the_same_on_and_off(every_page, settings)
+
+
+def test_every_page_type_in_spanish_draws_the_same_on_and_off(
+    every_page, every_page_in_spanish, settings
+):
+    # English first, so the Spanish pages find English parts kept beside theirs.
+    draws_the_same_on_and_off(every_page, settings)
+    draws_the_same_on_and_off(every_page_in_spanish, settings)
+    html, _ = render("/es/")
+    assert b'<html lang="es">' in html and b'<html lang="en">' not in html
+
+
+def test_a_kept_part_is_used_only_for_its_own_page_and_language(
+    article, home, settings
+):
+    """Parts kept in English never show on the Spanish page, nor the other way."""
+    spanish = spanish_locale()
+    home_es = translate(home, spanish, hero_heading="La recuperación es posible")
+    article_es = translate(article, spanish, title="Encontrar tu camino")
+    for _ in range(2):  # the second from kept parts
+        english_home, english_article = render("/")[0], render(article.url)[0]
+        spanish_home, spanish_article = render("/es/")[0], render(article_es.url)[0]
+    assert b"Recovery is possible" in english_home
+    assert "La recuperación es posible".encode() in spanish_home
+    assert b"La recuperaci" not in english_home
+    assert b"Encontrar tu camino" in spanish_article
+    assert b"Encontrar tu camino" not in english_article
+    assert home_es.url == "/es/"
+
+
+def test_the_key_moves_with_the_generation_language_and_date(article, monkeypatch):
+    with translation.override("en"):
+        english = article.cache_key
+        generation.bump("test")
+        assert article.cache_key != english
+        bumped = article.cache_key
+        tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+        monkeypatch.setattr(timezone, "localdate", lambda: tomorrow)
+        assert article.cache_key != bumped
+    with translation.override("es"):
+        assert article.cache_key not in (english, bumped)
+
+
+def test_a_restricted_page_keeps_no_parts(article):
+    PageViewRestriction.objects.create(
+        page=article, restriction_type=PageViewRestriction.LOGIN
+    )
+    request = RequestFactory().get(article.url)
+    assert not fragments.for_page(article, request)
+    assert fragments.for_page(article, request).cache == fragments.CACHE_OFF
+
+
+def test_a_generation_in_doubt_keeps_no_parts(article, monkeypatch):
+    request = RequestFactory().get(article.url)
+    assert fragments.for_page(article, request)
+    monkeypatch.setattr(generation, "current", lambda *args, **kwargs: None)
+    assert not fragments.for_page(article, request)
+
+
+def test_the_costly_values_are_read_only_when_a_part_is_drawn(article, monkeypatch):
+    render(article.url)  # keeps the parts
+    calls = []
+    drawn = type(article).get_costly_context
+    monkeypatch.setattr(
+        type(article),
+        "get_costly_context",
+        lambda page, request: calls.append(page.pk) or drawn(page, request),
+    )
+    render(article.url)
+    assert calls == []
+    generation.bump("test")
+    render(article.url)
+    assert calls == [article.pk]  # once, however many parts read them

@@ -22,12 +22,13 @@ LATER = 4102444800  # 2100
 @pytest.fixture
 def redis_cache(settings):
     settings.CACHES = {
+        **settings.KEPT_PARTS_CACHES,
         "default": {
             "BACKEND": "lantana.core.cache.ResilientRedisCache",
             "LOCATION": TEST_REDIS_URL,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        },
     }
     yield caches["default"]
     generation.reset()

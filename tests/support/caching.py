@@ -7,6 +7,8 @@ import socket
 
 import pytest
 
+from lantana.settings.base import KEPT_PARTS_CACHES
+
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 
 # Redis down: the site must render, logging the outage once.
@@ -15,7 +17,8 @@ REDIS_DOWN = {
         "BACKEND": "lantana.core.cache.ResilientRedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
         "OPTIONS": {"socket_connect_timeout": 0.2},
-    }
+    },
+    **KEPT_PARTS_CACHES,
 }
 
 

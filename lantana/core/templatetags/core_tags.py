@@ -148,38 +148,6 @@ def _menu_link(value, request, own_labels: bool) -> dict | None:
     return None
 
 
-@register.tag("fragment")
-def do_fragment(parser, token):
-    """`{% fragment "name" %}…{% endfragment %}`: drawn once per change of the page.
-
-    Kept in the page's `fragments` (lantana.core.fragments.for_page, asked by its
-    get_context); without them, or for a part not yet kept, the body renders.
-    """
-    bits = token.split_contents()
-    if len(bits) != 2:
-        raise template.TemplateSyntaxError("fragment takes one argument: its name")
-    nodelist = parser.parse(("endfragment",))
-    parser.delete_first_token()
-    return FragmentNode(parser.compile_filter(bits[1]), nodelist)
-
-
-class FragmentNode(template.Node):
-    def __init__(self, name, nodelist):
-        self.name = name
-        self.nodelist = nodelist
-
-    def render(self, context):
-        fragments = context.get("fragments")
-        if not fragments:
-            return self.nodelist.render(context)
-        name = self.name.resolve(context)
-        html = fragments.get(name)
-        if html is None:
-            html = self.nodelist.render(context)
-            fragments.store(name, html)
-        return html
-
-
 @register.simple_tag
 def inline_stylesheet(name="site"):
     """One of inline.STYLESHEETS as an inline <style> (lantana/core/inline.py)."""
