@@ -2,9 +2,9 @@
 (wordpress/indexing.py), with the same result as indexing on every save."""
 
 import pytest
-from wagtail.search.models import IndexEntry
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import ReferenceIndex
+from wagtail.search.models import IndexEntry
 from wagtail.tasks import update_reference_index_task
 
 from articles.models import ArticlePage
