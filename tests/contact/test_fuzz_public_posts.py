@@ -212,7 +212,8 @@ def test_hostile_page_passwords(client, home, settings):
         assert restriction.pk not in passed, fields
 
     fuzz()
-    assert changed(before) == {}
+    # The visitor's own session row may be written by Wagtail's form; nothing else.
+    assert set(changed(before)) <= {"sessions.Session"}
     assert sum(statuses.values()) >= EXAMPLES
     print(
         f"\npage password: {sum(statuses.values())} hostile posts, statuses {statuses}"
