@@ -40,6 +40,7 @@ from staff.models import ClinicianPage, StaffIndexPage
 
 from . import wxr
 from .html import BodyConverter, ImageRef, shorten, soup
+from .indexing import indexed_at_the_end
 from .media import FetchPolicy, MediaFetcher
 from .models import ImportedItem
 from .report import Report
@@ -179,8 +180,13 @@ class Importer:
     # The whole run ---------------------------------------------------------
     def run(self) -> Report:
         try:
-            # The page cache is purged once at the end, not for every post.
-            with many_changes(), self.dry_run_guard():
+            # The page cache is purged once at the end, not for every post, and
+            # each object is indexed for search and references once, at the end.
+            with (
+                many_changes(),
+                self.dry_run_guard(),
+                indexed_at_the_end(self.progress),
+            ):
                 self.find_places()
                 self.import_topics()
                 self.import_authors()

@@ -91,6 +91,10 @@ BREAKERS["chat"] = [
     ("best_time", "after\n6"),
     ("first_message", "x" * 5000),
 ]
+# A location page carries the inquiry form under the same prefix.
+FORMS["location"] = FORMS["inquiry"]
+BREAKERS["location"] = BREAKERS["inquiry"]
+PREFIXES = {"location": "inquiry"}
 URLS = {"inquiry": "/contact/", "chat": "/chat/"}
 
 
@@ -105,17 +109,18 @@ def hostile_post(form: str):
 
 def build(form: str, hostile: dict, breaker: tuple) -> dict:
     submission_id = str(uuid.uuid4())
+    prefix = PREFIXES.get(form, form)
     if form == "live":
         data = live_data(submission_id=submission_id)
     else:
-        data = lead_data(form, submission_id=submission_id)
+        data = lead_data(prefix, submission_id=submission_id)
     for name, value in hostile.items():
-        data[f"{form}-{name}"] = value
+        data[f"{prefix}-{name}"] = value
     name, value = breaker
     if value is None:
-        data.pop(f"{form}-{name}", None)
+        data.pop(f"{prefix}-{name}", None)
     else:
-        data[f"{form}-{name}"] = value
+        data[f"{prefix}-{name}"] = value
     return data
 
 
@@ -137,9 +142,13 @@ def open_door_with_colleague(settings, contact_page, dana):
     return contact_page
 
 
-@pytest.mark.parametrize("form", ["inquiry", "chat", "live"])
-def test_hostile_posts_to_each_public_form(client, open_door_with_colleague, form):
+@pytest.mark.parametrize("form", ["inquiry", "chat", "live", "location"])
+def test_hostile_posts_to_each_public_form(
+    client, open_door_with_colleague, location, form
+):
     url = URLS.get(form) or reverse("contact:live_start")
+    if form == "location":
+        url = location.url
     statuses = {}
 
     @FUZZ
