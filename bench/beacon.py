@@ -76,12 +76,16 @@ def request(host: str, body: bytes, address: str) -> bytes:
     return head.encode() + body
 
 
-async def read_answer(reader) -> int:
+async def read_answer(reader) -> tuple[int, bool]:
+    """The status, and whether the server closes the connection after it (gunicorn's
+    sync workers always do: `Connection: close`), so the next beacon opens a new one
+    instead of being written to a closed socket and counted as an error."""
     status_line = await reader.readline()
     if not status_line:
         raise ConnectionError("closed")
     status = int(status_line.split()[1])
     length = 0
+    close = status_line.startswith(b"HTTP/1.0")
     while True:
         line = await reader.readline()
         if line in (b"\r\n", b""):
@@ -89,9 +93,11 @@ async def read_answer(reader) -> int:
         name, _, value = line.decode("latin-1").partition(":")
         if name.lower() == "content-length":
             length = int(value)
+        elif name.lower() == "connection":
+            close = value.strip().lower() == "close"
     if length:
         await reader.readexactly(length)
-    return status
+    return status, close
 
 
 async def load(host: str, port: int, payloads: list[bytes]) -> dict:
@@ -117,9 +123,12 @@ async def load(host: str, port: int, payloads: list[bytes]) -> dict:
                     reader, writer = await asyncio.open_connection(host, port)
                 address = f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
                 writer.write(request(f"{host}:{port}", payload, address))
-                status = await asyncio.wait_for(read_answer(reader), TIMEOUT)
+                status, close = await asyncio.wait_for(read_answer(reader), TIMEOUT)
                 statuses[str(status)] = statuses.get(str(status), 0) + 1
                 latencies.append(time.monotonic() - due)
+                if close:
+                    writer.close()
+                    reader = writer = None
             except (TimeoutError, OSError, ConnectionError, ValueError, IndexError):
                 errors += 1
                 if writer is not None:
