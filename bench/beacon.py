@@ -1,10 +1,12 @@
 """Insight beacons under load: `make bench-beacon` (alone), and a line of `make bench`.
 
 Checks that a page names the beacon script only as data for site.js (no request for
-it before the first paint), then posts BENCH_BEACON_RATE beacons a second for
-BENCH_SECONDS to gunicorn (production settings, BENCH_WORKERS sync workers, Redis,
-PostgreSQL) on loopback, at a fixed pace whatever the answers' speed (an open loop:
-a slow server makes beacons wait, and their wait counts in the latency), each from a
+it before the first paint), and that gunicorn (lantana.wsgi:application, as in
+production) answers a beacon in the lean branch before Django's middleware. Then
+posts BENCH_BEACON_RATE beacons a second for BENCH_SECONDS to gunicorn (production
+settings, BENCH_WORKERS sync workers, Redis, PostgreSQL) on loopback, at a fixed
+pace whatever the answers' speed (an open loop: a slow server makes beacons wait,
+and their wait counts in the latency), each from a
 different visitor address. Then runs rollup_insights and checks that every accepted
 beacon reached the daily counts. Prints sent, accepted, dropped, errors, latency
 and the load average (the machine may be shared: read it beside the figure).
@@ -74,12 +76,16 @@ def request(host: str, body: bytes, address: str) -> bytes:
     return head.encode() + body
 
 
-async def read_answer(reader) -> int:
+async def read_answer(reader) -> tuple[int, bool]:
+    """The status, and whether the server closes the connection after it (gunicorn's
+    sync workers always do: `Connection: close`), so the next beacon opens a new one
+    instead of being written to a closed socket and counted as an error."""
     status_line = await reader.readline()
     if not status_line:
         raise ConnectionError("closed")
     status = int(status_line.split()[1])
     length = 0
+    close = status_line.startswith(b"HTTP/1.0")
     while True:
         line = await reader.readline()
         if line in (b"\r\n", b""):
@@ -87,9 +93,11 @@ async def read_answer(reader) -> int:
         name, _, value = line.decode("latin-1").partition(":")
         if name.lower() == "content-length":
             length = int(value)
+        elif name.lower() == "connection":
+            close = value.strip().lower() == "close"
     if length:
         await reader.readexactly(length)
-    return status
+    return status, close
 
 
 async def load(host: str, port: int, payloads: list[bytes]) -> dict:
@@ -115,9 +123,12 @@ async def load(host: str, port: int, payloads: list[bytes]) -> dict:
                     reader, writer = await asyncio.open_connection(host, port)
                 address = f"10.{rng.randrange(256)}.{rng.randrange(256)}.{rng.randrange(1, 255)}"
                 writer.write(request(f"{host}:{port}", payload, address))
-                status = await asyncio.wait_for(read_answer(reader), TIMEOUT)
+                status, close = await asyncio.wait_for(read_answer(reader), TIMEOUT)
                 statuses[str(status)] = statuses.get(str(status), 0) + 1
                 latencies.append(time.monotonic() - due)
+                if close:
+                    writer.close()
+                    reader = writer = None
             except (TimeoutError, OSError, ConnectionError, ValueError, IndexError):
                 errors += 1
                 if writer is not None:
@@ -157,6 +168,28 @@ async def load(host: str, port: int, payloads: list[bytes]) -> dict:
     }
 
 
+def answered_before_django(run, host: str, port: int, payload: bytes) -> None:
+    """One beacon first: it must be answered by the lean branch of lantana.wsgi
+    (insights/wsgi.py), which sends no Content-Type; every answer Django's
+    middleware sends carries one. If Django answered (a host not allowed, no
+    HTTPS, no Redis), the load would measure the wrong path: stop."""
+    import socket
+
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall(request(f"{host}:{port}", payload, "10.0.0.1"))
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = sock.recv(4096)
+            if not chunk:
+                break
+            answer += chunk
+    head = answer.split(b"\r\n\r\n")[0].decode("latin-1").lower()
+    if not head.startswith("http/1.1 204") or "\r\ncontent-type:" in head:
+        raise run.BenchError(
+            "the beacon was not answered by the lean WSGI branch: " + head[:300]
+        )
+
+
 def live_pages(run, env: dict) -> list[tuple[str, str]]:
     """Every live page's path and model label ("articles.ArticlePage")."""
     code = (
@@ -194,6 +227,7 @@ def measure_beacons(run, procs, work: Path, database_url: str, html: str) -> str
     finally:
         del os.environ["TRUSTED_PROXY_COUNT"]
     payloads = bodies(live_pages(run, env))
+    answered_before_django(run, run.HOST, run.PORT + 8, payloads[0])
     run.run(
         [run.PYTHON, "manage.py", "rollup_insights"], "rollup", env=env, cwd=run.ROOT
     )

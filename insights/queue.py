@@ -54,18 +54,32 @@ def decode(item: bytes) -> Beacon:
     return Beacon(**{name: data.get(name) for name in [*FIELDS, "received_at"]})
 
 
+class Unavailable(Exception):
+    """No Redis as the cache, or Redis failed: the beacon is not queued."""
+
+
+def push_to_redis(rows: list[Beacon]) -> None:
+    """Queue one beacon's rows in one Redis round trip, or raise Unavailable."""
+    client = redis_client()
+    if client is None:
+        raise Unavailable("the cache is not Redis")
+    try:
+        pipe = client.pipeline(transaction=False)
+        pipe.rpush(KEY, *(encode(row) for row in rows))
+        pipe.expire(KEY, EXPIRES)
+        pipe.execute()
+    except Exception as error:  # noqa: BLE001 - the caller falls back
+        raise Unavailable(type(error).__name__) from error
+
+
 def push(rows: list[Beacon]) -> None:
     """Queue one beacon's rows: one Redis round trip, or one INSERT without Redis."""
-    client = redis_client()
-    if client is not None:
-        try:
-            pipe = client.pipeline(transaction=False)
-            pipe.rpush(KEY, *(encode(row) for row in rows))
-            pipe.expire(KEY, EXPIRES)
-            pipe.execute()
-            return
-        except Exception as error:  # noqa: BLE001 - fall back to the table
-            logger.warning("Beacon queue unavailable (%s)", type(error).__name__)
+    try:
+        push_to_redis(rows)
+        return
+    except Unavailable as error:
+        if error.__cause__ is not None:  # Redis failed (not merely absent)
+            logger.warning("Beacon queue unavailable (%s)", error)
     Beacon.objects.bulk_create(rows)
 
 

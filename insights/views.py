@@ -64,26 +64,33 @@ def nothing(status: int = ACCEPTED) -> HttpResponse:
     return response
 
 
+def answer(request, push=queue.push) -> int:
+    """Every rule for one beacon, and the status to answer: the one copy, used by
+    the view below and by the lean WSGI branch (insights/wsgi.py), which passes
+    `queue.push_to_redis` so that anything unusual goes on to this view."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin":
+        return 403
+    length = request.META.get("CONTENT_LENGTH") or "0"
+    if not length.isdigit() or int(length) > beacon.MAX_BYTES:
+        return 413
+    if declines_counting(request) or BOTS.search(request.headers.get("User-Agent", "")):
+        return ACCEPTED  # a silent drop: nothing counted
+    if over_rate(request):
+        return 429
+    try:
+        reading = beacon.read(request.body, request.get_host(), page_types())
+    except beacon.BadBeacon:
+        return 400
+    push(rows(reading))
+    return ACCEPTED
+
+
 # No CSRF token: sendBeacon cannot send one, and a beacon only adds to counts; a
 # beacon from another site's page is refused by the browser's Sec-Fetch-Site.
 @csrf_exempt
 @require_POST
 def receive(request):
-    if request.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin":
-        return nothing(403)
-    length = request.META.get("CONTENT_LENGTH") or "0"
-    if not length.isdigit() or int(length) > beacon.MAX_BYTES:
-        return nothing(413)
-    if declines_counting(request) or BOTS.search(request.headers.get("User-Agent", "")):
-        return nothing()  # a silent drop: nothing counted
-    if over_rate(request):
-        return nothing(429)
-    try:
-        reading = beacon.read(request.body, request.get_host(), page_types())
-    except beacon.BadBeacon:
-        return nothing(400)
-    queue.push(rows(reading))
-    return nothing()
+    return nothing(answer(request))
 
 
 def rows(reading: beacon.Reading) -> list[Beacon]:

@@ -5,7 +5,9 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantana.settings.production")
 django.setup(set_prefix=False)
 
-# Django's WSGI handler, answering page-cache hits before the middleware runs.
+# Django's WSGI handler, answering page-cache hits before the middleware runs,
+# behind a branch answering insight beacons before it (insights/wsgi.py).
+from insights.wsgi import BeaconWSGIBranch  # noqa: E402
 from lantana.pagecache.handler import PageCacheWSGIHandler  # noqa: E402
 
-application = PageCacheWSGIHandler()
+application = BeaconWSGIBranch(PageCacheWSGIHandler())
