@@ -3,20 +3,25 @@ answer scores, the bands of the total, and which answers put 988/911 first.
 
 The questions and band readings are our own plain wording of each instrument's items
 and published scoring (cited on the page and in `citation`); the points, totals and
-band limits are the instruments' own. The page, the no-JavaScript result and the
+band limits are the instruments' own. Every word a visitor reads is translated (gettext,
+resolved when the page is drawn, in its language); the citations stay in English, as
+the instruments were published. The page, the no-JavaScript result and the
 browser's scoring all read this module; nothing else decides a score.
 """
 
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 FREQUENCY = (  # AUDIT items 4-8: "how often in the past year"
-    "Never",
-    "Less than once a month",
-    "Once a month",
-    "Once a week",
-    "Every day or almost every day",
+    _("Never"),
+    _("Less than once a month"),
+    _("Once a month"),
+    _("Once a week"),
+    _("Every day or almost every day"),
 )
-HARM = ("No", "Yes, but not in the past year", "Yes, in the past year")
+HARM = (_("No"), _("Yes, but not in the past year"), _("Yes, in the past year"))
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class Instrument:
     bands: tuple[Band, ...]
     citation: tuple[str, ...]
     note: str = ""  # e.g. a cut-off that differs for women and men
+    original: str = ""  # who published it, in English (shown beside a translation)
 
     @property
     def max_score(self) -> int:
@@ -78,7 +84,7 @@ def frequency(urgent_from=None) -> tuple[Answer, ...]:
     return scaled(FREQUENCY, range(5), urgent_from)
 
 
-YES_NO = (Answer("Yes", 1), Answer("No", 0))
+YES_NO = (Answer(_("Yes"), 1), Answer(_("No"), 0))
 AUDIT_CITATION = (
     "Babor TF, Higgins-Biddle JC, Saunders JB, Monteiro MG. AUDIT: The Alcohol Use "
     "Disorders Identification Test. Guidelines for Use in Primary Care, second "
@@ -87,183 +93,243 @@ AUDIT_CITATION = (
 AUDIT_QUESTIONS = (
     Question(
         1,
-        "How often do you have a drink that contains alcohol?",
+        _("How often do you have a drink that contains alcohol?"),
         scaled(
             (
-                "Never",
-                "Once a month or less",
-                "Two to four times a month",
-                "Two or three times a week",
-                "Four or more times a week",
+                _("Never"),
+                _("Once a month or less"),
+                _("Two to four times a month"),
+                _("Two or three times a week"),
+                _("Four or more times a week"),
             ),
             range(5),
         ),
     ),
     Question(
         2,
-        "On a day when you drink, how many drinks do you usually have?",
-        scaled(("1 or 2", "3 or 4", "5 or 6", "7, 8 or 9", "10 or more"), range(5)),
+        _("On a day when you drink, how many drinks do you usually have?"),
+        scaled(
+            (_("1 or 2"), _("3 or 4"), _("5 or 6"), _("7, 8 or 9"), _("10 or more")),
+            range(5),
+        ),
     ),
     Question(
         3,
-        "How often do you have six or more drinks on one occasion?",
+        _("How often do you have six or more drinks on one occasion?"),
         frequency(),
     ),
     Question(
         4,
-        "In the past year, how often did you find you could not stop drinking once "
-        "you had started?",
+        _(
+            "In the past year, how often did you find you could not stop drinking once "
+            "you had started?"
+        ),
         frequency(),
     ),
     Question(
         5,
-        "In the past year, how often did drinking keep you from doing what people "
-        "normally expected of you?",
+        _(
+            "In the past year, how often did drinking keep you from doing what people "
+            "normally expected of you?"
+        ),
         frequency(),
     ),
     Question(
         6,
-        "In the past year, how often did you need a drink first thing in the morning "
-        "to get yourself going after a heavy session?",
+        _(
+            "In the past year, how often did you need a drink first thing in the morning "
+            "to get yourself going after a heavy session?"
+        ),
         # Weekly or more: a sign the body depends on alcohol, where stopping
         # suddenly can bring dangerous withdrawal.
         frequency(urgent_from=3),
     ),
     Question(
         7,
-        "In the past year, how often did you feel guilty or full of regret after "
-        "drinking?",
+        _(
+            "In the past year, how often did you feel guilty or full of regret after "
+            "drinking?"
+        ),
         frequency(),
     ),
     Question(
         8,
-        "In the past year, how often could you not remember what happened the night "
-        "before because you had been drinking?",
+        _(
+            "In the past year, how often could you not remember what happened the night "
+            "before because you had been drinking?"
+        ),
         frequency(),
     ),
     Question(
         9,
-        "Have you, or has someone else, been hurt because of your drinking?",
+        _("Have you, or has someone else, been hurt because of your drinking?"),
         # Someone hurt in the past year: safety comes before any score.
         scaled(HARM, (0, 2, 4), urgent_from=4),
     ),
     Question(
         10,
-        "Has a relative, a friend, a doctor or another health worker been worried "
-        "about your drinking or suggested you cut down?",
+        _(
+            "Has a relative, a friend, a doctor or another health worker been worried "
+            "about your drinking or suggested you cut down?"
+        ),
         scaled(HARM, (0, 2, 4)),
     ),
 )
-DRINK_NOTE = (
+DRINK_NOTE = _(
     "One drink means a 12-ounce can of beer, a 5-ounce glass of wine or a 1.5-ounce "
     "shot of spirits."
 )
 
 AUDIT = Instrument(
     slug="audit",
-    name="Alcohol Use Disorders Identification Test (AUDIT)",
+    name=_("Alcohol Use Disorders Identification Test (AUDIT)"),
     short_name="AUDIT",
-    about=(
-        "Ten questions about your drinking, from the World Health Organization's "
-        "screening test. It takes about three minutes. " + DRINK_NOTE
+    about=format_lazy(
+        "{} {}",
+        _(
+            "Ten questions about your drinking, from the World Health Organization's "
+            "screening test. It takes about three minutes."
+        ),
+        DRINK_NOTE,
     ),
     questions=AUDIT_QUESTIONS,
     bands=(
         Band(
             0,
             7,
-            "Lower risk",
-            "Your answers suggest your drinking carries a lower risk of harm right "
-            "now. No amount of alcohol is entirely risk-free, and that can change.",
-            "If your drinking changes, or someone you trust worries about it, take "
-            "this check again. You are welcome to ask us anything.",
+            _("Lower risk"),
+            _(
+                "Your answers suggest your drinking carries a lower risk of harm right "
+                "now. No amount of alcohol is entirely risk-free, and that can change."
+            ),
+            _(
+                "If your drinking changes, or someone you trust worries about it, take "
+                "this check again. You are welcome to ask us anything."
+            ),
         ),
         Band(
             8,
             15,
-            "Risky drinking",
-            "Your answers suggest drinking at a level that raises the risk of harm to "
-            "your health and to the rest of your life, even if nothing has gone "
-            "wrong yet.",
-            "Cutting down now makes a real difference. Many people find it easier "
-            "with a plan and someone to talk it through with: a doctor, or our team.",
+            _("Risky drinking"),
+            _(
+                "Your answers suggest drinking at a level that raises the risk of harm to "
+                "your health and to the rest of your life, even if nothing has gone "
+                "wrong yet."
+            ),
+            _(
+                "Cutting down now makes a real difference. Many people find it easier "
+                "with a plan and someone to talk it through with: a doctor, or our team."
+            ),
         ),
         Band(
             16,
             19,
-            "Harmful drinking is likely",
-            "Your answers suggest drinking is already causing harm to your health or "
-            "your daily life.",
-            "Talking with a professional is a good next step: the WHO guide suggests "
-            "counselling and regular follow-up at this level. We can help you find "
-            "the right kind of support.",
+            _("Harmful drinking is likely"),
+            _(
+                "Your answers suggest drinking is already causing harm to your health or "
+                "your daily life."
+            ),
+            _(
+                "Talking with a professional is a good next step: the WHO guide suggests "
+                "counselling and regular follow-up at this level. We can help you find "
+                "the right kind of support."
+            ),
         ),
         Band(
             20,
             40,
-            "Possible alcohol dependence",
-            "Your answers suggest your body and your life may now depend on alcohol. "
-            "This is a health condition, and it is treatable.",
-            "The WHO guide recommends a full assessment with a specialist. If you "
-            "drink heavily every day, please do not stop suddenly on your own: "
-            "withdrawal can be dangerous. Talk to a doctor or to us first.",
+            _("Possible alcohol dependence"),
+            _(
+                "Your answers suggest your body and your life may now depend on alcohol. "
+                "This is a health condition, and it is treatable."
+            ),
+            _(
+                "The WHO guide recommends a full assessment with a specialist. If you "
+                "drink heavily every day, please do not stop suddenly on your own: "
+                "withdrawal can be dangerous. Talk to a doctor or to us first."
+            ),
             urgent=True,
         ),
     ),
     citation=AUDIT_CITATION,
+    original=_(
+        "The AUDIT was published in English by the World Health Organization (WHO)."
+    ),
 )
 
 AUDIT_C = Instrument(
     slug="audit-c",
-    name="AUDIT-C (the AUDIT's three drinking questions)",
+    name=_("AUDIT-C (the AUDIT's three drinking questions)"),
     short_name="AUDIT-C",
-    about=(
-        "The first three questions of the World Health Organization's AUDIT, used on "
-        "their own as a quick check. It takes under a minute. " + DRINK_NOTE
+    about=format_lazy(
+        "{} {}",
+        _(
+            "The first three questions of the World Health Organization's AUDIT, used "
+            "on their own as a quick check. It takes under a minute."
+        ),
+        DRINK_NOTE,
     ),
     questions=AUDIT_QUESTIONS[:3],
     bands=(
         Band(
             0,
             2,
-            "Below the screening line",
-            "Your answers are below the line the AUDIT-C uses to suggest a closer "
-            "look at drinking.",
-            "If your drinking changes, take this check again. The full ten-question "
-            "AUDIT gives a fuller picture.",
+            _("Below the screening line"),
+            _(
+                "Your answers are below the line the AUDIT-C uses to suggest a closer "
+                "look at drinking."
+            ),
+            _(
+                "If your drinking changes, take this check again. The full ten-question "
+                "AUDIT gives a fuller picture."
+            ),
         ),
         Band(
             3,
             3,
-            "At the screening line for women",
-            "A score of 3 is where the AUDIT-C suggests a closer look for women; for "
-            "men the line is 4. Either way, it is worth a second look.",
-            "Take the full ten-question AUDIT for a clearer picture, or talk it "
-            "through with a doctor or our team.",
+            _("At the screening line for women"),
+            _(
+                "A score of 3 is where the AUDIT-C suggests a closer look for women; for "
+                "men the line is 4. Either way, it is worth a second look."
+            ),
+            _(
+                "Take the full ten-question AUDIT for a clearer picture, or talk it "
+                "through with a doctor or our team."
+            ),
         ),
         Band(
             4,
             7,
-            "Over the screening line",
-            "Your answers are over the line where the AUDIT-C suggests drinking may "
-            "be risky for your health.",
-            "Take the full ten-question AUDIT for a clearer picture, and consider "
-            "talking with a doctor or our team about cutting down.",
+            _("Over the screening line"),
+            _(
+                "Your answers are over the line where the AUDIT-C suggests drinking may "
+                "be risky for your health."
+            ),
+            _(
+                "Take the full ten-question AUDIT for a clearer picture, and consider "
+                "talking with a doctor or our team about cutting down."
+            ),
         ),
         Band(
             8,
             12,
-            "Well over the screening line",
-            "Scores this high are linked in studies with a greater chance of an "
-            "alcohol use disorder.",
-            "A full assessment with a professional is a good next step. If you drink "
-            "heavily every day, please do not stop suddenly on your own: withdrawal "
-            "can be dangerous.",
+            _("Well over the screening line"),
+            _(
+                "Scores this high are linked in studies with a greater chance of an "
+                "alcohol use disorder."
+            ),
+            _(
+                "A full assessment with a professional is a good next step. If you drink "
+                "heavily every day, please do not stop suddenly on your own: withdrawal "
+                "can be dangerous."
+            ),
             urgent=True,
         ),
     ),
     note=(
-        "The published cut-off is a score of 4 or more for men and 3 or more for women."
+        _(
+            "The published cut-off is a score of 4 or more for men and 3 or more for women."
+        )
     ),
     citation=(
         "Bush K, Kivlahan DR, McDonell MB, Fihn SD, Bradley KA. The AUDIT alcohol "
@@ -279,51 +345,64 @@ AUDIT_C = Instrument(
         "Research. 2013;37(8):1380-1390.",
         *AUDIT_CITATION,
     ),
+    original=_(
+        "The AUDIT-C was published in English by its authors, Katharine Bush and "
+        "colleagues, from the first three questions of the World Health "
+        "Organization's AUDIT."
+    ),
 )
 
 
 def yes_no(number: int, text: str, urgent: bool = False) -> Question:
-    return Question(number, text, (Answer("Yes", 1, urgent), Answer("No", 0)))
+    return Question(number, text, (Answer(_("Yes"), 1, urgent), Answer(_("No"), 0)))
 
 
 DAST_10 = Instrument(
     slug="dast-10",
-    name="Drug Abuse Screening Test (DAST-10)",
+    name=_("Drug Abuse Screening Test (DAST-10)"),
     short_name="DAST-10",
     about=(
-        "Ten yes-or-no questions about the past 12 months. \u201cDrugs\u201d here "
-        "means anything other than alcohol and tobacco: cannabis, cocaine, "
-        "opioids, stimulants, sedatives, and prescription medicines taken in a way "
-        "other than prescribed."
+        _(
+            "Ten yes-or-no questions about the past 12 months. “Drugs” here "
+            "means anything other than alcohol and tobacco: cannabis, cocaine, "
+            "opioids, stimulants, sedatives, and prescription medicines taken in a way "
+            "other than prescribed."
+        )
     ),
     questions=(
-        yes_no(1, "Have you used drugs other than for medical reasons?"),
-        yes_no(2, "Do you use more than one drug at a time?"),
+        yes_no(1, _("Have you used drugs other than for medical reasons?")),
+        yes_no(2, _("Do you use more than one drug at a time?")),
         # The one reversed item: "No" scores.
         Question(
             3,
-            "Are you always able to stop using drugs when you want to?",
-            (Answer("Yes", 0), Answer("No", 1)),
+            _("Are you always able to stop using drugs when you want to?"),
+            (Answer(_("Yes"), 0), Answer(_("No"), 1)),
         ),
-        yes_no(4, "Have you had blackouts or flashbacks because of drug use?"),
-        yes_no(5, "Do you ever feel bad or guilty about your drug use?"),
+        yes_no(4, _("Have you had blackouts or flashbacks because of drug use?")),
+        yes_no(5, _("Do you ever feel bad or guilty about your drug use?")),
         yes_no(
             6,
-            "Does your partner, or do your parents, ever complain about your drug use?",
+            _(
+                "Does your partner, or do your parents, ever complain about your drug use?"
+            ),
         ),
-        yes_no(7, "Have you neglected your family because of your drug use?"),
-        yes_no(8, "Have you done something against the law to get drugs?"),
+        yes_no(7, _("Have you neglected your family because of your drug use?")),
+        yes_no(8, _("Have you done something against the law to get drugs?")),
         # Withdrawal and medical harm: stopping or carrying on alone can be unsafe.
         yes_no(
             9,
-            "Have you had withdrawal symptoms (felt sick) when you stopped taking "
-            "drugs?",
+            _(
+                "Have you had withdrawal symptoms (felt sick) when you stopped taking "
+                "drugs?"
+            ),
             urgent=True,
         ),
         yes_no(
             10,
-            "Have you had medical problems because of drug use, such as memory loss, "
-            "hepatitis, seizures or bleeding?",
+            _(
+                "Have you had medical problems because of drug use, such as memory loss, "
+                "hepatitis, seizures or bleeding?"
+            ),
             urgent=True,
         ),
     ),
@@ -331,44 +410,58 @@ DAST_10 = Instrument(
         Band(
             0,
             0,
-            "No problems reported",
-            "You did not report any problems related to drug use in the past year.",
-            "Nothing needs doing now. If things change, you can take this check "
-            "again at any time.",
+            _("No problems reported"),
+            _("You did not report any problems related to drug use in the past year."),
+            _(
+                "Nothing needs doing now. If things change, you can take this check "
+                "again at any time."
+            ),
         ),
         Band(
             1,
             2,
-            "A low level of problems",
-            "Your answers suggest a low level of problems related to drug use.",
-            "Keep an eye on it and take this check again if things change. Talking "
-            "with someone can help you decide whether to make a change.",
+            _("A low level of problems"),
+            _("Your answers suggest a low level of problems related to drug use."),
+            _(
+                "Keep an eye on it and take this check again if things change. Talking "
+                "with someone can help you decide whether to make a change."
+            ),
         ),
         Band(
             3,
             5,
-            "A moderate level of problems",
-            "Your answers suggest a moderate level of problems related to drug use.",
-            "A conversation with a professional is a good next step, to look more "
-            "closely at what is going on. We can talk it through with you.",
+            _("A moderate level of problems"),
+            _("Your answers suggest a moderate level of problems related to drug use."),
+            _(
+                "A conversation with a professional is a good next step, to look more "
+                "closely at what is going on. We can talk it through with you."
+            ),
         ),
         Band(
             6,
             8,
-            "A substantial level of problems",
-            "Your answers suggest a substantial level of problems related to drug use.",
-            "The published guidance for this score is a full, in-depth assessment. "
-            "Please reach out to a doctor or to us soon.",
+            _("A substantial level of problems"),
+            _(
+                "Your answers suggest a substantial level of problems related to drug use."
+            ),
+            _(
+                "The published guidance for this score is a full, in-depth assessment. "
+                "Please reach out to a doctor or to us soon."
+            ),
             urgent=True,
         ),
         Band(
             9,
             10,
-            "A severe level of problems",
-            "Your answers suggest a severe level of problems related to drug use. "
-            "This is a health condition, and it is treatable.",
-            "The published guidance for this score is a full, in-depth assessment. "
-            "Please reach out to a doctor or to us today.",
+            _("A severe level of problems"),
+            _(
+                "Your answers suggest a severe level of problems related to drug use. "
+                "This is a health condition, and it is treatable."
+            ),
+            _(
+                "The published guidance for this score is a full, in-depth assessment. "
+                "Please reach out to a doctor or to us today."
+            ),
             urgent=True,
         ),
     ),
@@ -380,6 +473,9 @@ DAST_10 = Instrument(
         "Treatment. 2007;32(2):189-198.",
         "DAST-10 copyright 1982 Harvey A. Skinner, PhD, and the Centre for "
         "Addiction and Mental Health, Toronto.",
+    ),
+    original=_(
+        "The DAST-10 was published in English by its author, Harvey A. Skinner."
     ),
 )
 
@@ -414,10 +510,10 @@ def score(instrument: Instrument, data) -> Result:
     expected = {question.name for question in instrument.questions}
     unknown = set(data) - expected
     if unknown:
-        raise InvalidAnswers("The form sent something it does not ask for.")
+        raise InvalidAnswers(_("The form sent something it does not ask for."))
     missing = tuple(q for q in instrument.questions if not data.get(q.name))
     if missing:
-        raise InvalidAnswers("Some questions have no answer.", missing)
+        raise InvalidAnswers(_("Some questions have no answer."), missing)
     total, urgent = 0, False
     for question in instrument.questions:
         values = (
@@ -426,10 +522,10 @@ def score(instrument: Instrument, data) -> Result:
             else [data[question.name]]
         )
         if len(values) != 1 or not (values[0].isascii() and values[0].isdigit()):
-            raise InvalidAnswers("An answer is not one of the choices.")
+            raise InvalidAnswers(_("An answer is not one of the choices."))
         index = int(values[0][:3])
         if len(values[0]) > 2 or index >= len(question.answers):
-            raise InvalidAnswers("An answer is not one of the choices.")
+            raise InvalidAnswers(_("An answer is not one of the choices."))
         answer = question.answers[index]
         total += answer.points
         urgent = urgent or answer.urgent

@@ -19,6 +19,7 @@ from demo.factories.notices import NoticeVersionFactory
 from demo.factories.selfchecks import SelfCheckPageFactory
 from lantana.core.views import server_error
 from notices.models import NoticeVersion
+from selfchecks.instruments import INSTRUMENTS
 from selfchecks.models import SelfCheckPage
 from tests.support.languages import spanish_locale, translate
 
@@ -154,3 +155,98 @@ def test_the_live_chat_script_gets_its_words_in_spanish(client, home):
     same = {key for key in spanish if spanish[key] == english[key]}
     assert same == {"label_error"}  # "Error: " reads the same
     assert "{name}" in spanish["typing"] and "{minutes}" in spanish["waiting_minutes"]
+
+
+def instrument_words(instrument) -> set[str]:
+    """Every English word group a visitor reads from an instrument, except the
+    citations (kept in English) and words that read the same in Spanish."""
+    with translation.override("en"):
+        english = {
+            str(text)
+            for text in (
+                instrument.name,
+                instrument.about,
+                instrument.note,
+                instrument.original,
+                *(q.text for q in instrument.questions),
+                *(a.label for q in instrument.questions for a in q.answers),
+                *(field for b in instrument.bands for field in band_words(b)),
+            )
+            if str(text)
+        }
+    with translation.override("es"):
+        spanish = {str(translation.gettext(text)) for text in english}
+    return english - spanish
+
+
+def band_words(band) -> tuple:
+    return (band.title, band.reading, band.next_steps)
+
+
+def found(words: set[str], text: str) -> list[str]:
+    """The words shown whole in text (not inside a longer word)."""
+    return [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
+
+
+def scoring_inputs(markup: str) -> list[str]:
+    """Each answer's field, value, points and urgency: what both scorings read."""
+    return re.findall(r'<input type="radio"[^>]*>', markup)
+
+
+@pytest.mark.parametrize("slug", list(INSTRUMENTS))
+def test_each_self_check_reads_in_spanish_with_the_same_scoring(client, home, slug):
+    instrument = INSTRUMENTS[slug]
+    check = SelfCheckPageFactory(parent=home, instrument=slug, slug=slug)
+    check_es = translate(check, spanish_locale(), title="Revise su consumo")
+    words = instrument_words(instrument)
+    assert len(words) > 10
+    markup = client.get(check_es.url).content.decode()
+    shown = visible_text(markup)
+    # Every band is drawn (hidden) for the browser, so every band is checked here.
+    assert found(words, shown) == [], slug
+    assert english_left(markup, english_sentences()) == []
+    assert "traducción de nuestra clínica" in shown  # pending the clinicians' review
+    assert "publicó" in shown or "publicaron" in shown  # published in English by…
+    assert instrument.citation[0][:20] in markup  # the citations stay in English
+    assert 'lang="en"' in markup
+    english_markup = client.get(check.url).content.decode()
+    assert "traducción" not in english_markup
+    # The check can fail: the English page shows them all (the note on who
+    # published the original is for translations only).
+    with translation.override("en"):
+        original = str(instrument.original)
+    assert set(found(words, visible_text(english_markup))) == words - {original}
+    assert scoring_inputs(markup) == scoring_inputs(english_markup)
+    assert len(scoring_inputs(markup)) == sum(
+        len(q.answers) for q in instrument.questions
+    )
+
+
+@pytest.mark.parametrize("slug", list(INSTRUMENTS))
+def test_each_spanish_self_check_result_scores_the_same(client, home, slug):
+    instrument = INSTRUMENTS[slug]
+    check = SelfCheckPageFactory(parent=home, instrument=slug, slug=slug)
+    check_es = translate(check, spanish_locale(), title="Revise su consumo")
+    words = instrument_words(instrument)
+    for last in (False, True):  # the first answer everywhere, then the last
+        data = {
+            q.name: str(len(q.answers) - 1 if last else 0) for q in instrument.questions
+        }
+        english = client.post(f"/self-check/{check.pk}/result/", data)
+        spanish = client.post(f"/es/self-check/{check_es.pk}/result/", data)
+        assert spanish.status_code == english.status_code == 200
+        result = spanish.context["result"]
+        assert result.score == english.context["result"].score
+        assert result.band == english.context["result"].band
+        shown = visible_text(spanish.content.decode())
+        assert f"{result.score} de {instrument.max_score}" in shown
+        with translation.override("es"):
+            assert str(result.band.title) in shown
+        assert found(words, shown) == [], (slug, last)
+    url = f"/es/self-check/{check_es.pk}/result/"
+    refused = client.post(url, {"q1": "0"})
+    assert refused.status_code == 400
+    assert "Responda todas las preguntas" in refused.content.decode()
+    refused = client.post(url, {**data, "score": "0"})
+    assert refused.status_code == 400
+    assert "El formulario envió algo que no pregunta." in refused.content.decode()
