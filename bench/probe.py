@@ -15,6 +15,7 @@ import django
 PAGE_TYPES = [
     ("home", "home.HomePage", ""),
     ("article", "articles.ArticlePage", ""),
+    ("article (es)", "articles.ArticlePage@es", ""),
     ("article index", "articles.ArticleIndexPage", ""),
     ("clinician", "staff.ClinicianPage", ""),
     ("team index", "staff.StaffIndexPage", ""),
@@ -30,10 +31,27 @@ def find_url(target: str) -> str:
 
     if ":" in target:
         return reverse(target)
+    target, _, language = target.partition("@")
     page = apps.get_model(target).objects.live().public().order_by("path").first()
     if page is None:
         raise SystemExit(f"probe: the demo content has no live {target}")
+    if language:
+        page = translation_of(page, language)
     return page.get_url()
+
+
+def translation_of(page, language: str):
+    """The page's published translation; made here, as an editor's translation
+    starts (a copy of the English), when the demo content has none yet."""
+    from wagtail.models import Locale
+
+    locale = Locale.objects.get(language_code=language)
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    if not translation.live:
+        translation.save_revision().publish()
+    return translation
 
 
 def count_queries(client, url: str) -> int:
