@@ -203,7 +203,11 @@ def credentials_shown(location, day=None) -> list[Credential]:
     day = day or timezone.localdate()
     rows = (
         LocationCredential.objects.filter(location=location)
-        .filter(Q(credential__scope__location=location))
+        # A translation of a covered location is the same place: the scope names
+        # the page in one language, the translation shares its translation_key.
+        .filter(
+            Q(credential__scope__location__translation_key=location.translation_key)
+        )
         .select_related("credential")
         .order_by("sort_order", "pk")
         .distinct()
