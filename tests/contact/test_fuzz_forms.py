@@ -14,6 +14,7 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from contact.insurers import InsuranceCheckSettings
 from contact.models import Lead
 from tests.support.chat import live_data
 from tests.support.leads import lead_data
@@ -94,8 +95,52 @@ BREAKERS["chat"] = [
 # A location page carries the inquiry form under the same prefix.
 FORMS["location"] = FORMS["inquiry"]
 BREAKERS["location"] = BREAKERS["inquiry"]
-PREFIXES = {"location": "inquiry"}
-URLS = {"inquiry": "/contact/", "chat": "/chat/"}
+# The cost page's insurance check asks no email and no preferred time; the member
+# number and date of birth are ignored while the clinic keeps them off, so they are
+# hostile fields either way and breakers only once asked ("insurance-asked").
+FORMS["insurance"] = [
+    *LEAD_FORM_FIELDS,
+    "insurer",
+    "plan_type",
+    "member_number",
+    "date_of_birth",
+    "message",
+]
+BREAKERS["insurance"] = [
+    *(
+        breaker
+        for breaker in BREAKERS["inquiry"][:-2]
+        if breaker[0] not in ("email", "preferred_time")
+    ),
+    ("insurer", "999999"),
+    ("insurer", "Acme"),
+    ("plan_type", "gold"),
+    ("plan_type", ""),
+    ("message", "x" * 501),
+]
+FORMS["insurance-asked"] = FORMS["insurance"]
+BREAKERS["insurance-asked"] = [
+    *BREAKERS["insurance"],
+    ("member_number", "12"),
+    ("member_number", "ABC#1234!"),
+    ("date_of_birth", "04/23/1990"),
+    ("date_of_birth", "2999-01-01"),
+    ("date_of_birth", "1990-02-30"),
+]
+# The good-faith estimate request is the inquiry form with a required message.
+FORMS["estimate"] = FORMS["inquiry"]
+BREAKERS["estimate"] = [*BREAKERS["inquiry"], ("message", ""), ("message", "x" * 1001)]
+PREFIXES = {
+    "location": "inquiry",
+    "insurance-asked": "insurance",
+}
+URLS = {
+    "inquiry": "/contact/",
+    "chat": "/chat/",
+    "insurance": "/paying-for-care/",
+    "insurance-asked": "/paying-for-care/",
+    "estimate": "/estimate/",
+}
 
 
 def hostile_post(form: str):
@@ -142,13 +187,28 @@ def open_door_with_colleague(settings, contact_page, dana):
     return contact_page
 
 
-@pytest.mark.parametrize("form", ["inquiry", "chat", "live", "location"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "inquiry",
+        "chat",
+        "live",
+        "location",
+        "insurance",
+        "insurance-asked",
+        "estimate",
+    ],
+)
 def test_hostile_posts_to_each_public_form(
-    client, open_door_with_colleague, location, form
+    client, open_door_with_colleague, cost_page, location, form
 ):
     url = URLS.get(form) or reverse("contact:live_start")
     if form == "location":
         url = location.url
+    if form == "insurance-asked":
+        asked = InsuranceCheckSettings.load()
+        asked.ask_member_number = asked.ask_date_of_birth = True
+        asked.save()
     statuses = {}
 
     @FUZZ

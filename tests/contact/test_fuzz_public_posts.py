@@ -1,7 +1,8 @@
 """The other public POST endpoints, fed hostile input like the lead forms
 (test_fuzz_forms.py): the self-check's no-JavaScript result, the insights beacon,
-a page's shared-password form and the staff sign-in. Never a server error, and
-nothing stored or signed in from a post that is not valid (issue 22; figures in
+a page's and a document collection's shared-password forms, the staff sign-in and
+the password reset request. Never a server error, and nothing stored, sent or
+signed in from a post that is not valid (issue 22; figures in
 docs/development/security.md, FUZZ_EXAMPLES=1000 for the campaign).
 """
 
@@ -10,10 +11,12 @@ from urllib.parse import quote
 
 import pytest
 from django.apps import apps
+from django.core.files.base import ContentFile
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
-from wagtail.models import PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from demo.factories.core import StandardPageFactory
 from demo.factories.selfchecks import SelfCheckPageFactory
@@ -220,6 +223,54 @@ def test_hostile_page_passwords(client, home, settings):
     )
 
 
+# --- A document collection's shared password ----------------------------------------
+DOCUMENT_PASSED = CollectionViewRestriction.passed_view_restrictions_session_key
+
+
+def test_hostile_document_passwords(client, db, settings):
+    settings.AXES_FAILURE_LIMIT = 10**9  # judged on content alone, not the limit
+    collection = Collection.get_first_root_node().add_child(name="Alumni files")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type="password",
+        password="correct horse battery",  # noqa: S106
+    )
+    document = get_document_model().objects.create(
+        title="Alumni files",
+        collection=collection,
+        file=ContentFile(b"For alumni only.", name="alumni.txt"),
+    )
+    url = reverse("wagtaildocs_authenticate_with_password", args=[restriction.pk])
+    client.get(document.url)  # site settings made on first use are not the posts' doing
+    before = row_counts()
+    statuses = {}
+
+    @FUZZ
+    @given(
+        fields=st.dictionaries(
+            st.sampled_from(["password", "return_url", "csrfmiddlewaretoken"]),
+            HOSTILE_TEXT,
+            max_size=3,
+        ),
+        raw_junk=st.booleans(),
+    )
+    def fuzz(fields, raw_junk):
+        response = raw_post(client, url, fields, raw_junk)
+        tally(statuses, response)
+        assert response.status_code in (200, 400), response.status_code
+        passed = client.session.get(DOCUMENT_PASSED, [])
+        assert restriction.pk not in passed, fields
+
+    fuzz()
+    # The visitor's own session row may be written by Wagtail's form; nothing else.
+    assert set(changed(before)) <= {"sessions.Session"}
+    assert sum(statuses.values()) >= EXAMPLES
+    print(
+        f"\ndocument password: {sum(statuses.values())} hostile posts, "
+        f"statuses {statuses}"
+    )
+
+
 # --- The staff sign-in --------------------------------------------------------------
 def test_hostile_staff_sign_ins(client, dana, settings):
     settings.AXES_FAILURE_LIMIT = 10**9  # judged on content alone, not the lock-out
@@ -246,4 +297,39 @@ def test_hostile_staff_sign_ins(client, dana, settings):
     assert sum(statuses.values()) >= EXAMPLES
     print(
         f"\nstaff sign-in: {sum(statuses.values())} hostile posts, statuses {statuses}"
+    )
+
+
+# --- The password reset request -----------------------------------------------------
+def test_hostile_password_reset_requests(client, dana, settings, mailoutbox):
+    """A staff account exists; no hostile post names it, so none may send mail."""
+    settings.AXES_FAILURE_LIMIT = 10**9  # judged on content alone, not the limit
+    url = reverse("wagtailadmin_password_reset")
+    client.get(url)  # site settings made on first use are not the posts' doing
+    before = row_counts()
+    statuses = {}
+
+    @FUZZ
+    @given(
+        fields=st.dictionaries(
+            st.sampled_from(["email", "csrfmiddlewaretoken", "username"]),
+            HOSTILE_TEXT,
+            max_size=3,
+        ),
+        raw_junk=st.booleans(),
+    )
+    def fuzz(fields, raw_junk):
+        assume(fields.get("email", "").strip().lower() != dana.email)
+        response = raw_post(client, url, fields, raw_junk)
+        tally(statuses, response)
+        # 302 to "check your email" for a well-formed address with no account, so
+        # the answer reveals nothing; the form again for anything else.
+        assert response.status_code in (200, 302, 400), response.status_code
+        assert mailoutbox == [], fields
+
+    fuzz()
+    assert set(changed(before)) <= {"sessions.Session"}
+    assert sum(statuses.values()) >= EXAMPLES
+    print(
+        f"\npassword reset: {sum(statuses.values())} hostile posts, statuses {statuses}"
     )
