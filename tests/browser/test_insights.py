@@ -148,6 +148,11 @@ def test_the_beacon_waits_for_the_first_paint(browser, live_site):
     context, page = visitor_page(browser)
     with page.expect_request(is_beacon):  # the view, once the page is idle
         page.goto(live_site.url + "/articles/one/")
+    # The browser files a request's timing once its answer has come back.
+    page.wait_for_function(
+        """() => performance.getEntriesByType("resource")
+            .some((entry) => entry.name.includes("/insights/beacon/"))"""
+    )
     timing = page.evaluate(
         """() => {
           const painted = Math.max(
