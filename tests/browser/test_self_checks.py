@@ -33,11 +33,11 @@ SCORE_ALL = """(combinations) => combinations.map((indexes) => {
                               : null];
 })"""
 # Every request the page has made, as the browser itself counts them.
-# Everything the page fetched but its own stylesheets and scripts, which the site
-# script loads after the first paint, whenever that comes (never an answer: GETs
-# of fixed files).
+# Everything the page fetched but what the site script loads after the first
+# paint, whenever that comes: its stylesheets and scripts, and the chat dialog's
+# markup (never an answer: GETs of fixed files).
 RESOURCES = """() => performance.getEntriesByType("resource").map((r) => r.name)
-    .filter((name) => !new URL(name).pathname.startsWith("/static/"))"""
+    .filter((name) => !/^\\/(static|chat\\/dialog)\\//.test(new URL(name).pathname))"""
 
 
 @pytest.fixture
