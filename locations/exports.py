@@ -5,7 +5,9 @@ export_locator_facts command and the admin's Locator facts (CSV) download."""
 
 import csv
 
-from .facts import location_facts
+from django.utils import translation
+
+from .facts import NOT_LOCATOR_CODES, location_facts
 
 HEADER = [
     "location",
@@ -21,7 +23,13 @@ HEADER = [
 
 def locator_rows(locations) -> list[list[str]]:
     """Rows for these location pages (insurers prefetched as `insurers_accepted`):
-    every fact with its code, then every insurer accepted (no locator code)."""
+    every fact with its code, then every insurer accepted (no locator code). The
+    survey is answered in English whatever language the admin user reads."""
+    with translation.override("en"):
+        return [[str(value) for value in row] for row in _rows(locations)]
+
+
+def _rows(locations) -> list[list]:
     rows = []
     for location in locations:
         place = [
@@ -32,10 +40,17 @@ def locator_rows(locations) -> list[list[str]]:
             location.postal_code,
         ]
         for group in location_facts(location):
-            rows += [[*place, group.family, f.code, f.label] for f in group.facts]
+            rows += [
+                [*place, group.family, locator_code(f.code), f.label]
+                for f in group.facts
+            ]
         for insurer in location.insurers_accepted.all():
             rows.append([*place, "insurers", "", insurer.name])
     return rows
+
+
+def locator_code(code: str) -> str:
+    return "" if code in NOT_LOCATOR_CODES else code
 
 
 def write_locator_csv(stream, locations) -> int:

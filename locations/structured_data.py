@@ -54,7 +54,9 @@ def facts_json_ld(facts, insurers) -> dict:
     if payment := by_family.get("payment_options"):
         data["paymentAccepted"] = ", ".join(fact.label for fact in payment)
     if languages := by_family.get("languages"):
-        data["knowsLanguage"] = [SCHEMA_LANGUAGE[fact.code] for fact in languages]
+        tags = [SCHEMA_LANGUAGE[f.code] for f in languages if f.code in SCHEMA_LANGUAGE]
+        if tags:
+            data["knowsLanguage"] = tags
     if insurers:
         data["healthPlanNetworkId"] = [insurer.name for insurer in insurers]
     return data

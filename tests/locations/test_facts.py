@@ -88,6 +88,14 @@ def test_the_json_ld_says_what_the_page_shows_with_the_codes(client, with_facts)
     assert sorted(data["healthPlanNetworkId"]) == ["Lowcountry Care", "Palmetto Mutual"]
 
 
+def test_deaf_and_hard_of_hearing_services_claim_no_language(client, with_facts):
+    with_facts.languages = ["SP", "AH"]
+    publish(with_facts)
+    html = client.get(with_facts.url).content.decode()
+    assert "Services for people who are deaf or hard of hearing" in html
+    assert json_ld(html)["knowsLanguage"] == ["es"]  # no "ase": AH names no language
+
+
 def test_a_location_without_facts_says_nothing_of_them(client, location):
     html = client.get(location.url).content.decode()
     assert "Care, payment and languages" not in html
@@ -108,6 +116,8 @@ def test_the_command_writes_one_row_per_code(with_facts, location_index):
     assert ("care_levels", "OP") in codes and ("medications", "ACM") in codes
     assert ("telehealth", "TELE") in codes and ("languages", "SP") in codes
     assert ("care_levels", "RS") not in codes  # the unpublished page is left out
+    # English is no locator code (the locator lists other languages only).
+    assert ("languages", "") in codes and ("languages", "EN") not in codes
     insurers = [row["label"] for row in rows if row["family"] == "insurers"]
     assert sorted(insurers) == ["Lowcountry Care", "Palmetto Mutual"]
     assert {row["location"] for row in rows} == {"Charleston"}
@@ -119,9 +129,10 @@ def test_the_csv_download_is_for_those_who_edit_locations(
 ):
     assert client.get(CSV_URL).status_code == 302  # to sign in
     sign_in(client, lead_reviewer)
-    refused = client.get(CSV_URL)  # Wagtail sends them back to the dashboard
-    assert refused.status_code in (302, 403)
+    refused = client.get(CSV_URL)
+    assert refused.status_code == 403  # not a redirect a script takes for success
     assert "Content-Disposition" not in refused
+    assert "Intensive outpatient" not in refused.content.decode()
     sign_in(client, admin_user)
     response = client.get(CSV_URL)
     assert response.status_code == 200
