@@ -7,6 +7,7 @@ import io
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils import timezone
+from django.views.defaults import permission_denied
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -52,9 +53,11 @@ class ExpiringCredentialsPanel(Component):
 
 
 def locator_facts_csv(request):
-    """The locations' facts with their locator codes, as CSV (locations/exports.py)."""
+    """The locations' facts with their locator codes, as CSV (locations/exports.py).
+    Refused with a plain 403: Wagtail would turn a PermissionDenied raised here
+    into a redirect to the dashboard, a 302 a script reads as success."""
     if not request.user.has_perm(LOCATOR_EXPORT_PERMISSION):
-        raise PermissionDenied
+        return permission_denied(request, PermissionDenied())
     locations = (
         LocationPage.objects.live()
         .order_by("path")
