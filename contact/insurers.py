@@ -3,25 +3,53 @@ pages list as accepted and the insurance check offers as a list, and the clinic'
 choice of whether that check also asks a member number and a date of birth."""
 
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import Orderable
 from wagtail.search import index
 
 
-class Insurer(index.Indexed, models.Model):
+class Insurer(index.Indexed, ClusterableModel):
     """A health insurer, as families know it ("BlueCross BlueShield of South
-    Carolina"). Location pages say which they accept."""
+    Carolina"), with the plans of it the clinic works with. Location pages say
+    which insurers they accept; the insurance check offers insurer and plan."""
 
     name = models.CharField(max_length=120, unique=True)
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text="Lower numbers come first in lists."
     )
 
-    panels = [FieldPanel("name"), FieldPanel("sort_order")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("sort_order"),
+        InlinePanel("plans", heading="Plans", label="Plan"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class InsurerPlan(Orderable):
+    """One plan of an insurer, named as it is printed on the card ("BlueChoice
+    HealthPlan"), for the insurance check's list."""
+
+    insurer = ParentalKey(Insurer, on_delete=models.CASCADE, related_name="plans")
+    name = models.CharField(max_length=120)
+
+    panels = [FieldPanel("name")]
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["insurer", "name"], name="insurer_plan_name_once"
+            )
+        ]
 
     def __str__(self):
         return self.name

@@ -103,6 +103,7 @@ KINDS: dict[str, LeadKindSpec] = {
             message_field="message",
             fields=(
                 "insurer",
+                "insurer_plan",
                 "plan_type",
                 "member_number",
                 "date_of_birth",

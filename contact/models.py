@@ -81,11 +81,19 @@ class Lead(models.Model):
     first_message = EncryptedTextField(
         max_length=FIRST_MESSAGE_COLUMN_LENGTH, blank=True
     )
-    # Insurance checks only: the insurer and kind of plan, and, when the clinic
-    # asks them (InsuranceCheckSettings), the member number and date of birth
-    # (YYYY-MM-DD), encrypted and never in emails or exports.
+    # Insurance checks only: the insurer, its plan and the kind of plan, and, when
+    # the clinic asks them (InsuranceCheckSettings), the member number and date of
+    # birth (YYYY-MM-DD), encrypted and never in emails or exports.
     insurer = models.ForeignKey(
         "contact.Insurer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    insurer_plan = models.ForeignKey(
+        "contact.InsurerPlan",
+        verbose_name="plan",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -405,5 +413,9 @@ from .chat.models import (  # noqa: E402, F401
     ChatConversation,
     ChatMessage,
 )
-from .insurers import InsuranceCheckSettings, Insurer  # noqa: E402, F401
+from .insurers import (  # noqa: E402, F401
+    InsuranceCheckSettings,
+    Insurer,
+    InsurerPlan,
+)
 from .pages import ContactPage, CostPage  # noqa: E402, F401

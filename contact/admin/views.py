@@ -93,7 +93,9 @@ class LeadIndexView(generic.IndexView):
         queryset = (
             super()
             .get_base_queryset()
-            .select_related("location", "assignee", "consent_wording", "insurer")
+            .select_related(
+                "location", "assignee", "consent_wording", "insurer", "insurer_plan"
+            )
             .prefetch_related("revocations")
         )
         return hide_quarantine(queryset, self.filters.spam_choice)
@@ -224,6 +226,7 @@ FIELD_ORDER = [
     "lead_for",
     "location",
     "insurer",
+    "insurer_plan",
     "plan_type",
     "member_number",
     "date_of_birth",
@@ -284,7 +287,7 @@ class LeadInspectView(LeadByIdMixin, generic.InspectView):
         # Wagtail asks for the fields before the object; both need the lead.
         return self.hidden_lead() or get_object_or_404(
             Lead.objects.select_related(
-                "location", "assignee", "consent_wording", "insurer"
+                "location", "assignee", "consent_wording", "insurer", "insurer_plan"
             ).prefetch_related("revocations"),
             pk=self.pk,
         )

@@ -67,6 +67,7 @@ class LeadViewSet(ModelViewSet):
         "first_message",
         "best_time",
         "insurer",
+        "insurer_plan",
         "get_plan_type_display",
         "due_on",
         "source_path",
@@ -90,6 +91,7 @@ class LeadViewSet(ModelViewSet):
         "first_message": "Chat: what they would like to talk about",
         "best_time": "Chat: best time to reach them",
         "insurer": "Insurance check: insurer",
+        "insurer_plan": "Insurance check: plan",
         "get_plan_type_display": "Insurance check: kind of plan",
         "due_on": "Answer due by",
     }

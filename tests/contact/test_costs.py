@@ -18,8 +18,8 @@ from wagtail.models import ModelLogEntry
 from contact import audit
 from contact.admin.components import received_with_age, waiting_level
 from contact.choices import LeadKind, LeadStatus
-from contact.due import add_business_days
-from contact.insurers import InsuranceCheckSettings
+from contact.due import add_business_days, federal_holidays
+from contact.insurers import InsuranceCheckSettings, InsurerPlan
 from contact.models import Lead
 from demo.factories.contact import InsurerFactory
 from demo.factories.leads import EstimateRequestFactory, InsuranceCheckFactory
@@ -35,6 +35,20 @@ COST_URL = "/paying-for-care/"
 @pytest.fixture
 def insurer(db):
     return InsurerFactory(name="Palmetto Mutual")
+
+
+@pytest.fixture
+def plans(insurer):
+    """Two insurers, each with its plans: {name: plan}."""
+    other = InsurerFactory(name="Lowcountry Care")
+    return {
+        name: InsurerPlan.objects.create(insurer=owner, name=name)
+        for owner, name in [
+            (insurer, "Palmetto Choice PPO"),
+            (insurer, "Palmetto Basic HMO"),
+            (other, "Lowcountry Select"),
+        ]
+    }
 
 
 @pytest.fixture
@@ -73,6 +87,65 @@ def test_an_insurance_check_is_stored_with_its_insurer_and_plan(
     assert mailoutbox[0].subject == f"New insurance check #{lead.pk}"
     thanks = client.get(response["Location"]).content.decode()
     assert lead.reference in thanks
+
+
+def test_the_form_offers_each_insurer_and_its_plans_from_the_list(
+    client, cost_page, plans
+):
+    html = client.get(COST_URL).content.decode()
+    select = html[html.index('name="insurance-insurer_plan"') :]
+    select = select[: select.index("</select>")]
+    # Grouped by insurer, so a visitor without JavaScript reads whose plan it is.
+    assert select.index('label="Lowcountry Care"') < select.index("Lowcountry Select")
+    assert select.index('label="Palmetto Mutual"') < select.index("Palmetto Basic")
+    assert "Not sure, or not in this list" in select
+    assert ">Not in this list</option>" in html  # the insurer list
+
+
+def test_an_insurance_check_stores_the_plan_chosen(
+    client, cost_page, insurer, plans, django_capture_on_commit_callbacks, mailoutbox
+):
+    plan = plans["Palmetto Choice PPO"]
+    post_insurance(
+        client,
+        django_capture_on_commit_callbacks,
+        insurer=str(insurer.pk),
+        insurer_plan=str(plan.pk),
+    )
+    lead = leads_from("insurance").get()
+    assert (lead.insurer, lead.insurer_plan) == (insurer, plan)
+    assert "Palmetto" not in mailoutbox[0].body  # the email carries no detail
+
+
+def test_a_plan_chosen_without_its_insurer_brings_the_insurer(
+    client, cost_page, plans, django_capture_on_commit_callbacks
+):
+    plan = plans["Lowcountry Select"]
+    post_insurance(
+        client, django_capture_on_commit_callbacks, insurer="", insurer_plan=plan.pk
+    )
+    lead = leads_from("insurance").get()
+    assert (lead.insurer.name, lead.insurer_plan) == ("Lowcountry Care", plan)
+
+
+@pytest.mark.parametrize("plan", ["Lowcountry Select", "999999", "gold"])
+def test_a_plan_of_another_insurer_or_off_the_list_is_refused(
+    client, cost_page, insurer, plans, plan
+):
+    value = str(plans[plan].pk) if plan in plans else plan
+    response = client.post(
+        COST_URL,
+        lead_data("insurance", insurer=str(insurer.pk), insurer_plan=value),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="id_insurance-insurer_plan-error"' in html
+    assert ("another insurer" if plan in plans else "plan from the list") in html
+    assert not Lead.objects.exists()
+
+
+def test_without_plans_entered_the_form_asks_no_plan(client, cost_page, insurer):
+    assert "insurance-insurer_plan" not in client.get(COST_URL).content.decode()
 
 
 def test_member_number_and_birth_date_are_asked_only_when_turned_on(client, cost_page):
@@ -194,11 +267,50 @@ def test_an_estimate_request_needs_to_say_what_it_is_for(client, db):
         ("2026-12-07", "2026-12-10"),  # Monday → Thursday
         ("2026-12-04", "2026-12-09"),  # Friday → Wednesday
         ("2026-12-05", "2026-12-09"),  # Saturday → Wednesday
+        # Thanksgiving (Thursday 26 November 2026) is not a business day.
+        ("2026-11-25", "2026-12-01"),  # Wednesday before → Tuesday after
+        ("2026-11-26", "2026-12-01"),  # on the day itself
+        ("2026-11-23", "2026-11-27"),  # Monday → Friday, the day after counts
+        # Christmas on a Saturday (2027) is observed on Friday 24 December, and
+        # New Year's Day 2028, a Saturday too, on Friday 31 December 2027.
+        ("2027-12-23", "2027-12-29"),
+        ("2027-12-29", "2028-01-04"),
+        # Christmas on a Sunday (2022) is observed on Monday 26 December, and
+        # New Year's Day 2023 on Monday 2 January.
+        ("2022-12-23", "2022-12-29"),
+        ("2022-12-29", "2023-01-04"),
+        # New Year's Day on a weekday (Thursday 1 January 2026).
+        ("2025-12-30", "2026-01-05"),
+        # Independence Day on a Saturday (2026) is observed on Friday 3 July.
+        ("2026-07-01", "2026-07-07"),
     ],
 )
 def test_an_estimate_is_due_three_business_days_after_receipt(received, due):
     day = datetime.date.fromisoformat(received)
     assert add_business_days(day, 3) == datetime.date.fromisoformat(due)
+
+
+def test_the_federal_holidays_of_2026_as_federal_offices_observe_them():
+    assert sorted(federal_holidays(2026)) == [
+        datetime.date(2026, 1, 1),
+        datetime.date(2026, 1, 19),  # third Monday of January
+        datetime.date(2026, 2, 16),  # third Monday of February
+        datetime.date(2026, 5, 25),  # last Monday of May
+        datetime.date(2026, 6, 19),
+        datetime.date(2026, 7, 3),  # July 4 is a Saturday
+        datetime.date(2026, 9, 7),  # first Monday of September
+        datetime.date(2026, 10, 12),  # second Monday of October
+        datetime.date(2026, 11, 11),
+        datetime.date(2026, 11, 26),  # fourth Thursday of November
+        datetime.date(2026, 12, 25),
+    ]
+
+
+def test_a_saturday_new_year_is_observed_in_the_year_before():
+    assert datetime.date(2021, 12, 31) in federal_holidays(2021)
+    assert datetime.date(2022, 1, 1) not in federal_holidays(2022)
+    assert datetime.date(2021, 6, 18) in federal_holidays(2021)  # Juneteenth, Sat
+    assert not any(day.month == 6 for day in federal_holidays(2020))
 
 
 def at_noon(day: str) -> datetime.datetime:
@@ -231,10 +343,11 @@ def desk(client, lead_reviewer):
 
 
 @pytest.fixture
-def new_kinds(insurer):
+def new_kinds(insurer, plans):
     return (
         InsuranceCheckFactory(
             insurer=insurer,
+            insurer_plan=plans["Palmetto Choice PPO"],
             preferred_name="Wren Canary",
             member_number="MEMBERCANARY77",
             date_of_birth="1968-07-09",
@@ -259,6 +372,7 @@ def test_the_lead_page_shows_the_insurance_details_and_records_the_view(
     check, estimate = new_kinds
     html = desk.get(reverse("leads:inspect", args=[check.pk])).content.decode()
     assert "Palmetto Mutual" in html and "MEMBERCANARY77" in html
+    assert "Palmetto Choice PPO" in html
     assert "1968-07-09" in html
     [entry] = ModelLogEntry.objects.filter(action=audit.VIEW)
     assert entry.user == lead_reviewer
@@ -277,6 +391,7 @@ def test_the_export_names_the_insurer_but_never_member_number_or_birth_date(
     if fmt == "csv":
         text = content.decode()
         assert "Palmetto Mutual" in text and "Answer due by" in text
+        assert "Insurance check: plan" in text and "Palmetto Choice PPO" in text
         assert "Wren Canary" in text  # the export is otherwise whole
     assert b"MEMBERCANARY77" not in content and b"1968-07-09" not in content
 

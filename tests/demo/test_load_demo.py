@@ -18,7 +18,14 @@ from wagtail_localize.models import StringTranslation, Translation
 from articles.models import ArticlePage, Topic
 from articles.reviews import reviews_due
 from contact.choices import LeadStatus
-from contact.models import CannedReply, ContactPage, CostPage, Insurer, Lead
+from contact.models import (
+    CannedReply,
+    ContactPage,
+    CostPage,
+    Insurer,
+    InsurerPlan,
+    Lead,
+)
 from demo.insights import DAYS
 from demo.leads import load_leads, login_line
 from demo.site import load_clinic
@@ -49,6 +56,7 @@ def counts() -> dict:
         "leads": Lead.objects.count(),
         "canned replies": CannedReply.objects.count(),
         "insurers": Insurer.objects.count(),
+        "insurer plans": InsurerPlan.objects.count(),
         "users": User.objects.count(),
         "sites": Site.objects.count(),
         "insight days": DailyPageCount.objects.count(),
@@ -95,6 +103,7 @@ def check_costs(client):
     assert accepted == set(Insurer.objects.values_list("name", flat=True))
     html = client.get(cost_page.url).content.decode()
     assert all(name in html for name in accepted)
+    assert 'label="TRICARE"' in html and "TRICARE Prime" in html  # the plan list
     assert "Care, payment and languages" in client.get(charleston.url).content.decode()
 
 

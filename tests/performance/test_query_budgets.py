@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticleRelatedLink
+from contact.insurers import InsurerPlan
 from demo.blocks import heading, paragraphs, stream
 from demo.factories.articles import TopicFactory
 from demo.factories.contact import CostPageFactory, InsurerFactory
@@ -92,7 +93,11 @@ class Site:
         location.languages = ["EN", "SP"]
         location.age_groups = ["ADLT"]
         location.offers_telehealth = True
-        location.insurers_accepted.add(*(InsurerFactory() for _ in range(insurers)))
+        added = [InsurerFactory() for _ in range(insurers)]
+        for insurer in added:  # the insurance check lists each insurer's plans
+            for plan in ("PPO", "HMO"):
+                InsurerPlan.objects.create(insurer=insurer, name=plan)
+        location.insurers_accepted.add(*added)
         publish(location)
 
     def add_clinician(self, n):
