@@ -40,6 +40,12 @@ class CredentialQuerySet(models.QuerySet):
         )
 
 
+GONE_LOCATION_MESSAGE = (
+    "This location no longer exists (it was deleted while you were editing). "
+    "Choose the location again from the list."
+)
+
+
 class CredentialForm(WagtailAdminModelForm):
     levels_of_care = forms.MultipleChoiceField(
         choices=LevelOfCare.choices,
@@ -47,6 +53,17 @@ class CredentialForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Licences: the levels of care the licence names.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        scope = self.formsets.get("scope")
+        if scope is None:
+            return
+        # Each form holds its own copy of the field's messages (Field.__deepcopy__).
+        for form in [*scope.forms, scope.empty_form]:
+            form.fields["location"].error_messages["invalid_choice"] = (
+                GONE_LOCATION_MESSAGE
+            )
 
     def clean_expires_on(self):
         expires_on = self.cleaned_data.get("expires_on")

@@ -173,7 +173,7 @@ def test_a_scope_naming_a_deleted_page_is_refused_clearly(
         ),
     )
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "This location no longer exists" in response.content.decode()
     assert not Credential.objects.exists()
 
 
