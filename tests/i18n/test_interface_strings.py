@@ -14,10 +14,13 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone, translation
 
+from contact.insurers import InsurerPlan
+from demo.factories.contact import CostPageFactory, InsurerFactory
 from demo.factories.locations import CredentialFactory
 from demo.factories.notices import NoticeVersionFactory
 from demo.factories.selfchecks import SelfCheckPageFactory
 from lantana.core.views import server_error
+from locations.facts import FAMILIES
 from notices.models import NoticeVersion
 from selfchecks.instruments import INSTRUMENTS
 from selfchecks.models import SelfCheckPage
@@ -64,7 +67,8 @@ def english_left(markup: str, sentences: set[str]) -> list[str]:
 @pytest.fixture
 def spanish_site(built_site, clinician):
     """The built site with every page translated into Spanish (titles in Spanish),
-    a self-check, credentials, availability and notices."""
+    a self-check, credentials, availability, facts for families, the cost page with
+    an insurer and its plans, and notices."""
     spanish = spanish_locale()
     site = built_site
     check = SelfCheckPageFactory(parent=site.home)
@@ -73,7 +77,19 @@ def spanish_site(built_site, clinician):
     location.accepting_new_patients = True
     location.next_assessment_on = timezone.localdate() + datetime.timedelta(days=3)
     location.availability_updated_at = timezone.now()
+    for family in FAMILIES:  # every label of every family
+        setattr(location, family.name, list(family.choices.values))
+    location.offers_telehealth = True
+    insurer = InsurerFactory(name="Palmetto Mutual")
+    InsurerPlan.objects.create(insurer=insurer, name="Palmetto Choice PPO")
+    location.insurers_accepted.add(insurer)
     location.save_revision().publish()
+    cost = CostPageFactory(
+        parent=site.home,
+        insurance_text="<p>Seguro.</p>",
+        billed_separately_text="<p>Aparte.</p>",
+        form_heading="Revisamos su seguro",
+    )
     NoticeVersionFactory()
     pages = [
         site.home,
@@ -87,6 +103,7 @@ def spanish_site(built_site, clinician):
         site.article_index,
         *site.articles,
         site.contact_page,
+        cost,
         check,
     ]
     return {
@@ -101,6 +118,7 @@ def test_spanish_pages_have_no_english_interface_words(client, spanish_site):
     urls = [page.url for page in spanish_site.values()]
     urls += ["/es/search/?q=recuperación", "/es/search/?q=zzzz", "/es/search/"]
     urls += ["/es/chat/", "/es/chat/dialog/", "/es/notices/", "/es/no-such-page/"]
+    urls += ["/es/estimate/"]
     kind = NoticeVersion.objects.get().kind
     urls += [f"/es/notices/{kind}/", f"/es/notices/{kind}/versions/"]
     for url in urls:
