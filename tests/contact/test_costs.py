@@ -8,7 +8,6 @@ import logging
 from unittest import mock
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -396,29 +395,10 @@ def test_the_export_names_the_insurer_but_never_member_number_or_birth_date(
     assert b"MEMBERCANARY77" not in content and b"1968-07-09" not in content
 
 
-@pytest.mark.parametrize("role", ["anonymous", "editor"])
-def test_only_lead_reviewers_see_the_new_kinds(client, site_editor, new_kinds, role):
-    if role == "editor":
-        sign_in(client, site_editor)
-    for lead in new_kinds:
-        response = client.get(reverse("leads:inspect", args=[lead.pk]))
-        assert response.status_code in (302, 403, 404)
-        assert b"Canary" not in response.content
-
-
-def test_retention_purges_closed_insurance_checks_with_their_details(
-    db, settings, new_kinds
-):
-    check, estimate = new_kinds
-    long_ago = timezone.now() - datetime.timedelta(
-        days=settings.LEAD_RETENTION_DAYS + 1
-    )
-    Lead.objects.filter(pk=check.pk).update(
-        status=LeadStatus.CLOSED, closed_at=long_ago
-    )
-    call_command("purge_leads", stdout=mock.Mock())
-    assert not Lead.objects.filter(pk=check.pk).exists()
-    assert Lead.objects.filter(pk=estimate.pk).exists()
+# Access, audit, export, retention, the rate limit and a notification free of
+# health details are tested once per kind, these two included:
+# tests/contact/lead_desk (canary_of_each_kind), tests/contact/test_submission.py
+# and tests/contact/test_privacy.py (LEAD_FORMS).
 
 
 def test_the_estimate_form_and_cost_page_link_the_good_faith_estimate_notice(

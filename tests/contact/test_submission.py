@@ -180,30 +180,31 @@ def test_a_missing_or_forged_stamp_re_renders(client, contact_page, stamp):
     assert inquiries().count() == 0
 
 
+@pytest.mark.parametrize("prefix,url", LEAD_FORMS)
 def test_the_rate_limit_answers_429_with_the_phone_number(
-    client, contact_page, settings
+    client, lead_pages, settings, prefix, url
 ):
     settings.LEAD_RATE_LIMIT = 3
     for _ in range(3):
-        assert client.post("/contact/", lead_data("inquiry")).status_code == 303
-    # Chat requests count towards the same limit.
-    response = client.post("/chat/", lead_data("chat"))
-    assert response.status_code == 429
-    assert "(843) 555-0134" in response.content.decode()
-    assert "no-store" in response["Cache-Control"]
-    assert client.post("/contact/", lead_data("inquiry")).status_code == 429
-    assert inquiries().count() == 3
-    assert chat_requests().count() == 0
+        assert client.post(url, lead_data(prefix)).status_code == 303
+    # Every kind counts towards the one limit, and each form answers it alike.
+    for other_prefix, other_url in LEAD_FORMS:
+        response = client.post(other_url, lead_data(other_prefix))
+        assert response.status_code == 429, other_prefix
+        assert "(843) 555-0134" in response.content.decode()
+        assert "no-store" in response["Cache-Control"]
+    assert leads_from(prefix).count() == Lead.objects.count() == 3
     # Another client is not affected.
-    other = client.post("/contact/", lead_data("inquiry"), REMOTE_ADDR="10.0.0.9")
+    other = client.post(url, lead_data(prefix), REMOTE_ADDR="10.0.0.9")
     assert other.status_code == 303
 
 
-def test_the_rate_limit_window_passes(client, contact_page, settings):
+@pytest.mark.parametrize("prefix,url", LEAD_FORMS)
+def test_the_rate_limit_window_passes(client, lead_pages, settings, prefix, url):
     settings.LEAD_RATE_LIMIT = 1
-    client.post("/contact/", lead_data("inquiry"))
-    inquiries().update(received_at="2020-01-01T00:00Z")
-    assert client.post("/contact/", lead_data("inquiry")).status_code == 303
+    client.post(url, lead_data(prefix))
+    leads_from(prefix).update(received_at="2020-01-01T00:00Z")
+    assert client.post(url, lead_data(prefix)).status_code == 303
 
 
 @pytest.mark.parametrize("prefix,url", LEAD_FORMS)

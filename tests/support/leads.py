@@ -8,6 +8,12 @@ from contact.choices import LeadKind
 from contact.kinds import KINDS
 from contact.models import Lead
 from contact.spam import make_stamp
+from demo.factories.leads import (
+    ChatRequestFactory,
+    EstimateRequestFactory,
+    InquiryFactory,
+    InsuranceCheckFactory,
+)
 from lantana.core.models import User
 
 # Every public lead form that posts a page: its prefix and where it posts.
@@ -80,7 +86,36 @@ CANARY = {
     "source_path": "/canary-source-page/",
     "utm_campaign": "canary-campaign-42",
 }
-CANARY_STRINGS = [*CANARY.values(), "Zebulon", "5559876"]
+# What only one kind carries: a chat request's first words, an insurance check's
+# member number and date of birth (the two never leave the lead page).
+CANARY_BY_KIND = {
+    LeadKind.CHAT_REQUEST: {"first_message": "CANARY-CHAT-5150"},
+    LeadKind.INSURANCE_CHECK: {
+        "member_number": "MEMBERCANARY5150",
+        "date_of_birth": "1961-03-14",
+    },
+}
+CANARY_STRINGS = [
+    *CANARY.values(),
+    *(value for fields in CANARY_BY_KIND.values() for value in fields.values()),
+    "Zebulon",
+    "5559876",
+]
+# Every kind a public form files, and its factory: the lead desk's rules (access,
+# audit, export, retention, notification) are tested once per kind, so a kind
+# added here is held to all of them.
+KIND_FACTORIES = {
+    LeadKind.INQUIRY: InquiryFactory,
+    LeadKind.CHAT_REQUEST: ChatRequestFactory,
+    LeadKind.INSURANCE_CHECK: InsuranceCheckFactory,
+    LeadKind.ESTIMATE_REQUEST: EstimateRequestFactory,
+}
+
+
+def make_canary(kind: str, **extra) -> Lead:
+    """A lead of this kind carrying every canary detail it can hold."""
+    fields = CANARY | CANARY_BY_KIND.get(kind, {}) | extra
+    return KIND_FACTORIES[kind](**fields)
 
 
 def make_user(username, **extra):

@@ -5,7 +5,7 @@ import pytest
 from demo.factories.leads import ChatRequestFactory, InquiryFactory
 from lantana.core.models import User
 from tests.support.auth import sign_in
-from tests.support.leads import CANARY
+from tests.support.leads import CANARY, KIND_FACTORIES, make_canary
 
 
 @pytest.fixture
@@ -16,6 +16,12 @@ def superuser(db):
 @pytest.fixture
 def canary(location):
     return InquiryFactory(location=location, **CANARY)
+
+
+@pytest.fixture(params=list(KIND_FACTORIES))
+def canary_of_each_kind(request, location):
+    """The canary once per kind a public form files (tests/support/leads.py)."""
+    return make_canary(request.param, location=location)
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from django.utils import timezone
 from contact import audit
 from contact.choices import LeadStatus
 from contact.models import Lead, LeadDeskLogEntry, LeadNote, LeadRateLimitLock
-from demo.factories.leads import ChatRequestFactory, InquiryFactory, LeadNoteFactory
+from demo.factories.leads import InquiryFactory, LeadNoteFactory
 from tests.support.auth import sign_in
-from tests.support.leads import CANARY_STRINGS
+from tests.support.leads import CANARY_STRINGS, KIND_FACTORIES
 
 
 def purge(*args) -> str:
@@ -30,31 +30,33 @@ def retention(settings):
     return settings
 
 
-def test_purge_leads_removes_exactly_what_is_due_per_status_and_clock(db, retention):
+@pytest.mark.parametrize("kind", list(KIND_FACTORIES))
+def test_purge_leads_removes_exactly_what_is_due_per_status_and_clock(
+    db, retention, kind
+):
     now = timezone.now()
     days = lambda n: now - timedelta(days=n)  # noqa: E731
+    lead = KIND_FACTORIES[kind]
     due = [
         # Closed 31 days ago, although received long before.
-        InquiryFactory(status=LeadStatus.CLOSED, received=days(300), closed=days(31)),
-        InquiryFactory(is_spam=True, received=days(31)),
-        ChatRequestFactory(status=LeadStatus.CLOSED, received=days(40)),
+        lead(status=LeadStatus.CLOSED, received=days(300), closed=days(31)),
+        lead(is_spam=True, received=days(31)),
+        lead(status=LeadStatus.CLOSED, received=days(40)),
         # Open and untouched past the longer limit, in any open status.
-        InquiryFactory(status=LeadStatus.NEW, received=days(401)),
-        ChatRequestFactory(status=LeadStatus.IN_PROGRESS, received=days(500)),
-        InquiryFactory(status=LeadStatus.CONTACTED, received=days(401)),
+        lead(status=LeadStatus.NEW, received=days(401)),
+        lead(status=LeadStatus.IN_PROGRESS, received=days(500)),
+        lead(status=LeadStatus.CONTACTED, received=days(401)),
     ]
     LeadNoteFactory(lead=due[2], text="Closed after two calls.")
     kept = [
         # Received long ago but closed recently: the clock runs from closing.
-        InquiryFactory(status=LeadStatus.CLOSED, received=days(300), closed=days(5)),
-        InquiryFactory(is_spam=True, received=days(29)),
+        lead(status=LeadStatus.CLOSED, received=days(300), closed=days(5)),
+        lead(is_spam=True, received=days(29)),
         # Open, old, but someone worked it recently.
-        InquiryFactory(
-            status=LeadStatus.CONTACTED, received=days(500), touched=days(10)
-        ),
+        lead(status=LeadStatus.CONTACTED, received=days(500), touched=days(10)),
         # Stale (past LEAD_STALE_DAYS) but not yet past the purge limit: for review.
-        ChatRequestFactory(status=LeadStatus.NEW, received=days(100)),
-        InquiryFactory(status=LeadStatus.NEW, received=days(1)),
+        lead(status=LeadStatus.NEW, received=days(100)),
+        lead(status=LeadStatus.NEW, received=days(1)),
     ]
     LeadNoteFactory(lead=kept[2], text="Still trying to reach them.")
     before = Lead.objects.count()
@@ -105,7 +107,8 @@ def test_purge_leads_clears_client_keys_once_the_window_passed(db, retention):
     assert entry.data["client_keys"] == 1
 
 
-def test_the_purge_entry_carries_counts_only(db, retention, canary):
+def test_the_purge_entry_carries_counts_only(db, retention, canary_of_each_kind):
+    canary = canary_of_each_kind
     Lead.objects.filter(pk=canary.pk).update(
         status=LeadStatus.CLOSED, closed_at=timezone.now() - timedelta(days=99)
     )

@@ -11,7 +11,7 @@ from contact import audit
 from contact.emails import send_lead_notification
 from contact.models import Lead, LeadDeskLogEntry, LeadNote
 from demo.factories.leads import ChatRequestFactory, InquiryFactory
-from tests.support.leads import CANARY_STRINGS
+from tests.support.leads import CANARY_STRINGS, KIND_FACTORIES
 
 
 def entries(action, lead=None):
@@ -127,20 +127,25 @@ def test_source_page_links_only_within_the_site(desk, canary):
     assert '<a href="/canary-source-page/">' in text
 
 
-def test_one_audit_entry_per_view_without_phi(desk, lead_reviewer, canary):
+def test_one_audit_entry_per_view_without_phi(desk, lead_reviewer, canary_of_each_kind):
+    canary = canary_of_each_kind
     desk.get(reverse("leads:inspect", args=[canary.pk]))
     [entry] = entries(audit.VIEW, canary)
-    assert entry.user == lead_reviewer and entry.label == f"Inquiry #{canary.pk}"
+    assert entry.user == lead_reviewer and entry.label == str(canary)
     assert_no_phi(entry)
     desk.get(reverse("leads:inspect", args=[canary.pk]))
     assert len(entries(audit.VIEW, canary)) == 2
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_one_audit_entry_per_export_without_phi(desk, lead_reviewer, canary, fmt):
+def test_one_audit_entry_per_export_without_phi(
+    desk, lead_reviewer, canary_of_each_kind, fmt
+):
+    canary = canary_of_each_kind
     response = desk.get(f"/admin/leads/?q=Zebulon&status=new&export={fmt}")
     assert response.status_code == 200
-    b"".join(response.streaming_content)
+    exported = b"".join(response.streaming_content)
+    assert b"MEMBERCANARY5150" not in exported and b"1961-03-14" not in exported
     [entry] = entries(audit.EXPORT)
     assert entry.user == lead_reviewer
     assert entry.data == {
@@ -221,12 +226,19 @@ def test_a_bulk_action_with_a_stale_id_changes_nothing(desk):
     assert entries(audit.CHANGE) == []
 
 
-def test_notification_sends_once_and_never_for_spam(canary):
+def test_notification_sends_once_never_for_spam_and_without_phi(
+    canary_of_each_kind,
+):
+    canary = canary_of_each_kind
     assert send_lead_notification(canary.pk) is True
     assert send_lead_notification(canary.pk) is False
-    spam = InquiryFactory(is_spam=True)
+    spam = KIND_FACTORIES[canary.kind](is_spam=True)
     assert send_lead_notification(spam.pk) is False
-    assert len(mail.outbox) == 1
+    [sent] = mail.outbox
+    alternatives = getattr(sent, "alternatives", [])
+    text = sent.subject + sent.body + "".join(str(a) for a in alternatives)
+    assert [value for value in CANARY_STRINGS if value in text] == []
+    assert f"#{canary.pk}" in sent.subject
 
 
 def select_all_url(action, query):
