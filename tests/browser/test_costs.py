@@ -26,6 +26,9 @@ def fill_insurance_check(form, name: str):
     form.get_by_label("First name").fill(name)
     form.get_by_label("Phone number").fill("843 555 0123")
     form.get_by_label("Your insurer").select_option(label="Cigna")
+    # Plans are grouped under each insurer's name; several insurers share plan names.
+    plan = form.locator("optgroup[label='Cigna'] option", has_text="Marketplace plan")
+    form.get_by_label("Your plan").select_option(plan.get_attribute("value"))
     form.get_by_label("What kind of plan is it?").select_option("employer")
     form.locator("#id_insurance-consent").check()
 
@@ -40,6 +43,20 @@ def check_the_cost_page(checker):
     assert estimate.locator("a[href='/notices/good-faith-estimate/']").count() == 1
 
 
+def check_the_cost_page_in_spanish(checker):
+    """The demo's Spanish cost page: its content translated, and every word of
+    the interface around it Spanish too."""
+    checker.check("/es/como-pagar/", "cost-page-es")
+    page = checker.page
+    headings = page.locator(".cost h2").all_inner_texts()
+    assert "Seguro médico" in headings and "Lo que se cobra aparte" in headings
+    assert "Su derecho a un presupuesto de buena fe" in headings
+    assert "Revisamos su seguro con usted" in headings  # the editor's words
+    form = page.locator("#insurance-check form.lead-form")
+    assert form.get_by_label("Su plan").count() == 1
+    assert form.get_by_role("button", name="Revisar mi seguro").count() == 1
+
+
 def check_the_insurance_check_with_javascript(checker):
     page = checker.page
     checker.goto("/paying-for-care/", "desktop")
@@ -49,6 +66,7 @@ def check_the_insurance_check_with_javascript(checker):
         form.get_by_role("button", name="Check my insurance").click()
     lead = leads_from("insurance").get()
     assert (lead.preferred_name, lead.insurer.name) == ("Robin", "Cigna")
+    assert lead.insurer_plan.name == "Marketplace plan"
     thanks = page.locator("[data-lead-thanks]")
     assert lead.reference in thanks.inner_text()
     checker.assert_no_axe_violations("insurance check thank-you")
@@ -97,6 +115,7 @@ def check_a_location_with_facts_credentials_and_availability(checker):
 def test_the_cost_page_and_location_facts_in_the_browser(demo, checker, browser):
     # One test, one demo load: each load_demo costs more than the checks.
     check_the_cost_page(checker)
+    check_the_cost_page_in_spanish(checker)
     check_a_location_with_facts_credentials_and_availability(checker)
     check_the_insurance_check_with_javascript(checker)
     check_the_insurance_check_without_javascript(browser, demo.url)
