@@ -50,7 +50,9 @@ def check_the_cost_page_in_spanish(checker):
     page = checker.page
     headings = page.locator(".cost h2").all_inner_texts()
     assert "Seguro médico" in headings and "Lo que se cobra aparte" in headings
-    assert "Su derecho a un presupuesto de buena fe" in headings
+    assert "Su derecho a un cálculo de buena fe" in headings  # as the notice says
+    notice = page.locator(".cost__estimate p a").last
+    assert notice.inner_text() == "Su derecho a un cálculo de buena fe"
     assert "Revisamos su seguro con usted" in headings  # the editor's words
     form = page.locator("#insurance-check form.lead-form")
     assert form.get_by_label("Su plan").count() == 1
