@@ -1,26 +1,24 @@
 """The notices in force and the consent wordings in use, as every page and form
-reads them: kept in Django's cache, so the footer and a form cost no query.
+reads them: kept like the rest of the site chrome (lantana/core/site_cache.py), so
+the footer and a form cost no query.
 
-Forgotten when a version is saved or deleted (signals below); the notices' entry
-also carries the day it was read for, so a version dated today takes over at
-midnight without anyone saving anything.
+No freshness of their own: they are kept under the site-wide cache generation,
+which any save or delete of a notice version or consent wording bumps (they are
+snippets: lantana/pagecache/signals.py), like every other cached thing. The notices
+in force also depend on the day, so the day is part of their name: a version dated
+today takes over at midnight without anyone saving anything, in every process at
+once, as the page cache's entries (keyed on the day too) do.
 """
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .choices import ConsentPurpose
-from .models import ConsentWording, NoticeVersion
+from lantana.core.site_cache import remember
 
-NOTICES_KEY = "notices:current"
-CONSENT_KEY = "notices:consent:{purpose}:{language}"
-SECONDS = 60 * 60 * 24
+from .models import ConsentWording, NoticeVersion
 
 
 @dataclass(frozen=True)
@@ -34,16 +32,15 @@ class NoticeLink:
 
 def current_notices() -> list[NoticeLink]:
     """Each notice kind's version in force today, in the order NoticeKind lists."""
-    today = timezone.localdate().isoformat()
-    kept = _get(NOTICES_KEY)
-    if kept is not None and kept[0] == today:
-        return kept[1]
-    links = [
-        NoticeLink(v.kind, v.title, notice_url(v.kind), v.number, v.pk)
-        for v in NoticeVersion.objects.current().values()
-    ]
-    _set(NOTICES_KEY, (today, links))
-    return links
+    today = timezone.localdate()
+
+    def read() -> list[NoticeLink]:
+        return [
+            NoticeLink(v.kind, v.title, notice_url(v.kind), v.number, v.pk)
+            for v in NoticeVersion.objects.current(today).values()
+        ]
+
+    return remember(f"notices:current:{today.isoformat()}", read)
 
 
 def notice_url(kind: str) -> str:
@@ -66,45 +63,7 @@ def current_consent(purpose: str, language: str = "") -> ConsentWording | None:
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
-    key = CONSENT_KEY.format(purpose=purpose, language=language)
-    wording = _get(key)
-    if wording is None:
-        wording = ConsentWording.objects.current(purpose, language)
-        if wording is not None:
-            _set(key, wording)
-    return wording
-
-
-def _get(key):
-    try:
-        return cache.get(key)
-    except Exception:  # noqa: BLE001 — an unreachable cache: read the database
-        return None
-
-
-def _set(key, value) -> None:
-    try:
-        cache.set(key, value, SECONDS)
-    except Exception:  # noqa: BLE001, S110 — an unreachable cache keeps nothing
-        pass
-
-
-def forget() -> None:
-    keys = [NOTICES_KEY]
-    keys += [
-        CONSENT_KEY.format(purpose=purpose, language=language)
-        for purpose in ConsentPurpose.values
-        for language, _name in settings.LANGUAGES
-    ]
-    try:
-        cache.delete_many(keys)
-    except Exception:  # noqa: BLE001, S110 — nothing kept to forget
-        pass
-
-
-@receiver(post_save, sender=NoticeVersion)
-@receiver(post_delete, sender=NoticeVersion)
-@receiver(post_save, sender=ConsentWording)
-@receiver(post_delete, sender=ConsentWording)
-def forget_on_change(sender, **kwargs):
-    forget()
+    return remember(
+        f"notices:consent:{purpose}:{language}",
+        lambda: ConsentWording.objects.current(purpose, language),
+    )

@@ -1,9 +1,9 @@
 """Whole anonymous page responses in Django's cache, keyed on the site's generation.
 
 Every entry's key holds the site-wide cache generation (lantana/core/generation.py)
-read before the page was drawn; one bump on any change retires them all at once,
-and they expire on their own. Three kinds of entry, all in the PAGE_CACHE_ALIAS
-cache:
+and the date, both read before the page was drawn (`stamp()`); one bump on any
+change retires them all at once, as midnight does, and they expire on their own.
+Three kinds of entry, all in the PAGE_CACHE_ALIAS cache:
 
 - per request path: the query parameters its page declares (`cache_query_params`)
   and those that must never be answered from the cache (`cache_bypass_params`),
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from lantana.core import generation
@@ -74,7 +75,22 @@ def site_origin(request) -> str:
     return f"{request.scheme}://{request.get_host().lower()}"
 
 
-def route_key(request, gen: int) -> str:
+def stamp() -> tuple[int, str] | None:
+    """What every entry is keyed on: the site-wide generation and today's date (the
+    site's time zone); None: use no cache now.
+
+    The date, because what is in force changes at midnight without anyone saving
+    anything (a notice version dated today: notices/current.py; review dates in
+    the kept parts), so nothing drawn before midnight is found after it, in any
+    layer. Read once before drawing, like the generation.
+    """
+    gen = generation.current()
+    if gen is None:
+        return None
+    return gen, timezone.localdate().isoformat()
+
+
+def route_key(request, gen: tuple) -> str:
     return f"{PREFIX}:route:{_hash(site_origin(request), request.path, gen)}"
 
 
@@ -95,12 +111,12 @@ class Route:
     def bypassed_by(self, request) -> bool:
         return any(name in request.GET for name in self.bypass)
 
-    def response_key(self, request, gen: int) -> str:
+    def response_key(self, request, gen: tuple) -> str:
         values = declared_values(request, self.params)
         digest = _hash(site_origin(request), request.path, gen, values)
         return f"{PREFIX}:response:{digest}"
 
-    def final_key(self, request, gen: int) -> str:
+    def final_key(self, request, gen: tuple) -> str:
         values = declared_values(request, self.params)
         digest = _hash(site_origin(request), request.path, gen, values)
         return f"{PREFIX}:final:{digest}"
@@ -115,7 +131,7 @@ def route_for(page) -> Route:
 
 def fetch(request) -> HttpResponse | None:
     """The stored response for this anonymous GET, or None to render it."""
-    gen = generation.current()
+    gen = stamp()
     if gen is None:
         return None
     route = _safe("get", None, route_key(request, gen))
@@ -139,7 +155,7 @@ class Candidate:
     """A page being drawn for an anonymous GET, to be stored if it qualifies."""
 
     route: Route
-    generation: int
+    generation: tuple[int, str]  # stamp(): the generation and the day
 
 
 def candidate_for(page, request) -> Candidate | None:
@@ -148,7 +164,7 @@ def candidate_for(page, request) -> Candidate | None:
         return None
     # Read before drawing: a change during the drawing bumps the generation, so
     # what this request stores is never found again.
-    gen = generation.current()
+    gen = stamp()
     if gen is None:
         return None
     return Candidate(route, gen)
@@ -240,7 +256,7 @@ def store_final(request, response) -> None:
 
 def lookup_final(request):
     """The final answer (status line, headers, body) for this GET, or None."""
-    gen = generation.current()
+    gen = stamp()
     if gen is None:
         return None
     key = route_key(request, gen)

@@ -243,6 +243,30 @@ def test_the_footer_costs_no_query_once_read(home, django_assert_num_queries):
         assert len(current.current_notices()) == len(NoticeKind.values)
 
 
+def test_a_saved_version_bumps_the_site_wide_generation(home):
+    """No freshness of their own: the notices obey the generation every layer does."""
+    from lantana.core import generation
+
+    before = generation.current()
+    NoticeVersionFactory(kind=NoticeKind.WEBSITE_PRIVACY)
+    assert generation.current() > before
+    assert [link.number for link in current.current_notices()] == [1]
+
+
+def test_a_scheduled_version_takes_over_at_midnight(home):
+    NoticeVersionFactory(kind=NoticeKind.WEBSITE_PRIVACY, body="<p>Old</p>")
+    tomorrow = today() + DAY
+    NoticeVersionFactory(kind=NoticeKind.WEBSITE_PRIVACY, effective_date=tomorrow)
+    tz = timezone.get_current_timezone()
+    last_second = datetime.datetime.combine(tomorrow, datetime.time(0), tz) - (
+        datetime.timedelta(seconds=1)
+    )
+    with freeze_time(last_second):
+        assert [link.number for link in current.current_notices()] == [1]
+    with freeze_time(last_second + datetime.timedelta(seconds=1)):
+        assert [link.number for link in current.current_notices()] == [2]
+
+
 def test_a_scheduled_version_takes_over_on_its_day(home):
     NoticeVersionFactory(kind=NoticeKind.WEBSITE_PRIVACY, body="<p>Old</p>")
     NoticeVersionFactory(
@@ -273,7 +297,6 @@ def test_notice_pages_keep_a_fixed_number_of_queries(client, home):
         NoticeVersionFactory(
             kind=NoticeKind.WEBSITE_PRIVACY, effective_date=today() - (400 - n) * DAY
         )
-    current.forget()
     many = {url: count_queries(client, url) for url in urls}
     assert many == few
     assert max(many.values()) <= 6
