@@ -315,6 +315,8 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
     @classmethod
     def cards(cls):
         """Live public articles with what a card shows, in a fixed number of queries."""
+        from lantana.core.templatetags.card_tags import card_renditions
+
         first_topic = (
             with_translation(Topic.objects.filter(articles=OuterRef("pk")), "name")
             .order_by("local_name")
@@ -326,7 +328,12 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
             # A card never shows the body, the largest field by far.
             .defer("body")
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
+            # Only the renditions a card shows (of about a dozen an image has).
+            .prefetch_related(
+                models.Prefetch(
+                    "hero_image__renditions", queryset=card_renditions("article")
+                )
+            )
             .annotate(topic_name=Subquery(first_topic[:1]))
             .order_by("-publication_date", "-first_published_at", "-pk")
         )

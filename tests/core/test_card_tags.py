@@ -1,0 +1,72 @@
+"""`{% article_card %}` and `{% clinician_card %}` print exactly what their
+templates (components/article_card.html, components/clinician_card.html) draw."""
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import translation
+
+from articles.models import ArticlePage
+from demo.factories.staff import ClinicianPageFactory
+from lantana.core.templatetags.card_tags import article_card, clinician_card
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def request_(site):
+    request = RequestFactory().get("/")
+    request._wagtail_site = site
+    return request
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_article_cards_match_their_template(
+    make_article, topic, photo, request_, language
+):
+    make_article(title='Plain & "simple" <b>', summary="A < B & C")
+    make_article(title="With a picture", topics=[topic], hero_image=photo)
+    cards = list(ArticlePage.cards())
+    assert {bool(card.hero_image) for card in cards} == {True, False}
+    assert {bool(card.topic_name) for card in cards} == {True, False}
+    with translation.override(language):
+        for card in cards:
+            for level in (2, 3):
+                drawn = render_to_string(
+                    "components/article_card.html",
+                    {"article": card, "heading_level": level, "request": request_},
+                )
+                assert article_card(card, level, request=request_) == drawn
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_clinician_cards_match_their_template(
+    clinician, team_index, request_, language
+):
+    plain = ClinicianPageFactory(
+        parent=team_index,
+        first_name="Ana <i>",
+        last_name="Ruiz & Co",
+        slug="ana-ruiz",
+        credentials="",
+        job_title="Peer & <support>",
+        short_bio='Says "hello" & <waves>',
+        photo=None,
+    )
+    with translation.override(language):
+        for person in (clinician, plain):
+            for level in (2, 3):
+                for show_bio in (True, False):
+                    drawn = render_to_string(
+                        "components/clinician_card.html",
+                        {
+                            "clinician": person,
+                            "heading_level": level,
+                            "show_bio": show_bio,
+                            "request": request_,
+                        },
+                    )
+                    assert (
+                        clinician_card(person, level, show_bio, request=request_)
+                        == drawn
+                    )
