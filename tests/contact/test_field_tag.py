@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from contact.chat.forms import LiveChatForm
+from contact.cost_forms import EstimateRequestForm, InsuranceCheckForm
 from contact.forms import ChatRequestForm, InquiryForm
 from contact.templatetags.contact_tags import lead_field
 
@@ -22,7 +23,16 @@ BAD = {
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-@pytest.mark.parametrize("form_class", [InquiryForm, ChatRequestForm, LiveChatForm])
+@pytest.mark.parametrize(
+    "form_class",
+    [
+        InquiryForm,
+        ChatRequestForm,
+        LiveChatForm,
+        InsuranceCheckForm,
+        EstimateRequestForm,
+    ],
+)
 @pytest.mark.parametrize("data", [None, {}, BAD])
 def test_every_field_is_printed_as_the_template_draws_it(
     db, form_class, data, language
