@@ -7,12 +7,15 @@ import datetime
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from .models import ArticleIndexPage, ArticlePage
+from lantana.core.translated import with_translation
+
+from .models import ArticleIndexPage, ArticlePage, Topic
 
 
 class LatestArticlesFeed(Feed):
@@ -64,7 +67,13 @@ class LatestArticlesFeed(Feed):
             .filter(alias_of__isnull=True)
             .select_related("author")
             .prefetch_related(None)
-            .prefetch_related("topics")[: self.limit]
+            # Articles point at the default language's topics: the feed names
+            # each in the feed's language (its translation, when there is one).
+            .prefetch_related(
+                Prefetch(
+                    "topics", queryset=with_translation(Topic.objects.all(), "name")
+                )
+            )[: self.limit]
         )
 
     def item_title(self, item):
@@ -91,7 +100,7 @@ class LatestArticlesFeed(Feed):
         return item.author.name_with_credentials if item.author else None
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        return [topic.local_name for topic in item.topics.all()]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

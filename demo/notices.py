@@ -1,6 +1,6 @@
 """Demo notices, credentials and availability (fictional; the notices are marked as
 samples for the clinic's counsel), read from demo/content/notices.yaml. Adds only
-what is missing."""
+what is missing, and the Spanish of a demo notice that has none yet."""
 
 import datetime
 
@@ -28,20 +28,35 @@ def load_notices_and_credentials(home, stdout) -> None:
         load_availability(location)
 
 
+SPANISH_FIELDS = ("body_es", "substance_use_records_es", "change_summary_es")
+
+
 def load_notices(notices: dict) -> None:
     # Dated a month back the first time, so the archive and the leads have history.
     effective = timezone.localdate() - datetime.timedelta(days=30)
     for kind, text in notices.items():
-        if NoticeVersion.objects.filter(kind=kind).exists():
-            continue
-        NoticeVersion.objects.create(
-            kind=kind,
-            effective_date=effective,
-            body=text["body"].strip(),
-            substance_use_records=text.get("substance_use_records", "").strip(),
-            change_summary=text["change_summary"],
-            is_sample=True,
-        )
+        spanish = {name: text.get(name, "").strip() for name in SPANISH_FIELDS}
+        version = NoticeVersion.objects.filter(kind=kind).order_by("number").first()
+        if version is None:
+            NoticeVersion.objects.create(
+                kind=kind,
+                effective_date=effective,
+                body=text["body"].strip(),
+                substance_use_records=text.get("substance_use_records", "").strip(),
+                change_summary=text["change_summary"],
+                is_sample=True,
+                **spanish,
+            )
+        elif (
+            not version.body_es
+            and spanish["body_es"]
+            and version.body == text["body"].strip()
+        ):
+            # A demo loaded before the Spanish was written: the same version
+            # gains its Spanish (allowed once on a version in force).
+            for name, value in spanish.items():
+                setattr(version, name, value)
+            version.save()
 
 
 def load_credentials(credentials: list[dict], location) -> None:

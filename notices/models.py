@@ -5,9 +5,16 @@ A lead points at the exact ConsentWording its form showed and at the
 NoticeVersions in force when it arrived (contact/models.py), so both must read
 tomorrow byte for byte as they read today: an in-force notice version and every
 consent wording are frozen; a change is a new version.
+
+A notice version is one version in every language: its Spanish wording sits
+beside the English on the same row (the `_es` fields), so the version numbers,
+effective dates and archive stay one series. The Spanish may be added to a version
+already in force (Spanish pages show the English until then) and, once written
+there, is frozen like the English.
 """
 
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -17,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import strip_tags
-from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
 from .choices import ConsentPurpose, NoticeKind
@@ -26,6 +33,8 @@ NOTICE_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link"]
 CONSENT_MAX_LENGTH = 600
 # What an editor may touch on a version already in force: nothing visitors read.
 FROZEN_FIELDS = ("kind", "effective_date", "body", "substance_use_records")
+# The same version's Spanish: frozen once written on a version in force.
+SPANISH_FIELDS = ("body_es", "substance_use_records_es")
 
 
 class FrozenVersion(Exception):
@@ -71,6 +80,21 @@ class NoticeVersion(models.Model):
         blank=True,
         help_text="One line shown in the archive, e.g. “Added our new location.”",
     )
+    body_es = RichTextField(
+        "body in Spanish",
+        features=NOTICE_FEATURES,
+        blank=True,
+        help_text="The same notice in Spanish, for pages under /es/. Empty: Spanish "
+        "pages show the English, marked as English.",
+    )
+    substance_use_records_es = RichTextField(
+        "substance use records section in Spanish",
+        features=NOTICE_FEATURES,
+        blank=True,
+    )
+    change_summary_es = models.CharField(
+        "what changed, in Spanish", max_length=300, blank=True
+    )
     is_sample = models.BooleanField(
         "sample wording",
         default=False,
@@ -92,6 +116,19 @@ class NoticeVersion(models.Model):
         FieldPanel("substance_use_records"),
         FieldPanel("change_summary"),
         FieldPanel("is_sample"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    content="The same version in Spanish. It can be added to a "
+                    "version already in force; once written there it is kept as "
+                    "visitors read it, like the English."
+                ),
+                FieldPanel("body_es"),
+                FieldPanel("substance_use_records_es"),
+                FieldPanel("change_summary_es"),
+            ],
+            heading="Spanish",
+        ),
     ]
 
     class Meta:
@@ -126,6 +163,18 @@ class NoticeVersion(models.Model):
     def title(self) -> str:
         return self.get_kind_display()
 
+    def in_language(self, language: str) -> "NoticeText":
+        """What a page in `language` shows of this version: the Spanish when it
+        has been written, else the English (each part says which)."""
+        summary = (self.change_summary, "en")
+        if language == "es" and self.change_summary_es:
+            summary = (self.change_summary_es, "es")
+        if language == "es" and _has_text(self.body_es):
+            return NoticeText(
+                "es", self.body_es, self.substance_use_records_es, *summary
+            )
+        return NoticeText("en", self.body, self.substance_use_records, *summary)
+
     def is_in_force_on(self, day) -> bool:
         return self.effective_date <= day
 
@@ -139,7 +188,13 @@ class NoticeVersion(models.Model):
         stored = stored or self.stored()
         if stored is None or stored.effective_date > timezone.localdate():
             return []
-        return [f for f in FROZEN_FIELDS if getattr(self, f) != getattr(stored, f)]
+        changed = [f for f in FROZEN_FIELDS if getattr(self, f) != getattr(stored, f)]
+        # The Spanish may be written later, once; then it stays as written.
+        return changed + [
+            f
+            for f in SPANISH_FIELDS
+            if getattr(stored, f) and getattr(self, f) != getattr(stored, f)
+        ]
 
     def clean(self):
         stored = self.stored()
@@ -157,15 +212,29 @@ class NoticeVersion(models.Model):
                     "that would change what visitors were told. Choose today or later."
                 }
             )
-        if self.kind == NoticeKind.PRIVACY_PRACTICES and not _has_text(
-            self.substance_use_records
-        ):
-            raise ValidationError(
-                {
-                    "substance_use_records": "The notice of privacy practices needs "
-                    "its section on substance use treatment records."
-                }
-            )
+        if self.kind == NoticeKind.PRIVACY_PRACTICES:
+            section = "substance_use_records"
+            if not _has_text(self.substance_use_records):
+                raise ValidationError({section: SUD_SECTION_NEEDED})
+            if _has_text(self.body_es) and not _has_text(self.substance_use_records_es):
+                raise ValidationError({f"{section}_es": SUD_SECTION_NEEDED})
+
+
+SUD_SECTION_NEEDED = (
+    "The notice of privacy practices needs its section on substance use "
+    "treatment records."
+)
+
+
+@dataclass(frozen=True)
+class NoticeText:
+    """One version's words in one language (NoticeVersion.in_language)."""
+
+    language: str
+    body: str
+    substance_use_records: str
+    change_summary: str
+    summary_language: str
 
 
 def _has_text(html: str) -> bool:

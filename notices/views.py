@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import require_safe
 
 from .accessibility import read_check
@@ -57,13 +57,20 @@ def notice_archive(request, kind):
     versions = list(NoticeVersion.objects.filter(kind=kind).in_force())
     if not versions:
         raise Http404("This notice has not been published yet")
-    context = {"kind": kind, "title": gettext(kind.label), "versions": versions}
+    language = get_language()
+    context = {
+        "kind": kind,
+        "title": gettext(kind.label),
+        "versions": [(v, v.in_language(language)) for v in versions],
+    }
     return TemplateResponse(request, "notices/notice_archive.html", context)
 
 
 def render_version(request, version: NoticeVersion, *, is_current: bool):
     context = {
         "version": version,
+        # The Spanish when it has been written, else the English, marked as such.
+        "text": version.in_language(get_language()),
         "title": gettext(version.title),
         "is_current": is_current,
         "accessibility_check": (

@@ -15,6 +15,12 @@ The arguments must parse as JSON (or be an escapejs string), so an allowed scrip
 can only hand data to one of Wagtail's own initialisers; a script of any other
 shape, injected or not, stays blocked, and the browser reports it.
 
+wagtail-localize prints two fixed scripts, allowed when their text (spaces
+collapsed) is exactly what its templates print: the translation editor's
+`window.chooserUrls = {...}` with this site's own chooser URLs (its React editor
+opens the image, document and page choosers with them), and the "Translate"
+form's select-all checkbox.
+
 An inline panel's empty form carries its initialisers with "__prefix__" where
 the new form's number goes; the first PREFIX_EXPANSIONS numbers are allowed too,
 so rows added in the editor start their widgets (more rows: save and go on).
@@ -25,7 +31,9 @@ import hashlib
 import json
 import re
 
-_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+from django.urls import reverse
+
+_SCRIPT = re.compile(r'<script(?: type="text/javascript")?>(.*?)</script>', re.S)
 _ESCAPEJS_STRING = r'"(?:[^"\\<>&]|\\u[0-9A-Fa-f]{4})*"'
 _CHOOSER = re.compile(r"new [A-Z][A-Za-z]*Chooser\((\"[^\"\\]*\"), (\{.*\})\);", re.S)
 _TASK_CHOOSER = re.compile(r"createTaskChooser\((\"[^\"\\]*\")\);")
@@ -47,8 +55,37 @@ def _is_json(text: str, kind: type) -> bool:
         return False
 
 
+_SELECT_ALL_LOCALES = (
+    "document.addEventListener('DOMContentLoaded', function() { "
+    "var selectAll = document.querySelector('[name=\"select_all\"]'); "
+    "var locales = document.querySelectorAll('[name=\"locales\"]'); "
+    "selectAll.addEventListener('change', function() { "
+    "for (var i = 0; i < locales.length; i++) { "
+    "locales[i].checked = selectAll.checked; } }); });"
+)
+
+
+def localize_scripts() -> set[str]:
+    """wagtail-localize's fixed inline scripts, spaces collapsed
+    (wagtail_localize/templates/wagtail_localize/admin/edit_translation.html and
+    submit_translation.html)."""
+    image, document, page = (
+        reverse("wagtailimages_chooser:choose"),
+        reverse("wagtaildocs_chooser:choose"),
+        reverse("wagtailadmin_choose_page"),
+    )
+    chooser_urls = (
+        'if (typeof window.chooserUrls === "undefined") { window.chooserUrls = { '
+        f'imageChooser: "{image}", documentChooser: "{document}", '
+        f'pageChooser: "{page}", }} }}'
+    )
+    return {chooser_urls, _SELECT_ALL_LOCALES}
+
+
 def is_wagtail_initialiser(script: str) -> bool:
     body = script.strip()
+    if "chooserUrls" in body or "select_all" in body:
+        return _SPACES.sub(" ", body) in localize_scripts()
     if match := _CHOOSER.fullmatch(body):
         return _is_json(match[1], str) and _is_json(match[2], dict)
     if match := _TASK_CHOOSER.fullmatch(body):

@@ -125,7 +125,22 @@ class PageLanguages:
 
     @property
     def content_language(self) -> str:
-        return self.original.locale.language_code if self.original else ""
+        """The language of the page's own words when it is not the visitor's
+        (an alias under /es/ repeating an English page), else ""."""
+        code = self.original.locale.language_code if self.original else ""
+        return "" if code == translation.get_language() else code
+
+
+def words_language(page) -> str:
+    """The language a listed page's own words are in when they are not the
+    visitor's, else "": an alias in the Spanish tree repeats the default
+    language's page until an editor translates it (wagtail-localize makes aliases
+    from the source language, which is ours). Reads no row: `alias_of_id` is on
+    every page row a listing already holds."""
+    if not getattr(page, "alias_of_id", None):
+        return ""
+    code = settings.LANGUAGE_CODE
+    return "" if code == translation.get_language() else code
 
 
 def for_page(page, request) -> PageLanguages:

@@ -57,3 +57,20 @@ def test_each_language_has_its_own_feed(client, make_article, home):
         "Only in English",
         "Finding your footing",
     ]
+
+
+def test_spanish_feed_names_topics_in_spanish(client, make_article, home):
+    recovery = TopicFactory(name="Recovery", slug="recovery")
+    family = TopicFactory(name="Family", slug="family")
+    english = make_article(title="Finding your footing", topics=[recovery, family])
+    spanish = spanish_locale()
+    translate(english, spanish, title="Encontrar su equilibrio")
+    translated = recovery.copy_for_translation(spanish)
+    translated.name, translated.slug = "Recuperación", "recuperacion"
+    translated.save()
+    for url in ("/es/feeds/articles/rss/", "/es/feeds/articles/atom/"):
+        feed = feedparser.parse(client.get(url).content)
+        # Family has no Spanish name yet: its English one stands in.
+        assert {tag.term for tag in feed.entries[0].tags} == {"Recuperación", "Family"}
+    english_feed = feedparser.parse(client.get("/feeds/articles/rss/").content)
+    assert {tag.term for tag in english_feed.entries[0].tags} == {"Recovery", "Family"}

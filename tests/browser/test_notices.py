@@ -38,6 +38,14 @@ def check_a_notice_its_archive_and_the_footer(checker):
     assert page.get_by_text("When we last tested").count() == 1
     footer = page.locator("footer nav[aria-labelledby=footer-notices] a")
     assert footer.count() == 7
+    # The same version in Spanish: its own words, the same number and archive.
+    checker.check("/es/notices/privacy-practices/", "es-notice-privacy-practices")
+    assert page.get_by_role(
+        "heading", name="Registros del tratamiento por consumo de sustancias"
+    ).count()
+    assert page.locator(".notice__meta").inner_text().startswith("Versión 1,")
+    assert page.locator(".prose [lang], .untranslated-note").count() == 0
+    checker.check("/es/notices/privacy-practices/versions/", "es-notice-archive")
 
 
 def check_a_location_shows_its_credentials(checker):

@@ -118,3 +118,52 @@ def test_the_spanish_dialog_on_a_desktop(checker, spanish_site):
     expect(dialog).not_to_contain_text("Call me back")
     checker.assert_no_axe_violations("Spanish dialog, desktop")
     page.screenshot(path=str(SCREENSHOTS / "es-dialog-desktop.png"))
+
+
+PLACEHOLDER_ROOM = """() => {
+    const input = document.querySelector("#site-search-q");
+    const style = getComputedStyle(input);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft)
+        - parseFloat(style.paddingRight);
+    return [input.placeholder, room - context.measureText(input.placeholder).width];
+}"""
+
+
+def test_the_search_placeholder_shows_whole_in_both_languages(checker, spanish_site):
+    page = checker.page
+    for path, placeholder in (("/", "Search the site"), ("/es/", "Buscar en el sitio")):
+        for width in ("phone", "desktop"):
+            checker.goto(path, width)
+            if width == "phone":
+                page.locator(".site-nav__toggle").click()
+            shown, spare = page.evaluate(PLACEHOLDER_ROOM)
+            assert shown == placeholder
+            assert spare >= 0, f"{path} at {width}: {spare:.0f} px short"
+            if width == "phone":
+                # The open menu's toggle stays below the language switcher.
+                toggle = page.locator(".site-nav__toggle").bounding_box()
+                switcher = page.locator(".language-switcher a").bounding_box()
+                assert toggle["y"] >= switcher["y"] + switcher["height"]
+            name = f"search-{path.strip('/') or 'en'}-{width}.png"
+            page.screenshot(path=str(SCREENSHOTS / name))
+
+
+def test_an_untranslated_article_reads_as_english_inside_a_spanish_page(
+    checker, spanish_site
+):
+    index = ArticleIndexPageFactory._meta.model.objects.get(locale__language_code="en")
+    english = ArticlePageFactory(
+        parent=index, title="Sleep in early recovery", slug="sleep"
+    )
+    english.copy_for_translation(Locale.objects.get(language_code="es"), alias=True)
+    checker.check("/es/articulos/sleep/", "es-untranslated-article")
+    page = checker.page
+    expect(page.locator(".untranslated-note")).to_have_text(
+        "Esta página todavía no está traducida, así que se la mostramos en inglés."
+    )
+    expect(page.locator("h1")).to_have_attribute("lang", "en")
+    checker.check("/es/articulos/", "es-article-index")
+    card = page.locator(".article-card__title a", has_text="Sleep in early recovery")
+    expect(card).to_have_attribute("lang", "en")

@@ -12,19 +12,26 @@ from demo.factories.home import HomePageFactory
 from tests.support.auth import sign_in_browser
 from tests.support.languages import translate
 
+# What axe finds in wagtail-localize's own editor, which we cannot change without
+# forking it (docs/development/translations.md, "The translation editor"): each
+# excluded only where that markup is, so anything else still fails.
+WAGTAIL_LOCALIZE_FINDINGS = {
+    # Its React editor's segment labels ("Title", "Intro"): #00b0b1 on white.
+    "color-contrast": lambda node: node["html"].startswith('<h3 class="sc-'),
+    # The "Upload PO file" tab's file input, which it renders with no label.
+    "label": lambda node: node["html"].startswith(
+        '<input type="file" name="file" class="sc-'
+    ),
+    # Its template includes Wagtail's page header without a title: no <h1>.
+    "page-has-heading-one": lambda node: node["target"] == ["html"],
+    # Wagtail's own "There is 1 match" heading (as assert_admin_accessible).
+    "aria-allowed-role": lambda node: node["target"] == ['h2[role="alert"]'],
+}
+
 
 def wagtail_localize_markup(violation) -> bool:
-    """Found in wagtail-localize's own editor (its styled components, class names
-    `sc-…`, and its page with no <h1>), not in anything of ours: the segment
-    labels' contrast, the PO upload's unlabelled file input, the missing <h1>."""
-    targets = [str(node["target"]) for node in violation["nodes"]]
-    if violation["id"] == "aria-allowed-role":  # as assert_admin_accessible
-        return targets == ["""['h2[role="alert"]']"""] * len(targets)
-    if violation["id"] == "page-has-heading-one":
-        return targets == ["['html']"]
-    return violation["id"] in {"color-contrast", "label"} and all(
-        ".sc-" in target for target in targets
-    )
+    known = WAGTAIL_LOCALIZE_FINDINGS.get(violation["id"])
+    return known is not None and all(known(node) for node in violation["nodes"])
 
 
 def assert_translation_editor_accessible(checker):
@@ -81,12 +88,10 @@ def test_an_editor_translates_a_page_and_publishes_it(
     page.get_by_role("button", name=re.compile("Publish in")).click()
     page.wait_for_load_state("networkidle")
 
-    # wagtail-localize's editor page carries inline scripts our admin policy
-    # blocks (two, by hash); the editor works without them (above). Pages of ours
-    # must have none: the visitor's part starts with a clean record.
-    blocked = [m for m in checker.csp_messages if "inline script" not in m]
-    assert blocked == [], blocked
-    checker.csp_messages.clear()
+    # wagtail-localize's two inline scripts (the Translate form's select-all and
+    # the editor's chooser URLs) run, allowed by hash (lantana/core/admin_csp.py):
+    # nothing was blocked on the way.
+    assert checker.csp_messages == []
     # A visitor (no admin session, so no userbar) reads the Spanish page.
     page.context.clear_cookies()
     checker.check("/es/admissions/", "es-translated-page")

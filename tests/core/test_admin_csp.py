@@ -3,6 +3,7 @@ inline (lantana/core/admin_csp.py; issue 22)."""
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Locale
 
 from demo.factories.core import StandardPageFactory
 from demo.factories.leads import InquiryFactory
@@ -32,6 +33,12 @@ INJECTED = [
     'createTaskChooser("id" + alert(1));',
     '(function() { var panel = new InlinePanel(JSON.parse("x")); alert(1); })();',
     '(function() { var panel = new InlinePanel(JSON.parse("\\")+alert(1)//")); })();',
+    'if (typeof window.chooserUrls === "undefined") { window.chooserUrls = { '
+    'imageChooser: "//evil.example/", documentChooser: "/admin/documents/chooser/", '
+    'pageChooser: "/admin/choose-page/", } }',
+    'if (typeof window.chooserUrls === "undefined") { alert(1) }',
+    "document.addEventListener('DOMContentLoaded', function() { alert(1); "
+    "var selectAll = document.querySelector('[name=\"select_all\"]'); });",
 ]
 
 
@@ -90,3 +97,23 @@ def test_rows_added_in_an_inline_panel_start_their_widgets():
     hashes = initialiser_hashes(f"<template><script>{script}</script></template>")
     added = initialiser_hashes(f"<script>{script.replace('__prefix__', '3')}</script>")
     assert added[0] in hashes
+
+
+def test_wagtail_localizes_fixed_scripts_are_allowed_by_their_hash(boss, home):
+    """The translation editor's chooser URLs and the Translate form's select-all,
+    exactly as wagtail-localize prints them, run under the admin's policy."""
+    spanish = Locale.objects.get_or_create(language_code="es")[0]
+    page = StandardPageFactory(parent=home, title="About", slug="about")
+    response = boss.get(f"/admin/localize/submit/page/{page.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "select_all" in html
+    [select_all] = initialiser_hashes(html)
+    assert select_all in script_src(response)
+    boss.post(f"/admin/localize/submit/page/{page.pk}/", {"locales": [spanish.pk]})
+    translation = page.get_translation(spanish)
+    response = boss.get(reverse("wagtailadmin_pages:edit", args=[translation.pk]))
+    html = response.content.decode()
+    assert "js-translation-editor" in html and "window.chooserUrls" in html
+    hashes = initialiser_hashes(html)
+    assert len(hashes) == 1 and hashes[0] in script_src(response)

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import Page
 
 from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
@@ -101,7 +102,14 @@ def test_alias_in_spanish_tree_points_at_the_english_original(client, home, home
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="es">' in html
-    assert '<main id="main" tabindex="-1" lang="en">' in html
+    main = BeautifulSoup(html, "html.parser").select_one("main")
+    # The page around the words stays Spanish; the words are marked English.
+    assert main.get("lang") is None
+    assert main.select_one(".untranslated-note").get_text(strip=True) == (
+        "Esta página todavía no está traducida, así que se la mostramos en inglés."
+    )
+    assert main.select_one("h1")["lang"] == "en"
+    assert main.select_one(".prose")["lang"] == "en"
     assert canonical(html) == standard.full_url
     assert alternates(html) == {}
     assert switcher(html) == {"en": standard.url}
@@ -188,3 +196,41 @@ def test_query_budgets_hold_in_both_languages(every_page_type, spanish):
             english_count,
             spanish_count,
         )
+
+
+def test_untranslated_article_is_marked_english_where_it_is_listed(
+    client, home, home_es, spanish, make_article
+):
+    english_only = make_article(title="Finding your footing", slug="footing")
+    translated = make_article(title="Sleep again", slug="sleep")
+    index = english_only.get_parent()
+    index_es = translate(index, spanish, title="Artículos", slug="articulos")
+    translate(translated, spanish, title="Volver a dormir", slug="dormir")
+    # What wagtail-localize keeps in the Spanish tree until someone translates it.
+    untranslated = english_only.copy_for_translation(spanish, alias=True)
+
+    page = BeautifulSoup(client.get(untranslated.url).content, "html.parser")
+    main = page.select_one("main")
+    assert page.html["lang"] == "es" and main.get("lang") is None
+    assert main.select_one(".untranslated-note")
+    for selector in ("h1", ".article-header__summary", ".article-body"):
+        assert main.select_one(selector)["lang"] == "en", selector
+    # What the site writes around the article stays Spanish (unmarked).
+    assert main.select_one(".byline__dates").get("lang") is None
+    assert main.select_one(".breadcrumbs [aria-current]")["lang"] == "en"
+
+    listing = BeautifulSoup(client.get(index_es.url).content, "html.parser")
+    assert listing.select_one("main").get("lang") is None
+    assert not listing.select_one(".untranslated-note")
+    titles = {
+        link.get_text(): link.get("lang")
+        for link in listing.select(".article-card__title a")
+    }
+    assert titles == {"Finding your footing": "en", "Volver a dormir": None}
+    summaries = [card.get("lang") for card in listing.select(".article-card__summary")]
+    assert summaries.count("en") == 1 and summaries.count(None) == 1
+
+    # In English nothing is marked: every page there is in English.
+    english = BeautifulSoup(client.get(index.url).content, "html.parser")
+    assert not english.select(".article-card [lang]")
+    assert not english.select_one(".untranslated-note")

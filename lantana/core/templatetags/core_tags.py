@@ -2,6 +2,7 @@ import json
 import re
 
 from django import template
+from django.conf import settings
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
@@ -21,6 +22,14 @@ register = template.Library()
 def reveal_invisible(value) -> str:
     """Bidi controls and zero-width characters shown as [U+XXXX] (text.py)."""
     return _reveal_invisible(value) if isinstance(value, str) else value
+
+
+@register.filter
+def lang_of(page) -> str:
+    """' lang="en"' on a listed page's title or summary when its words are not in
+    the visitor's language (an untranslated alias under /es/), else ""."""
+    code = languages.words_language(page)
+    return format_html(' lang="{}"', code) if code else ""
 
 
 @register.filter
@@ -115,24 +124,29 @@ def main_menu(context):
 def get_menu_links(request) -> list[dict]:
     """The site's menu links, built once per change of the menu or its pages."""
     site = Site.find_for_request(request)
-    key = site_cache.menu_key(site.pk if site else None, translation.get_language())
+    language = translation.get_language()
+    key = site_cache.menu_key(site.pk if site else None, language)
     links = None if key is None else cache.get(key)
     if links is None:
-        wording = SiteWording.for_language(translation.get_language())
-        # A label written in this language is kept; in the fallback's, the page's
-        # own (translated) title is shown instead.
-        own_labels = wording.language == translation.get_language()
+        wording = SiteWording.for_language(language)
         links = [
             link
             for block in wording.main_menu
-            if (link := _menu_link(block.value, request, own_labels))
+            if (link := _menu_link(block.value, request, wording.language))
         ]
+        for link in links:
+            # Marked for screen readers when not in the visitor's language.
+            link["lang"] = "" if link["lang"] == language else link["lang"]
         if key is not None:
             cache.set(key, links, site_cache.CHROME_SECONDS)
     return links
 
 
-def _menu_link(value, request, own_labels: bool) -> dict | None:
+def _menu_link(value, request, wording_language: str) -> dict | None:
+    """A menu link and the language of its label: a label written in the visitor's
+    language is kept; in the fallback's, the page's own (translated) title is
+    shown instead, in the language its words are in."""
+    own_labels = wording_language == translation.get_language()
     page = value.get("page")
     if page is not None:
         # The page in the visitor's language (wagtail-localize keeps a menu's page
@@ -140,11 +154,19 @@ def _menu_link(value, request, own_labels: bool) -> dict | None:
         localized = page.localized
         if not localized.live:
             return None
+        url = localized.get_url(request)
         label = value.get("label") if own_labels or localized.pk == page.pk else ""
-        return {"url": localized.get_url(request), "label": label or localized.title}
+        if label:
+            return {"url": url, "label": label, "lang": wording_language}
+        if localized.pk == page.pk:  # no version in this language: the page's own
+            words = settings.LANGUAGE_CODE
+        else:
+            words = languages.words_language(localized) or translation.get_language()
+        return {"url": url, "label": localized.title, "lang": words}
     if value.get("url"):
         url = value["url"] if is_safe_link(value["url"]) else ""
-        return {"url": url, "label": value.get("label") or value["url"]}
+        label = value.get("label") or value["url"]
+        return {"url": url, "label": label, "lang": wording_language}
     return None
 
 
