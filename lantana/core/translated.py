@@ -8,19 +8,30 @@ of queries in every language.
 """
 
 from django.conf import settings
-from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models import Case, Exists, F, OuterRef, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils import translation
 
 
 def with_translation(queryset: QuerySet, *fields: str, language: str | None = None):
     """Each row annotated with `local_<field>`: its translation's value in
-    `language` (the active one), or its own."""
+    `language` (the active one), or its own; and, outside the default language,
+    with `local_language`: the language those words are in (`language` when an
+    editor translated the row, else the default one), for `lang` on the page."""
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     if not isinstance(queryset, QuerySet):  # a preview's unsaved relation
         return _in_python(list(queryset), fields, language)
     model = queryset.model
     annotations = {}
+    if language != settings.LANGUAGE_CODE:
+        translation_exists = model.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            locale__language_code=language,
+        )
+        annotations["local_language"] = Case(
+            When(Exists(translation_exists), then=Value(language)),
+            default=Value(settings.LANGUAGE_CODE),
+        )
     for field in fields:
         if language == settings.LANGUAGE_CODE:
             annotations[f"local_{field}"] = F(field)
@@ -45,6 +56,8 @@ def _in_python(rows: list, fields, language: str) -> list:
         }
     for row in rows:
         shown = found.get(row.translation_key, row)
+        if language != settings.LANGUAGE_CODE:
+            row.local_language = language if shown is not row else settings.LANGUAGE_CODE
         for field in fields:
             setattr(row, f"local_{field}", getattr(shown, field))
     return rows

@@ -8,7 +8,11 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
-from demo.factories.articles import ArticleIndexPageFactory, ArticlePageFactory
+from demo.factories.articles import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    TopicFactory,
+)
 from demo.factories.contact import ContactPageFactory
 from demo.factories.core import StandardPageFactory
 from demo.factories.staff import ClinicianPageFactory, StaffIndexPageFactory
@@ -234,3 +238,34 @@ def test_untranslated_article_is_marked_english_where_it_is_listed(
     english = BeautifulSoup(client.get(index.url).content, "html.parser")
     assert not english.select(".article-card [lang]")
     assert not english.select_one(".untranslated-note")
+
+
+def test_a_topic_nobody_translated_yet_is_marked_english(
+    client, home, home_es, spanish, make_article
+):
+    recovery = TopicFactory(name="Recovery", slug="recovery")
+    family = TopicFactory(name="Family", slug="family")
+    english = make_article(title="Finding your footing", topics=[recovery, family])
+    index_es = translate(english.get_parent(), spanish, title="Artículos", slug="articulos")
+    article_es = translate(english, spanish, title="Encontrar su equilibrio")
+    recuperacion = recovery.copy_for_translation(spanish)
+    recuperacion.name, recuperacion.slug = "Recuperación", "recuperacion"
+    recuperacion.save()
+
+    def marks(url: str, selector: str) -> dict:
+        page = BeautifulSoup(client.get(url).content, "html.parser")
+        return {link.get_text(): link.get("lang") for link in page.select(selector)}
+
+    # Family's English name stands in for the Spanish one, marked as English.
+    assert marks(article_es.url, ".article-header__topics a") == {
+        "Recuperación": None,
+        "Family": "en",
+    }
+    pills = marks(index_es.url, ".topic-filter a")
+    assert pills["Recuperación"] is None and pills["Family"] == "en"
+    topic_page = BeautifulSoup(
+        client.get(f"{index_es.url}topic/family/").content, "html.parser"
+    )
+    assert topic_page.select_one("main h1")["lang"] == "en"
+    # In English nothing is marked.
+    assert not marks(english.url, ".article-header__topics a[lang]")

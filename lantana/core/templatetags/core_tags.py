@@ -25,10 +25,16 @@ def reveal_invisible(value) -> str:
 
 
 @register.filter
-def lang_of(page) -> str:
-    """' lang="en"' on a listed page's title or summary when its words are not in
-    the visitor's language (an untranslated alias under /es/), else ""."""
-    code = languages.words_language(page)
+def lang_of(item) -> str:
+    """' lang="en"' on a listed page's title or summary, or a topic's or approach's
+    name, when its words are not in the visitor's language (an untranslated alias
+    under /es/, a snippet nobody translated yet: `with_translation`'s
+    `local_language`), else ""."""
+    if hasattr(item, "local_language"):
+        shown = item.local_language
+        code = "" if shown == translation.get_language() else shown
+    else:
+        code = languages.words_language(item)
     return format_html(' lang="{}"', code) if code else ""
 
 
