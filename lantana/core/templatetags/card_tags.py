@@ -23,6 +23,7 @@ from django.utils.translation import gettext, pgettext
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from .core_tags import lang_of
 from .picture_tags import picture_html
 
 register = template.Library()
@@ -80,8 +81,9 @@ def article_card(article, heading_level=None, request=None):
     topic = ""
     if article.topic_name:
         topic = f'<p class="article-card__topic">{escape(article.topic_name)}</p>'
+    words = lang_of(article)  # ' lang="en"' on an untranslated alias under /es/
     link = (
-        f'<a href="{escape(article.get_url(request=request))}">'
+        f'<a href="{escape(article.get_url(request=request))}"{words}>'
         f"{escape(article.title)}</a>"
     )
     date_format = pgettext("date format", "F j, Y")
@@ -93,7 +95,7 @@ def article_card(article, heading_level=None, request=None):
         '    <div class="article-card__body">\n'
         f"        {topic}\n"
         f"        {_heading(heading_level, 'article-card__title', link)}\n"
-        f'        <p class="article-card__summary">{escape(article.summary)}</p>\n'
+        f'        <p class="article-card__summary"{words}>{escape(article.summary)}</p>\n'
         '        <p class="article-card__meta">'
         f'<time datetime="{escape(date_filter(published, "Y-m-d"))}">'
         f"{escape(date_filter(published, date_format))}</time> · "
@@ -126,12 +128,13 @@ def clinician_card(clinician, heading_level=None, show_bio=False, request=None):
         f'href="{escape(clinician.get_url(request=request))}">'
         f"{escape(clinician.full_name)}{credentials}</a>"
     )
+    words = lang_of(clinician)  # ' lang="en"' on an untranslated alias under /es/
     role = ""
     if clinician.job_title:
-        role = f'<p class="clinician-card__role">{escape(clinician.job_title)}</p>'
+        role = f'<p class="clinician-card__role"{words}>{escape(clinician.job_title)}</p>'
     bio = ""
     if show_bio and clinician.short_bio:
-        bio = f'<p class="clinician-card__bio">{escape(clinician.short_bio)}</p>'
+        bio = f'<p class="clinician-card__bio"{words}>{escape(clinician.short_bio)}</p>'
     html = (
         '\n<article class="clinician-card">\n'
         '    <div class="clinician-card__layout">\n'
