@@ -131,7 +131,9 @@ def clinician_card(clinician, heading_level=None, show_bio=False, request=None):
     words = lang_of(clinician)  # ' lang="en"' on an untranslated alias under /es/
     role = ""
     if clinician.job_title:
-        role = f'<p class="clinician-card__role"{words}>{escape(clinician.job_title)}</p>'
+        role = (
+            f'<p class="clinician-card__role"{words}>{escape(clinician.job_title)}</p>'
+        )
     bio = ""
     if show_bio and clinician.short_bio:
         bio = f'<p class="clinician-card__bio"{words}>{escape(clinician.short_bio)}</p>'
