@@ -41,6 +41,7 @@ from wagtail.search import index
 
 from lantana.core import fragments
 from lantana.core.routing import OneQueryRestrictionsMixin, public_q
+from lantana.core.templatetags.card_tags import card_renditions
 from lantana.core.translated import in_language, with_translation
 from staff.models import ClinicianPage
 
@@ -315,8 +316,6 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
     @classmethod
     def cards(cls):
         """Live public articles with what a card shows, in a fixed number of queries."""
-        from lantana.core.templatetags.card_tags import card_renditions
-
         first_topic = (
             with_translation(Topic.objects.filter(articles=OuterRef("pk")), "name")
             .order_by("local_name")
