@@ -15,7 +15,11 @@ from demo.factories.articles import (
 )
 from demo.factories.contact import ContactPageFactory
 from demo.factories.core import StandardPageFactory
-from demo.factories.staff import ClinicianPageFactory, StaffIndexPageFactory
+from demo.factories.staff import (
+    ClinicianPageFactory,
+    StaffIndexPageFactory,
+    TherapeuticApproachFactory,
+)
 from tests.support.languages import translate
 
 
@@ -246,7 +250,9 @@ def test_a_topic_nobody_translated_yet_is_marked_english(
     recovery = TopicFactory(name="Recovery", slug="recovery")
     family = TopicFactory(name="Family", slug="family")
     english = make_article(title="Finding your footing", topics=[recovery, family])
-    index_es = translate(english.get_parent(), spanish, title="Artículos", slug="articulos")
+    index_es = translate(
+        english.get_parent(), spanish, title="Artículos", slug="articulos"
+    )
     article_es = translate(english, spanish, title="Encontrar su equilibrio")
     recuperacion = recovery.copy_for_translation(spanish)
     recuperacion.name, recuperacion.slug = "Recuperación", "recuperacion"
@@ -269,3 +275,26 @@ def test_a_topic_nobody_translated_yet_is_marked_english(
     assert topic_page.select_one("main h1")["lang"] == "en"
     # In English nothing is marked.
     assert not marks(english.url, ".article-header__topics a[lang]")
+
+
+def test_an_approach_nobody_translated_yet_is_marked_english(
+    client, home, home_es, spanish
+):
+    team = StaffIndexPageFactory(parent=home)
+    clinician = ClinicianPageFactory(parent=team)
+    listening = TherapeuticApproachFactory(name="Motivational interviewing")
+    mindful = TherapeuticApproachFactory(name="Mindfulness")
+    clinician.approaches.set([listening, mindful])
+    clinician.save_revision().publish()
+    translate(team, spanish, title="Nuestro equipo", slug="equipo")
+    clinician_es = translate(clinician, spanish)
+    entrevista = listening.copy_for_translation(spanish)
+    entrevista.name = "Entrevista motivacional"
+    entrevista.save()
+
+    page = BeautifulSoup(client.get(clinician_es.url).content, "html.parser")
+    marks = {
+        item.select_one(".approach-list__name").get_text(): item.get("lang")
+        for item in page.select(".approach-list li")
+    }
+    assert marks == {"Entrevista motivacional": None, "Mindfulness": "en"}
