@@ -70,3 +70,25 @@ def test_clinician_cards_match_their_template(
                         clinician_card(person, level, show_bio, request=request_)
                         == drawn
                     )
+
+
+def test_an_untranslated_alias_card_matches_its_template_in_spanish(
+    make_article, clinician, request_
+):
+    """Under /es/ an alias of an English page (alias_of_id set) marks its own words
+    lang="en": the cards printed in Python must do what the templates do."""
+    make_article(title="Finding your footing")
+    (card,) = ArticlePage.cards()
+    card.alias_of_id = clinician.alias_of_id = card.pk  # read, never followed
+    with translation.override("es"):
+        drawn = render_to_string(
+            "components/article_card.html", {"article": card, "request": request_}
+        )
+        assert 'lang="en"' in drawn
+        assert article_card(card, request=request_) == drawn
+        drawn = render_to_string(
+            "components/clinician_card.html",
+            {"clinician": clinician, "show_bio": True, "request": request_},
+        )
+        assert 'lang="en"' in drawn
+        assert clinician_card(clinician, show_bio=True, request=request_) == drawn
