@@ -42,7 +42,7 @@ from wagtail.search import index
 from lantana.core import fragments
 from lantana.core.routing import OneQueryRestrictionsMixin, public_q
 from lantana.core.templatetags.card_tags import card_renditions
-from lantana.core.translated import in_language, with_translation
+from lantana.core.translated import in_language, translated_list, with_translation
 from staff.models import ClinicianPage
 
 from .blocks import ArticleStreamBlock
@@ -316,12 +316,10 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
     @classmethod
     def cards(cls):
         """Live public articles with what a card shows, in a fixed number of queries."""
-        first_topic = (
-            with_translation(Topic.objects.filter(articles=OuterRef("pk")), "name")
-            .order_by("local_name")
-            .values("local_name")
-        )
-        return (
+        first_topic = with_translation(
+            Topic.objects.filter(articles=OuterRef("pk")), "name"
+        ).order_by("local_name", "pk")
+        cards = (
             cls.objects.live()
             .filter(public_q())
             # A card never shows the body, the largest field by far.
@@ -333,9 +331,16 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
                     "hero_image__renditions", queryset=card_renditions("article")
                 )
             )
-            .annotate(topic_name=Subquery(first_topic[:1]))
+            .annotate(topic_name=Subquery(first_topic.values("local_name")[:1]))
             .order_by("-publication_date", "-first_published_at", "-pk")
         )
+        if translation.get_language() not in (None, settings.LANGUAGE_CODE):
+            # The language the topic's name is in, for lang="en" on the card
+            # while nobody has translated the topic.
+            cards = cards.annotate(
+                topic_language=Subquery(first_topic.values("local_language")[:1])
+            )
+        return cards
 
     @property
     def review_is_current(self) -> bool:
@@ -369,7 +374,7 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
         self.load_images(related)
         body, toc = self.get_body_and_toc()
         breadcrumbs = self.get_breadcrumbs()
-        topics = list(with_translation(self.topics.all(), *TOPIC_SHOWN))
+        topics = translated_list(self.topics.all(), *TOPIC_SHOWN)
         index = breadcrumbs[-2] if len(breadcrumbs) > 1 else None
         values = {
             "topics": topics,
@@ -418,11 +423,12 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
         images: load_images).
         """
         links = self.related_links.all()
+        language = translation.get_language() or settings.LANGUAGE_CODE
         if isinstance(links, models.QuerySet):
             articles = list(
                 ArticlePage.objects.raw(
                     related_articles_sql(),
-                    [translation.get_language() or settings.LANGUAGE_CODE]
+                    [language, settings.LANGUAGE_CODE, language, language]
                     + [*[self.pk] * 3, self.locale_id, self.pk, self.pk]
                     + [limit + MAX_CHOSEN],
                 )
@@ -610,7 +616,8 @@ def related_articles_sql() -> str:
     It is the costliest query of an article page to build with the ORM (three
     subqueries and the private-section test), and its shape never changes, so it
     is plain SQL that PostgreSQL and SQLite both read. Parameters: the
-    visitor's language (the topic's name), the article's id three times, its
+    visitor's language (the topic's name); the default language, the visitor's
+    twice (the topic's language); the article's id three times, its
     locale's id, its id twice more, then the number of rows (articles in its own
     language only). Every column but the body is read.
     Only table and column names from the models are formatted in.
@@ -625,17 +632,21 @@ def related_articles_sql() -> str:
         for field in ArticlePage._meta.local_concrete_fields
         if field.name != "body"
     )
+    # The card's topic: its first by the name shown, in the visitor's language
+    # when an editor translated it (then `topic_language` is that language).
+    first_topic = f"""
+                FROM {topic} t JOIN {topics} tt ON tt.topic_id = t.id
+                LEFT JOIN (
+                    SELECT s.name, s.translation_key FROM {topic} s
+                    JOIN {locale} lo ON lo.id = s.locale_id WHERE lo.language_code = %s
+                ) tr ON tr.translation_key = t.translation_key
+                WHERE tt.articlepage_id = a.page_ptr_id
+                ORDER BY COALESCE(tr.name, t.name), t.id LIMIT 1"""  # noqa: S608
     return f"""
         SELECT p.*, {columns},
-            (SELECT COALESCE(
-                    (SELECT s.name FROM {topic} s JOIN {locale} lo ON lo.id = s.locale_id
-                        WHERE s.translation_key = t.translation_key
-                        AND lo.language_code = %s),
-                    t.name) AS shown
-                FROM {topic} t
-                JOIN {topics} tt ON tt.topic_id = t.id
-                WHERE tt.articlepage_id = a.page_ptr_id
-                ORDER BY shown LIMIT 1) AS topic_name,
+            (SELECT COALESCE(tr.name, t.name) {first_topic}) AS topic_name,
+            (SELECT CASE WHEN tr.name IS NULL THEN %s ELSE %s END {first_topic})
+                AS topic_language,
             (SELECT MIN(l.sort_order) FROM {links} l
                 WHERE l.page_id = %s AND l.article_id = a.page_ptr_id) AS chosen_rank,
             (SELECT COUNT(*) FROM {topics} x

@@ -19,7 +19,7 @@ from lantana.core.routing import (
     parent_from_route,
     public_q,
 )
-from lantana.core.translated import with_translation
+from lantana.core.translated import translated_list
 
 from .choices import (
     CREDENTIAL_NAMES,
@@ -295,9 +295,7 @@ class ClinicianPage(OneQueryRestrictionsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         load_images([(self, "photo")])
         locations = self.get_locations()
-        approaches = list(
-            with_translation(self.approaches.all(), "name", "description")
-        )
+        approaches = translated_list(self.approaches.all(), "name", "description")
         team_index = self.get_team_index()
         context.update(
             locations=locations,
