@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.utils import timezone, translation
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
@@ -18,7 +18,32 @@ from lantana.core.translated import with_translation
 from .models import ArticleIndexPage, ArticlePage, Topic
 
 
+class MarksTopicLanguage:
+    """An item's categories (its topics) carry xml:lang when their names are
+    not in the feed's language: under /es/, a topic nobody has translated yet
+    keeps its English name (as `lang="en"` marks it on the pages)."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "categories": ()})
+        for name, language in zip(
+            item["categories"], item["category_languages"], strict=True
+        ):
+            marked = {} if language == self.feed["language"] else {"xml:lang": language}
+            self.add_category(handler, name, marked)
+
+
+class TopicsRss(MarksTopicLanguage, Rss201rev2Feed):
+    def add_category(self, handler, name, attrs):
+        handler.addQuickElement("category", name, attrs)
+
+
+class TopicsAtom(MarksTopicLanguage, Atom1Feed):
+    def add_category(self, handler, name, attrs):
+        handler.addQuickElement("category", "", {"term": name, **attrs})
+
+
 class LatestArticlesFeed(Feed):
+    feed_type = TopicsRss
     title = _("Lantana Recovery: articles")
     description = _(
         "Plain-language articles on addiction, recovery and family life, "
@@ -102,7 +127,15 @@ class LatestArticlesFeed(Feed):
     def item_categories(self, item):
         return [topic.local_name for topic in item.topics.all()]
 
+    def item_extra_kwargs(self, item):
+        default = settings.LANGUAGE_CODE
+        return {
+            "category_languages": [
+                getattr(topic, "local_language", default) for topic in item.topics.all()
+            ]
+        }
+
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = TopicsAtom
     subtitle = LatestArticlesFeed.description

@@ -273,8 +273,28 @@ def test_a_topic_nobody_translated_yet_is_marked_english(
         client.get(f"{index_es.url}topic/family/").content, "html.parser"
     )
     assert topic_page.select_one("main h1")["lang"] == "en"
+    # A card's topic line: the first topic by the name shown ("Family" before
+    # "Recuperación"), in a listing and under "Keep reading".
+    assert marks(index_es.url, ".article-card__topic") == {"Family": "en"}
+    neighbour = make_article(title="Sleep", topics=[family])
+    neighbour_es = translate(neighbour, spanish, title="Dormir")
+    assert marks(neighbour_es.url, ".article-card__topic") == {"Family": "en"}
+    recuperacion.name = "Alivio"  # now first, and translated: not marked
+    recuperacion.save()
+    assert marks(index_es.url, ".article-card__topic") == {
+        "Alivio": None,  # the first article's card
+        "Family": "en",  # the neighbour's
+    }
+    # Feeds mark the category with xml:lang, in RSS and in Atom.
+    rss = client.get("/es/feeds/articles/rss/").content.decode()
+    assert '<category xml:lang="en">Family</category>' in rss
+    assert "<category>Alivio</category>" in rss
+    atom = client.get("/es/feeds/articles/atom/").content.decode()
+    assert '<category term="Family" xml:lang="en"' in atom
     # In English nothing is marked.
     assert not marks(english.url, ".article-header__topics a[lang]")
+    assert not marks(english.get_parent().url, ".article-card__topic[lang]")
+    assert "xml:lang" not in client.get("/feeds/articles/rss/").content.decode()
 
 
 def test_an_approach_nobody_translated_yet_is_marked_english(

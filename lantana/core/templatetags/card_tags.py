@@ -23,7 +23,7 @@ from django.utils.translation import gettext, pgettext
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
-from .core_tags import lang_of
+from .core_tags import lang_of, topic_lang_of
 from .picture_tags import picture_html
 
 register = template.Library()
@@ -80,7 +80,10 @@ def article_card(article, heading_level=None, request=None):
         image = _picture(article.hero_image, ARTICLE_PICTURE)
     topic = ""
     if article.topic_name:
-        topic = f'<p class="article-card__topic">{escape(article.topic_name)}</p>'
+        topic = (
+            f'<p class="article-card__topic"{topic_lang_of(article)}>'
+            f"{escape(article.topic_name)}</p>"
+        )
     words = lang_of(article)  # ' lang="en"' on an untranslated alias under /es/
     link = (
         f'<a href="{escape(article.get_url(request=request))}"{words}>'

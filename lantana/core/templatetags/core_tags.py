@@ -39,6 +39,17 @@ def lang_of(item) -> str:
 
 
 @register.filter
+def topic_lang_of(article) -> str:
+    """lang_of for an article card's topic line: ' lang="en"' under /es/ while
+    nobody has translated the topic (`topic_language`, from ArticlePage.cards
+    and the related articles' query), else ""."""
+    shown = getattr(article, "topic_language", None)
+    if not shown or shown == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', shown)
+
+
+@register.filter
 def safe_link(value) -> str:
     """The link if it is one we allow, else "" so the template shows plain text.
 
