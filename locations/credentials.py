@@ -5,17 +5,17 @@ active and have not expired; the day after expiry they vanish from the HTML and
 the JSON-LD without anyone touching them."""
 
 import datetime
+import functools
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from lantana.core.validators import validate_link
 
@@ -216,17 +216,29 @@ def scope_error(credential: Credential, location_id: int | None) -> str:
 
 def credentials_shown(location, day=None) -> list[Credential]:
     """The credentials a location page shows today, in the editor's order: attached,
-    covering it, active, unexpired (one query)."""
+    covering it, active, unexpired (one query, written once: credentials_sql)."""
     day = day or timezone.localdate()
-    rows = (
-        LocationCredential.objects.filter(location=location)
-        # A translation of a covered location is the same place: the scope names
-        # the page in one language, the translation shares its translation_key.
-        .filter(
-            Q(credential__scope__location__translation_key=location.translation_key)
+    rows = Credential.objects.raw(credentials_sql(), [location.pk, location.pk])
+    return [credential for credential in rows if credential.is_shown_on(day)]
+
+
+@functools.cache
+def credentials_sql() -> str:
+    """The credentials attached to location %s whose scope covers it, in the
+    editor's order. A translation of a covered location is the same place: the
+    scope names the page in one language, the translation shares its
+    translation_key (the second parameter is the location's id again). Built by
+    the ORM (a join through the scope, then DISTINCT) it cost a millisecond and a
+    half of Python; only table and column names are formatted in."""
+    credential, attached = Credential._meta.db_table, LocationCredential._meta.db_table
+    scope, page = CredentialScope._meta.db_table, Page._meta.db_table
+    return f"""
+        SELECT c.* FROM {attached} lc JOIN {credential} c ON c.id = lc.credential_id
+        WHERE lc.location_id = %s AND EXISTS (
+            SELECT 1 FROM {scope} s JOIN {page} sp ON sp.id = s.location_id
+            WHERE s.credential_id = c.id AND sp.translation_key = (
+                SELECT here.translation_key FROM {page} here WHERE here.id = %s
+            )
         )
-        .select_related("credential")
-        .order_by("sort_order", "pk")
-        .distinct()
-    )
-    return [row.credential for row in rows if row.credential.is_shown_on(day)]
+        ORDER BY lc.sort_order, lc.id
+    """  # noqa: S608 (names from the models' _meta; values are parameters)

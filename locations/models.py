@@ -18,13 +18,13 @@ from contact.pages import contact_page_thank_you
 from lantana.core.blocks import RICH_TEXT_FEATURES
 from lantana.core.images import load_images
 from lantana.core.routing import OneQueryRestrictionsMixin
-from staff.models import ClinicianPage
 
 from .availability import current_availability
 from .choices import Weekday
 from .credentials import credentials_shown
 from .facts import location_facts
 from .forms import LocationPageForm
+from .queries import get_clinicians, get_hours, get_insurers, get_photos
 from .structured_data import location_json_ld
 
 
@@ -192,14 +192,9 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["hours"] = list(self.hours.all())
-        context["photos"] = list(self.photos.all())
-        context["clinicians"] = list(
-            ClinicianPage.objects.live()
-            .filter(locations__location=self)
-            .order_by("sort_order", "last_name")
-            .distinct()
-        )
+        context["hours"] = get_hours(self)
+        context["photos"] = get_photos(self)
+        context["clinicians"] = get_clinicians(self)
         load_images(
             [
                 (self, "hero_image"),
@@ -209,7 +204,7 @@ class LocationPage(LeadFormPageMixin, OneQueryRestrictionsMixin, Page):
         )
         context["credentials"] = credentials_shown(self)
         context["facts"] = location_facts(self)
-        context["insurers"] = list(self.insurers_accepted.all())
+        context["insurers"] = get_insurers(self)
         availability = context["availability"] = current_availability(self)
         context["next_assessment"] = (
             availability.next_assessment_label(timezone.localdate())
