@@ -17,10 +17,10 @@ from lantana.core.images import load_images
 from lantana.core.routing import (
     OneQueryRestrictionsMixin,
     parent_from_route,
-    public_q,
 )
 from lantana.core.translated import translated_list
 
+from . import queries
 from .choices import (
     CREDENTIAL_NAMES,
     ROLE_FILTER_LABELS,
@@ -318,54 +318,29 @@ class ClinicianPage(OneQueryRestrictionsMixin, Page):
 
     def get_locations(self) -> list:
         """The live locations this person practises at, in the editor's order."""
-        seen, locations = set(), []
-        for link in self.locations.select_related("location"):
-            if link.location.live and link.location_id not in seen:
-                seen.add(link.location_id)
-                locations.append(link.location)
-        return locations
+        return queries.get_locations(self)
 
     def get_articles_context(self) -> dict:
-        written = self.get_articles("articles_authored")
-        reviewed = self.get_articles("articles_reviewed")
+        if self.pk is None:  # a preview of a clinician not saved yet
+            return {
+                "articles_written": [],
+                "articles_reviewed": [],
+                "article_index": None,
+            }
+        # One more than shown, so we know whether to link to the rest; the index
+        # is read either way, so a profile costs the same queries however many.
+        written, reviewed, article_index = queries.get_articles(
+            self, PROFILE_ARTICLE_COUNT + 1
+        )
         more = (
             len(written) > PROFILE_ARTICLE_COUNT
             or len(reviewed) > PROFILE_ARTICLE_COUNT
         )
-        # Looked up either way, so a profile costs the same queries however many.
-        article_index = self.get_article_index(written + reviewed)
         return {
             "articles_written": written[:PROFILE_ARTICLE_COUNT],
             "articles_reviewed": reviewed[:PROFILE_ARTICLE_COUNT],
             "article_index": article_index if more else None,
         }
-
-    def get_articles(self, relation: str) -> list:
-        """Live public articles this person wrote or reviewed, newest first.
-
-        `relation` is one of the reverse relations the articles app declares on its
-        author and reviewer (`articles_authored`, `articles_reviewed`). One more than
-        PROFILE_ARTICLE_COUNT, so the caller knows whether to link to the rest.
-        """
-        if self.pk is None:  # a preview of a clinician not saved yet
-            return []
-        return list(
-            getattr(self, relation)
-            .live()
-            .filter(public_q())
-            # The list shows titles and dates: never the body, the largest field.
-            .defer("body")
-            .order_by("-publication_date", "-first_published_at", "-pk")[
-                : PROFILE_ARTICLE_COUNT + 1
-            ]
-        )
-
-    def get_article_index(self, articles: list):
-        """The live page the first of these articles is listed under, if any."""
-        if not articles:
-            return None
-        article = articles[0]
-        return Page.objects.live().filter(path=article.path[: -article.steplen]).first()
 
 
 class ClinicianLocation(Orderable):
