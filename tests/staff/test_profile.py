@@ -1,11 +1,10 @@
 """The clinician profile page: every field, JSON-LD, placeholders, no empty sections."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
-from demo.factories.core import StandardPageFactory
 from demo.factories.staff import TherapeuticApproachFactory
 from staff.choices import StaffRole
-from staff.models import ClinicianPage
 from tests.support.html import empty_headings, headings, json_ld, soup
 
 
@@ -147,30 +146,42 @@ def test_unpublished_profile_is_not_served(client, maya):
     ],
 )
 def test_articles_written_and_reviewed(
-    client, home, maya, monkeypatch, written, reviewed, expected
+    client, maya, make_article, written, reviewed, expected
 ):
-    """The profile lists what get_articles_context finds, and nothing when empty.
-
-    Standard pages stand in for articles until the articles app is merged.
-    """
-
-    def fake_articles(count, label):
-        return [
-            StandardPageFactory(parent=home, title=f"{label} {n}") for n in range(count)
-        ]
-
-    def fake_context(self):
-        return {
-            "articles_written": fake_articles(written, "written"),
-            "articles_reviewed": fake_articles(reviewed, "reviewed"),
-            "article_index": None,
-        }
-
-    monkeypatch.setattr(ClinicianPage, "get_articles_context", fake_context)
+    """The profile lists the articles Maya wrote and reviewed, newest first, and
+    no heading when there are none."""
+    for n in range(written):
+        make_article(title=f"Written {n}", author=maya, days_ago=n)
+    for n in range(reviewed):
+        make_article(title=f"Reviewed {n}", reviewer=maya, days_ago=n)
     response = client.get(maya.url)
     found = [h for h in headings(response) if h.startswith("Articles")]
     assert found == expected
     titles = [
         a.get_text(strip=True) for a in soup(response).select(".clinician-articles a")
     ]
-    assert len(titles) == written + reviewed
+    assert titles == [f"Written {n}" for n in range(written)] + [
+        f"Reviewed {n}" for n in range(reviewed)
+    ]
+    assert "Browse all our articles" not in response.content.decode()
+
+
+def test_only_the_newest_live_public_articles_then_a_link_to_the_rest(
+    client, maya, make_article, article_index
+):
+    for n in range(5):
+        make_article(title=f"Written {n}", author=maya, days_ago=n)
+    make_article(title="Draft", author=maya, live=False)
+    private = make_article(title="Private", author=maya, reviewer=maya)
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    make_article(title="Reviewed", reviewer=maya, days_ago=9)
+    html = soup(client.get(maya.url))
+    lists = [
+        [a.get_text(strip=True) for a in ul.select("a")]
+        for ul in html.select(".clinician-articles")
+    ]
+    assert lists == [["Written 0", "Written 1", "Written 2"], ["Reviewed"]]
+    (more,) = html.select(".band__more a")
+    assert more["href"] == article_index.url
