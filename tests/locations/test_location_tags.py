@@ -1,0 +1,111 @@
+"""The location page's sections printed in Python ({% opening_hours %},
+{% service_list %}, {% fact_list %}, {% credential_list %}) match their reference
+templates, templates/locations/includes/*.html, byte for byte: every shape of row,
+in English and Spanish, with what editors type escaped."""
+
+import datetime
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+from django.utils import translation
+
+from demo.factories.contact import InsurerFactory
+from demo.factories.core import StandardPageFactory
+from demo.factories.locations import CredentialFactory, LocationOperatingHoursFactory
+from locations.credentials import credentials_shown
+from locations.facts import location_facts
+from locations.models import LocationPage
+from locations.queries import get_hours, get_insurers
+from locations.templatetags.location_tags import (
+    credential_list,
+    fact_list,
+    opening_hours,
+    service_list,
+)
+
+pytestmark = pytest.mark.django_db
+LANGUAGES = ["en", "es"]
+TYPED = "Sam <b>\"&'"
+
+
+def drawn(name: str, **context) -> str:
+    return render_to_string(f"locations/includes/{name}.html", context)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_opening_hours(location, language):
+    LocationOperatingHoursFactory(
+        location=location, day="TUE", opens=datetime.time(0, 0), closes=None
+    )
+    LocationOperatingHoursFactory(
+        location=location, day="WED", opens=datetime.time(9, 30), closes=None
+    )
+    LocationOperatingHoursFactory(
+        location=location, day="FRI", opens=datetime.time(12), closes=datetime.time(23)
+    )
+    hours = get_hours(location)
+    assert len(hours) == 5
+    with translation.override(language):
+        for rows in (hours, hours[:1], []):
+            assert opening_hours(rows) == drawn("opening_hours", hours=rows)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_services_with_and_without_pages(location, home, language):
+    linked = StandardPageFactory(parent=home, title="Day program", slug="day")
+    request = RequestFactory().get("/")
+    services = [
+        ("service", {"name": TYPED, "description": TYPED, "page": None}),
+        ("service", {"name": "Groups", "description": "", "page": None}),
+    ]
+    for shown in (services, [*services, ("service", {"name": "Day", "page": linked})]):
+        location.services = shown
+        location.save()
+        stored = LocationPage.objects.get(pk=location.pk).services
+        with translation.override(language):
+            context = {"request": request}
+            printed = service_list(context, stored)
+            assert printed == drawn("services", services=stored, request=request)
+            assert ("/day/" in printed) == (len(shown) == 3)
+    assert service_list({}, LocationPage.objects.get(pk=location.pk).services[:0]) == ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_facts_and_insurers(location, language):
+    location.care_levels = ["OP", "RD"]
+    location.languages = ["SP", "AH"]
+    location.offers_telehealth = True
+    location.save()
+    location.insurers_accepted.add(InsurerFactory(name=TYPED), InsurerFactory())
+    insurers = get_insurers(location)
+    with translation.override(language):
+        facts = location_facts(location)
+        for shown, accepted in ((facts, insurers), (facts, []), ([], insurers)):
+            assert fact_list(shown, accepted) == drawn(
+                "facts", facts=shown, insurers=accepted
+            )
+        assert fact_list([], []) == drawn("facts", facts=[], insurers=[]) == ""
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_credentials(location, language):
+    CredentialFactory(
+        title=TYPED,
+        issuer=TYPED,
+        verification_url="https://example.org/check?a=1&b=2",
+        covers=[location],
+        shown_on=[location],
+    )
+    CredentialFactory(
+        kind="accreditation",
+        number="",
+        levels_of_care=[],
+        covers=[location],
+        shown_on=[location],
+    )
+    credentials = credentials_shown(location)
+    assert len(credentials) == 2
+    with translation.override(language):
+        for shown in (credentials, credentials[1:], []):
+            assert credential_list(shown) == drawn("credentials", credentials=shown)
