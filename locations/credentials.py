@@ -17,6 +17,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from lantana.core import rows as plain
 from lantana.core.validators import validate_link
 
 from .choices import CredentialKind, CredentialStatus, LevelOfCare
@@ -218,7 +219,7 @@ def credentials_shown(location, day=None) -> list[Credential]:
     """The credentials a location page shows today, in the editor's order: attached,
     covering it, active, unexpired (one query, written once: credentials_sql)."""
     day = day or timezone.localdate()
-    rows = Credential.objects.raw(credentials_sql(), [location.pk, location.pk])
+    rows = plain.read(Credential, credentials_sql(), [location.pk, location.pk])
     return [credential for credential in rows if credential.is_shown_on(day)]
 
 

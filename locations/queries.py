@@ -3,9 +3,9 @@
 Built by the ORM, each of these queries cost more Python than the rest of its part
 of the page (0.6 ms for the opening hours, 2.4 ms for the clinicians, whose pages
 carry thirty columns a card never reads); their shapes never change, so they are
-written out here in SQL that PostgreSQL and SQLite both read, and read with
-`Model.objects.raw` (the model's own converters: times and dates arrive as on the
-ORM's rows). Only table and column names from the models are formatted in.
+written out here in SQL that PostgreSQL and SQLite both read, and the instances made
+by `lantana.core.rows.read` (the fields' own converters, no Model.__init__). Only
+table and column names from the models are formatted in.
 
 A preview's opening hours, photos and insurers are the editor's unsaved rows, held
 in memory by the page (modelcluster): those are used as they are.
@@ -13,10 +13,10 @@ in memory by the page (modelcluster): those are used as they are.
 
 import functools
 
-from django.db import connections, models
-from django.db.models.base import ModelState
+from django.db import models
 from wagtail.models import Page
 
+from lantana.core import rows as plain
 from staff.models import ClinicianLocation, ClinicianPage
 
 # What a clinician card reads (lantana.core.templatetags.card_tags): its URL (from
@@ -34,39 +34,12 @@ CARD_CLINICIAN_COLUMNS = (
 )
 
 
-def read_plain(model: type[models.Model], sql: str, params: list) -> list:
-    """Instances of `model` from `sql`, whose columns are the model's own (by their
-    column names) and need no conversion from the database (numbers and text).
-
-    Made without Model.__init__: for a page or any ClusterableModel, modelcluster's
-    __init__ walks every field of the model twice looking for child relations (80
-    µs an instance, a millisecond for a location's fourteen clinicians), though
-    rows read from the database never carry any. What the query did not read is
-    deferred and read on first use, as with `.only()`.
-    """
-    db = model.objects.db
-    with connections[db].cursor() as cursor:
-        cursor.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        rows = cursor.fetchall()
-    instances = []
-    for row in rows:
-        instance = model.__new__(model)
-        instance.__dict__.update(zip(names, row, strict=True))
-        instance._state = ModelState()
-        instance._state.adding, instance._state.db = False, db
-        instances.append(instance)
-    return instances
-
-
 def _children(location, relation: str, columns: str) -> list:
     """The rows of a child relation (`hours`, `photos`) in the editor's order."""
     rows = getattr(location, relation).all()
     if not isinstance(rows, models.QuerySet):  # a preview's unsaved rows
         return list(rows)
-    return list(
-        rows.model.objects.raw(_children_sql(rows.model, columns), [location.pk])
-    )
+    return plain.read(rows.model, _children_sql(rows.model, columns), [location.pk])
 
 
 @functools.cache
@@ -92,7 +65,7 @@ def get_insurers(location) -> list:
     if not isinstance(insurers, models.QuerySet):  # a preview's unsaved choice
         return list(insurers)
     field = location._meta.get_field("insurers_accepted")
-    return read_plain(insurers.model, _insurers_sql(field), [location.pk])
+    return plain.read(insurers.model, _insurers_sql(field), [location.pk])
 
 
 @functools.cache
@@ -109,7 +82,7 @@ def _insurers_sql(field) -> str:
 def get_clinicians(location) -> list[ClinicianPage]:
     """The live clinicians who practise at the location, in the team page's order,
     with only the columns their cards read."""
-    return read_plain(ClinicianPage, _clinicians_sql(), [location.pk])
+    return plain.read(ClinicianPage, _clinicians_sql(), [location.pk])
 
 
 @functools.cache

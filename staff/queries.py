@@ -13,6 +13,8 @@ import functools
 from django.db import models
 from wagtail.models import Page, PageViewRestriction
 
+from lantana.core import rows as plain
+
 # What a profile's article list reads: the URL (url_path), alias_of_id (lang_of),
 # title and date; path and first_published_at for the index and the order.
 ARTICLE_PAGE_COLUMNS = ("id", "path", "url_path", "title", "alias_of_id")
@@ -24,7 +26,7 @@ def get_articles(clinician, limit: int) -> tuple[list, list, Page | None]:
     newest first), and the live page the first of them is listed under."""
     model = clinician._meta.get_field(LISTS[0]).related_model
     params = [Page.steplen, clinician.pk, limit] * len(LISTS)
-    rows = list(model.objects.raw(_articles_sql(clinician._meta), params))
+    rows = plain.read(model, _articles_sql(clinician._meta), params)
     written = [row for row in rows if row.listed == 0]
     reviewed = [row for row in rows if row.listed == 1]
     first = (written + reviewed)[:1]
@@ -76,7 +78,7 @@ def get_locations(clinician) -> list:
         places = [link.location for link in links]
     else:
         model = links.model._meta.get_field("location").related_model
-        places = list(model.objects.raw(_locations_sql(links.model), [clinician.pk]))
+        places = plain.read(model, _locations_sql(links.model), [clinician.pk])
     seen, locations = set(), []
     for place in places:
         if place.live and place.pk not in seen:
