@@ -15,7 +15,7 @@ from demo.factories.core import StandardPageFactory
 from demo.factories.locations import CredentialFactory, LocationOperatingHoursFactory
 from locations.credentials import credentials_shown
 from locations.facts import location_facts
-from locations.models import LocationPage
+from locations.models import LocationOperatingHours, LocationPage
 from locations.queries import get_hours, get_insurers
 from locations.templatetags.location_tags import (
     credential_list,
@@ -109,3 +109,15 @@ def test_credentials(location, language):
     with translation.override(language):
         for shown in (credentials, credentials[1:], []):
             assert credential_list(shown) == drawn("credentials", credentials=shown)
+
+
+def test_a_preview_shows_the_editors_unsaved_rows(location):
+    """Hours, photos and insurers come from plain SQL for a saved page, but a
+    preview's are the editor's unsaved rows, held in memory by the page."""
+    location.hours = [LocationOperatingHours(day="TUE", opens=datetime.time(9))]
+    location.insurers_accepted = [InsurerFactory(name="Chosen, not saved")]
+    assert [row.day for row in get_hours(location)] == ["TUE"]
+    assert [insurer.name for insurer in get_insurers(location)] == ["Chosen, not saved"]
+    saved = LocationPage.objects.get(pk=location.pk)
+    assert [row.day for row in get_hours(saved)] == ["MON", "SUN"]
+    assert get_insurers(saved) == []

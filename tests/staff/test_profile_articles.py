@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.utils import translation
 
+from demo.factories.locations import LocationPageFactory
+from staff.models import ClinicianLocation
 from staff.queries import get_articles
 from staff.templatetags.staff_tags import profile_articles
 
@@ -25,3 +27,10 @@ def test_the_list_is_printed_as_the_template_draws_it(
             context = {"articles": articles, "request": request}
             drawn = render_to_string("staff/includes/article_list.html", context)
             assert profile_articles(context, articles) == drawn
+
+
+def test_a_preview_shows_the_editors_unsaved_locations(maya, location_index):
+    other = LocationPageFactory(parent=location_index, title="Summerville")
+    assert maya.get_locations() == [maya.locations.first().location]
+    maya.locations = [ClinicianLocation(location=other)]
+    assert maya.get_locations() == [other]
