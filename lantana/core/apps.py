@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
+        from . import catalogues
         from .inline import check_inline_assets
 
         checks.register(check_inline_assets)
+        catalogues.install()
