@@ -6,4 +6,8 @@ class NoticesConfig(AppConfig):
     verbose_name = "Notices"
 
     def ready(self):
-        from . import current  # noqa: F401  (connects the signal receivers)
+        from lantana.core import site_cache
+
+        from . import current  # also connects the signal receivers
+
+        site_cache.also_read(current.chrome_names)

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 
 from lantana.core.site_cache import remember
 
+from .choices import ConsentPurpose
 from .models import ConsentWording, NoticeVersion
 
 
@@ -40,7 +41,11 @@ def current_notices() -> list[NoticeLink]:
             for v in NoticeVersion.objects.current(today).values()
         ]
 
-    return remember(f"notices:current:{today.isoformat()}", read)
+    return remember(_current_name(today), read)
+
+
+def _current_name(today) -> str:
+    return f"notices:current:{today.isoformat()}"
 
 
 def notice_url(kind: str) -> str:
@@ -64,6 +69,19 @@ def current_consent(purpose: str, language: str = "") -> ConsentWording | None:
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     return remember(
-        f"notices:consent:{purpose}:{language}",
+        _consent_name(purpose, language),
         lambda: ConsentWording.objects.current(purpose, language),
     )
+
+
+def _consent_name(purpose: str, language: str) -> str:
+    return f"notices:consent:{purpose}:{language}"
+
+
+def chrome_names(site_id, language: str) -> list[str]:
+    """What every page reads here (the footer's notices, the chat dialog's and a
+    form's consent), fetched with the rest of the chrome (site_cache.also_read)."""
+    return [
+        _current_name(timezone.localdate()),
+        *(_consent_name(purpose, language) for purpose in ConsentPurpose.values),
+    ]

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.core.cache import cache
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -119,10 +118,10 @@ class SiteSettings(BaseSiteSetting):
         )
         if key is None:
             return super().for_site(site)
-        instance = cache.get(key)
+        instance = site_cache.read(key)
         if instance is None:
             instance = super().for_site(site)
-            cache.set(key, instance, site_cache.CHROME_SECONDS)
+            site_cache.keep(key, instance)
         return instance
 
     @property
@@ -208,11 +207,11 @@ class SiteWording(TranslatableMixin, models.Model):
         """The version in `language`, else the default language's; kept in the
         cache under the generation (any save bumps it), so a page reads it once."""
         key = site_cache.wording_key(language)
-        wording = None if key is None else cache.get(key)
+        wording = None if key is None else site_cache.read(key)
         if wording is None:
             wording = cls._read(language)
             if key is not None:
-                cache.set(key, wording, site_cache.CHROME_SECONDS)
+                site_cache.keep(key, wording)
         return wording
 
     @classmethod

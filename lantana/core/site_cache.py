@@ -6,10 +6,19 @@ Kept in Django's cache per site under the site-wide cache generation
 and these are read afresh. The sites themselves (which one answers a host) too.
 When the generation cannot be trusted (a purge not yet in Redis, an outage),
 nothing is read from or written to the cache here.
+
+Within a request (SiteMiddleware), the chrome is read in one round trip: the
+first read fetches, with its own key, every key a page's chrome reads for the
+request's site, language and day (`chrome_names`, and what apps add with
+`also_read`), and each value read is remembered until the request ends. The keys
+are those the readers build (generation included), so a request never sees a
+value another generation kept, and nothing outlives the request.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
 
+from asgiref.local import Local
 from django.core.cache import cache
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -30,22 +39,118 @@ def _generation() -> int | None:
     return generation.current(check_database=False)
 
 
+def _key(name: str, gen: int) -> str:
+    return f"sitechrome:{name}:{gen}"
+
+
+def _setting_name(label: str, site_id) -> str:
+    return f"setting:{label}:{site_id}"
+
+
+def _menu_name(site_id, language: str) -> str:
+    return f"menu:{site_id}:{language}"
+
+
+def _wording_name(language: str) -> str:
+    return f"wording:{language}"
+
+
 def setting_key(label: str, site_id) -> str | None:
     """The key of a site setting (by its model's `_meta.label_lower`) for a site."""
     gen = _generation()
-    return None if gen is None else f"sitechrome:setting:{label}:{site_id}:{gen}"
+    return None if gen is None else _key(_setting_name(label, site_id), gen)
 
 
 def menu_key(site_id, language: str) -> str | None:
     """The menu as one language shows it (its pages' titles and URLs differ)."""
     gen = _generation()
-    return None if gen is None else f"sitechrome:menu:{site_id}:{language}:{gen}"
+    return None if gen is None else _key(_menu_name(site_id, language), gen)
 
 
 def wording_key(language: str) -> str | None:
     """SiteWording in one language (lantana/core/models.py)."""
     gen = _generation()
-    return None if gen is None else f"sitechrome:wording:{language}:{gen}"
+    return None if gen is None else _key(_wording_name(language), gen)
+
+
+def chrome_names(site_id, language: str) -> list[str]:
+    """What every page's chrome reads here: the locales, the clinic details, the
+    menu and the wording around them."""
+    return [
+        "locales",
+        *(_setting_name(label, site_id) for label in CACHED_SETTINGS),
+        _menu_name(site_id, language),
+        _wording_name(language),
+    ]
+
+
+# Functions (site id, language) -> names apps read with every page (also_read).
+_also_read: list[Callable[[object, str], Iterable[str]]] = [chrome_names]
+
+
+def also_read(names: Callable[[object, str], Iterable[str]]) -> None:
+    """Fetch these names (as `remember` takes them) with the rest of the chrome,
+    for the request's site id and language (an app's AppConfig.ready)."""
+    if names not in _also_read:
+        _also_read.append(names)
+
+
+# The chrome read in this request (asgiref's Local: per request under ASGI too).
+_request = Local()
+
+
+@contextmanager
+def reading_once(site_id):
+    """Within: each chrome key is read once, all in one round trip (SiteMiddleware)."""
+    outer = getattr(_request, "found", None), getattr(_request, "site_id", None)
+    _request.found, _request.site_id = {}, site_id
+    try:
+        yield
+    finally:
+        _request.found, _request.site_id = outer
+
+
+def read(key: str):
+    """cache.get(key) for a key of this module's, once per request; None on a
+    miss and when the cache fails (any backend's outage: the caller reads rows)."""
+    found = getattr(_request, "found", None)
+    try:
+        if found is None:
+            return cache.get(key)
+        if key not in found:
+            keys = [key] if found else _with_the_chrome(key)
+            values = cache.get_many(keys)
+            for each in keys:
+                found[each] = values.get(each)
+    except Exception:  # noqa: BLE001
+        return None
+    return found[key]
+
+
+def _with_the_chrome(key: str) -> list[str]:
+    """The first key a request reads, and the rest of the chrome it will read."""
+    gen = _generation()
+    if gen is None:
+        return [key]
+    language = translation.get_language()
+    others = (
+        _key(name, gen)
+        for names in _also_read
+        for name in names(_request.site_id, language)
+    )
+    return [key, *(other for other in others if other != key)]
+
+
+def keep(key: str, value) -> None:
+    """cache.set(key, value) for a key of this module's, for CHROME_SECONDS;
+    nothing if the cache fails (the value is still right)."""
+    try:
+        cache.set(key, value, CHROME_SECONDS)
+    except Exception:  # noqa: BLE001, S110
+        pass
+    found = getattr(_request, "found", None)
+    if found is not None:
+        found[key] = value
 
 
 def remember(name: str, compute: Callable):
@@ -58,18 +163,12 @@ def remember(name: str, compute: Callable):
     gen = _generation()
     if gen is None:
         return compute()
-    key = f"sitechrome:{name}:{gen}"
-    try:
-        found = cache.get(key)
-    except Exception:  # noqa: BLE001 — any backend's outage: read the rows
-        return compute()
+    key = _key(name, gen)
+    found = read(key)
     if found is not None:
         return found[0]
     value = compute()
-    try:
-        cache.set(key, (value,), CHROME_SECONDS)
-    except Exception:  # noqa: BLE001, S110 — as above; the value is still right
-        pass
+    keep(key, (value,))
     return value
 
 
@@ -112,11 +211,13 @@ class SiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        site = None
         if request.method in ("GET", "HEAD"):
             sites = get_sites()
             if sites is not None:
-                request._wagtail_site = match_site(sites, request)
-        return self.get_response(request)
+                site = request._wagtail_site = match_site(sites, request)
+        with reading_once(site.pk if site is not None else None):
+            return self.get_response(request)
 
 
 def get_sites() -> list | None:

@@ -1,6 +1,9 @@
 """Which Wagtail site answers a request, found from the cache (site_cache.py)."""
 
+import threading
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +11,8 @@ from wagtail.models import PageViewRestriction, Site
 
 from demo.factories.core import StandardPageFactory, ensure_root
 from demo.factories.home import HomePageFactory
+from lantana.core import site_cache
+from lantana.core.models import SiteSettings
 from lantana.core.site_cache import get_sites, match_site
 from tests.support.languages import spanish_locale, translate
 
@@ -58,8 +63,6 @@ def test_a_new_site_answers_at_once(home):
 
 
 def test_a_cache_outage_falls_back_to_wagtails_lookup(home, monkeypatch):
-    from lantana.core import site_cache
-
     class Broken:
         def __getattr__(self, name):
             raise ConnectionError("cache unreachable")
@@ -129,3 +132,79 @@ class TestLanguagesKeptUntilTheNextChange:
         article_es = translate(article, spanish_locale(), title="Encontrar tu camino")
         assert b'"inLanguage": "en"' in client.get(article.url).content
         assert b'"inLanguage": "es"' in client.get(article_es.url).content
+
+
+class CountingCache:
+    """The cache, with each call's name and first argument noted."""
+
+    def __init__(self):
+        self.calls = []
+
+    def __getattr__(self, name):
+        method = getattr(cache, name)
+
+        def call(*args, **kwargs):
+            self.calls.append((name, args[0] if args else None))
+            return method(*args, **kwargs)
+
+        return call
+
+    def reads(self) -> list:
+        return [call for call in self.calls if call[0] in ("get", "get_many")]
+
+
+class TestTheChromeReadOncePerRequest:
+    """A page reads its chrome (site_cache.read) in one round trip, with its site,
+    its root and its languages: each key once, the rest with the first."""
+
+    def test_a_page_reads_each_key_once_in_three_round_trips(
+        self, client, home, monkeypatch
+    ):
+        about = StandardPageFactory(parent=home, title="About", slug="about")
+        client.get(about.url)  # keeps everything
+        counting = CountingCache()
+        monkeypatch.setattr(site_cache, "cache", counting)
+        assert client.get(about.url).status_code == 200
+        # The sites; the site root with the menu, wording, clinic details, locales,
+        # notices and consent; the page's translations.
+        assert [name for name, _keys in counting.reads()] == [
+            "get",
+            "get_many",
+            "get_many",
+        ]
+        keys = [
+            key
+            for name, keys in counting.reads()
+            for key in ([keys] if name == "get" else keys)
+        ]
+        assert len(keys) == len(set(keys))
+        assert not [call for call in counting.calls if call[0] == "set"]
+
+    def test_a_change_within_the_request_is_read_afresh(self, site):
+        with site_cache.reading_once(site.pk):
+            assert SiteSettings.for_site(site).phone == "(843) 555-0134"
+            clinic = SiteSettings.objects.get(site=site)
+            clinic.phone = "(843) 555-0199"
+            clinic.save()  # a new generation: new keys
+            assert SiteSettings.for_site(site).phone == "(843) 555-0199"
+
+    def test_nothing_read_outlives_the_request(self, client, site):
+        client.get("/")
+        key = site_cache.setting_key(SiteSettings._meta.label_lower, site.pk)
+        cache.set(key, SiteSettings(site=site, phone="kept elsewhere"))
+        assert SiteSettings.for_site(site).phone == "kept elsewhere"
+
+    def test_each_request_reads_for_itself(self, site):
+        """asgiref's Local: another thread (or ASGI request) has its own reads."""
+        key = site_cache.setting_key(SiteSettings._meta.label_lower, site.pk)
+        cache.delete(key)
+        seen = []
+        with site_cache.reading_once(site.pk):
+            assert site_cache.read(key) is None
+            cache.set(key, "written meanwhile")
+            assert site_cache.read(key) is None  # read once, in this request
+            thread = threading.Thread(target=lambda: seen.append(site_cache.read(key)))
+            thread.start()
+            thread.join()
+        assert seen == ["written meanwhile"]
+        assert site_cache.read(key) == "written meanwhile"

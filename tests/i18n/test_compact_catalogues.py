@@ -27,7 +27,9 @@ def build(catalogue_class) -> dict:
         mock.patch.object(trans_real, "TranslationCatalog", catalogue_class),
         mock.patch.object(trans_real, "_translations", {}),
     ):
-        return {language: trans_real.DjangoTranslation(language) for language in LANGUAGES}
+        return {
+            language: trans_real.DjangoTranslation(language) for language in LANGUAGES
+        }
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@ import re
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html, format_html_join
@@ -143,7 +142,7 @@ def get_menu_links(request) -> list[dict]:
     site = Site.find_for_request(request)
     language = translation.get_language()
     key = site_cache.menu_key(site.pk if site else None, language)
-    links = None if key is None else cache.get(key)
+    links = None if key is None else site_cache.read(key)
     if links is None:
         wording = SiteWording.for_language(language)
         links = [
@@ -155,7 +154,7 @@ def get_menu_links(request) -> list[dict]:
             # Marked for screen readers when not in the visitor's language.
             link["lang"] = "" if link["lang"] == language else link["lang"]
         if key is not None:
-            cache.set(key, links, site_cache.CHROME_SECONDS)
+            site_cache.keep(key, links)
     return links
 
 
