@@ -28,7 +28,7 @@ from .forms import ChatRequestForm
 
 # What the dialog shows of the clinic's details; a change draws it anew.
 CLINIC_FIELDS = ("phone", "text_line", "crisis_phone")
-_rendered: dict[tuple, str] = {}
+_rendered: dict[tuple, tuple[str, str]] = {}
 
 
 def get_clinic(request=None) -> SiteSettings | None:
@@ -43,6 +43,15 @@ def get_clinic(request=None) -> SiteSettings | None:
 def markup(clinic: SiteSettings | None = None) -> str:
     """Drawn once per process and version of the clinic's details (each time in
     DEBUG, where templates are being edited): a blank form is costly to render."""
+    return _drawn(clinic)[0]
+
+
+def version(clinic: SiteSettings | None = None) -> str:
+    """A digest of the markup, taken when it is drawn (every page's URL of it)."""
+    return _drawn(clinic)[1]
+
+
+def _drawn(clinic: SiteSettings | None) -> tuple[str, str]:
     # Drawn per language too: its words are the visitor's (/es/chat/dialog/).
     wording = SiteWording.for_language(translation.get_language())
     key = (translation.get_language(), *(getattr(clinic, n, "") for n in CLINIC_FIELDS))
@@ -51,7 +60,7 @@ def markup(clinic: SiteSettings | None = None) -> str:
     if settings.DEBUG or key not in _rendered:
         if len(_rendered) > 8:
             _rendered.clear()
-        _rendered[key] = render_to_string(
+        html = render_to_string(
             "contact/includes/chat_dialog.html",
             {
                 "form": ChatRequestForm(prefix=ChatRequestForm.get_spec().form_prefix),
@@ -64,6 +73,7 @@ def markup(clinic: SiteSettings | None = None) -> str:
                 "live_strings": json.dumps(live_strings(), ensure_ascii=False),
             },
         )
+        _rendered[key] = (html, hashlib.sha256(html.encode()).hexdigest()[:12])
     return _rendered[key]
 
 
@@ -152,7 +162,3 @@ def consent_and_notices() -> tuple:
         tuple(wording.pk for wording in wordings if wording is not None),
         tuple(link.version_id for link in current_notices()),
     )
-
-
-def version(clinic: SiteSettings | None = None) -> str:
-    return hashlib.sha256(markup(clinic).encode()).hexdigest()[:12]

@@ -1,16 +1,13 @@
 import json
-import re
 
 from django import template
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
 
-from .. import inline, languages, seo, site_cache
-from ..models import SiteWording
+from .. import chrome, inline, languages, seo
+from ..phones import crisis_links, sms_href, tel_href
 from ..text import reveal_invisible as _reveal_invisible
 from ..validators import is_safe_link
 
@@ -73,117 +70,16 @@ def json_ld(data):
     return format_html('<script type="application/ld+json">{}</script>', safe_payload)
 
 
-@register.filter
-def tel_href(number) -> str:
-    """'(843) 555-0134' -> 'tel:+18435550134'; '988' stays a short code."""
-    digits = re.sub(r"\D", "", str(number or ""))
-    if not digits:
-        return ""
-    if len(digits) == 10:
-        digits = "1" + digits
-    if len(digits) == 11 and digits.startswith("1"):
-        return f"tel:+{digits}"
-    return f"tel:{digits}"
+register.filter(tel_href)
+register.filter(sms_href)
+register.filter(crisis_links)
 
 
-@register.filter
-def sms_href(number) -> str:
-    href = tel_href(number)
-    return href.replace("tel:", "sms:", 1) if href else ""
-
-
-# "call or text 988", "text 988", a bare 988 or 911, in text an editor wrote.
-_CRISIS_NUMBERS = re.compile(
-    r"\b(?:(?P<both>call or text)\s+988|(?P<text>text)\s+988|(?P<number>988|911))\b",
-    re.IGNORECASE,
-)
-
-
-def _crisis_link(match: re.Match) -> str:
-    if match["both"]:
-        call, text = match["both"].split(" or ")
-        return f'<a href="tel:988">{call} 988</a> or <a href="sms:988">{text} 988</a>'
-    if match["text"]:
-        return f'<a href="sms:988">{match["text"]} 988</a>'
-    return f'<a href="tel:{match["number"]}">{match["number"]}</a>'
-
-
-@register.filter
-def crisis_links(text) -> str:
-    """Editor-written text with every 988 and 911 a link a phone can follow:
-    "call or text 988" becomes a call link and a text link."""
-    escaped = str(conditional_escape(text or ""))
-    # Safe: escaped above; only our own fixed markup is added.
-    return mark_safe(_CRISIS_NUMBERS.sub(_crisis_link, escaped))  # noqa: S308
-
-
-@register.inclusion_tag("components/main_menu.html", takes_context=True)
-def main_menu(context):
-    request = context.get("request")
-    links = get_menu_links(request) if request is not None else []
-    current = request.path if request is not None else ""
-    return {
-        "links": [
-            {
-                **link,
-                "current": bool(link["url"])
-                and (
-                    link["url"] == current
-                    or (link["url"] != "/" and current.startswith(link["url"]))
-                ),
-            }
-            for link in links
-        ]
-    }
-
-
-def get_menu_links(request) -> list[dict]:
-    """The site's menu links, built once per change of the menu or its pages."""
-    site = Site.find_for_request(request)
-    language = translation.get_language()
-    key = site_cache.menu_key(site.pk if site else None, language)
-    links = None if key is None else site_cache.read(key)
-    if links is None:
-        wording = SiteWording.for_language(language)
-        links = [
-            link
-            for block in wording.main_menu
-            if (link := _menu_link(block.value, request, wording.language))
-        ]
-        for link in links:
-            # Marked for screen readers when not in the visitor's language.
-            link["lang"] = "" if link["lang"] == language else link["lang"]
-        if key is not None:
-            site_cache.keep(key, links)
-    return links
-
-
-def _menu_link(value, request, wording_language: str) -> dict | None:
-    """A menu link and the language of its label: a label written in the visitor's
-    language is kept; in the fallback's, the page's own (translated) title is
-    shown instead, in the language its words are in."""
-    own_labels = wording_language == translation.get_language()
-    page = value.get("page")
-    if page is not None:
-        # The page in the visitor's language (wagtail-localize keeps a menu's page
-        # links pointing at the English page; they are localised here).
-        localized = page.localized
-        if not localized.live:
-            return None
-        url = localized.get_url(request)
-        label = value.get("label") if own_labels or localized.pk == page.pk else ""
-        if label:
-            return {"url": url, "label": label, "lang": wording_language}
-        if localized.pk == page.pk:  # no version in this language: the page's own
-            words = settings.LANGUAGE_CODE
-        else:
-            words = languages.words_language(localized) or translation.get_language()
-        return {"url": url, "label": localized.title, "lang": words}
-    if value.get("url"):
-        url = value["url"] if is_safe_link(value["url"]) else ""
-        label = value.get("label") or value["url"]
-        return {"url": url, "label": label, "lang": wording_language}
-    return None
+# The site's chrome around every page, printed in Python (lantana/core/chrome.py).
+register.simple_tag(chrome.crisis_banner, takes_context=True)
+register.simple_tag(chrome.site_header, takes_context=True)
+register.simple_tag(chrome.site_footer, takes_context=True)
+register.simple_tag(chrome.action_bar, takes_context=True)
 
 
 @register.simple_tag
