@@ -338,7 +338,7 @@ def _menu_item(link: dict, here: str) -> SafeString:
     lang_attribute = _html(' lang="{}"', lang) if lang else ""
     if not url:
         return _html("<span{}>{}</span>", lang_attribute, label)
-    current = url == here or (url != "/" and here.startswith(url))
+    current = is_current(link, here)
     return _html(
         '<a href="{}"{}{}>{}</a>',
         url,
@@ -346,6 +346,12 @@ def _menu_item(link: dict, here: str) -> SafeString:
         lang_attribute,
         label,
     )
+
+
+def is_current(link: dict, here: str) -> bool:
+    """Whether a menu link is where the visitor is, or above it."""
+    url = link["url"]
+    return bool(url) and (url == here or (url != "/" and here.startswith(url)))
 
 
 def get_menu_links(request) -> list[dict]:

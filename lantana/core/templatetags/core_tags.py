@@ -75,11 +75,25 @@ register.filter(sms_href)
 register.filter(crisis_links)
 
 
-# The site's chrome around every page, printed in Python (lantana/core/chrome.py).
+# The site's chrome around every page, printed in Python (lantana/core/chrome.py)
+# byte for byte as components/crisis_banner.html, site_header.html, site_footer.html
+# and action_bar.html, which stay as the reference tests/core/test_chrome.py
+# compares them with.
 register.simple_tag(chrome.crisis_banner, takes_context=True)
 register.simple_tag(chrome.site_header, takes_context=True)
 register.simple_tag(chrome.site_footer, takes_context=True)
 register.simple_tag(chrome.action_bar, takes_context=True)
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The menu as the reference site_header.html draws it (chrome.main_menu)."""
+    request = context.get("request")
+    links = chrome.get_menu_links(request) if request is not None else []
+    here = request.path if request is not None else ""
+    return {
+        "links": [{**link, "current": chrome.is_current(link, here)} for link in links]
+    }
 
 
 @register.simple_tag
