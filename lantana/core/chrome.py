@@ -1,6 +1,7 @@
-"""The parts every page prints around its content (the site footer, the crisis
-banner, the action bar), printed in Python: Django's template engine spent about
-a fifth of a small page's work on them (docs/development/performance.md).
+"""The parts every page prints around its content (the crisis banner, the header
+with the language switcher and the menu, the footer, the action bar), printed in
+Python: Django's template engine spent about a fifth of a small page's work on
+them (docs/development/performance.md).
 
 They print what their templates printed, byte for byte; the values come from the
 same places (the clinic details, SiteWording, the notices in force: read once per
@@ -54,8 +55,8 @@ def _join(separator: str, template: str, rows) -> SafeString:
 
 def clinic_of(context):
     """The request's clinic details, as `settings.core.SiteSettings` gives them."""
-    proxy = context.get("settings")
-    return proxy["core"]["SiteSettings"] if proxy else None
+    proxy = context.get("settings")  # Wagtail's SettingProxy: empty until asked
+    return None if proxy is None else proxy["core"]["SiteSettings"]
 
 
 def field(instance, name: str) -> str:

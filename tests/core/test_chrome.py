@@ -8,10 +8,13 @@ from types import SimpleNamespace
 
 import pytest
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 from django.utils import translation
+from wagtail.contrib.settings.context_processors import SettingProxy
 
 from lantana.core import chrome
 from lantana.core.languages import LanguageLink
+from lantana.core.models import SiteSettings
 from notices.current import NoticeLink
 
 PARTS = ["crisis_banner", "site_header", "site_footer", "action_bar"]
@@ -93,3 +96,19 @@ def test_without_a_request_nothing_is_read():
     """A page drawn without a request (a 500 page's) has no settings or menu."""
     assert "site-footer" in chrome.site_footer({})
     assert 'class="main-menu"' not in chrome.site_header({})
+
+
+def test_the_clinic_details_come_from_wagtails_settings_proxy(site):
+    """As base.html's context has them: `settings`, empty until a part asks."""
+    clinic = SiteSettings.for_site(site)
+    clinic.crisis_phone = "(843) 555-0199"
+    clinic.save()
+    request = RequestFactory().get("/")
+    request._wagtail_site = site
+    shown = {
+        part: str(getattr(chrome, part)({"settings": SettingProxy(request)}))
+        for part in PARTS
+    }
+    assert "tel:+18435550199" in shown["crisis_banner"]
+    for part in ("site_header", "site_footer", "action_bar"):
+        assert "tel:+18435550134" in shown[part], part
