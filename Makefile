@@ -70,4 +70,4 @@ lighthouse: install ## Lighthouse mobile on five pages, set up as bench does (RE
 	$(PY) bench/lighthouse.py
 
 clean: ## Remove the virtualenv, the SQLite database and generated files
-	rm -rf $(VENV) db.sqlite3 media build screenshots staticfiles .demo-login .demo-intake-login
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media build screenshots staticfiles .demo-login .demo-intake-login

@@ -1,7 +1,10 @@
 """The shared fixtures (tests/fixtures.py) for every folder, and the test database's
 setup."""
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.db import connections
 
 pytest_plugins = ["tests.fixtures"]
@@ -18,3 +21,13 @@ def django_db_setup(django_db_setup):
         contents = getattr(connections[alias], "_test_serialized_contents", None)
         if contents is not None:
             type(connections[alias])._test_serialized_contents = contents
+
+
+def pytest_sessionfinish(session):
+    """Django deleted the SQLite test database (lantana/settings/test.py); its
+    write-ahead files stay while a thread still holds a connection (the browser
+    tests' servers' threads)."""
+    name = settings.DATABASES["default"].get("TEST", {}).get("NAME")
+    if name and not Path(name).exists():
+        for suffix in ("-wal", "-shm"):
+            Path(name + suffix).unlink(missing_ok=True)

@@ -1,5 +1,9 @@
 """Fast and deterministic: no network, no real mail, tasks inline."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -26,6 +30,19 @@ PAGE_CACHE_SECONDS = 0
 # Likewise the kept page parts (lantana/core/fragments.py): tests that want them on
 # say so (tests/pagecache, tests/performance).
 FRAGMENT_CACHE_SECONDS = 0
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, as make run uses, not Django's shared-cache memory database: the
+    # browser tests' servers (uvicorn and its threads, pytest-django's live server)
+    # open connections of their own, and shared-cache memory locks whole tables and
+    # fails at once ("database table is locked") where a file's writer waits.
+    # One file per run, so two runs at once never share it; Django deletes it after.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"lantana-test-{os.getpid()}.sqlite3")
+    }
+    # Nothing to keep after a crash: no waiting for the disk.
+    DATABASES["default"]["OPTIONS"]["init_command"] = (  # noqa: F405
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF"
+    )
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LEAD_NOTIFY_EMAILS = ["intake@lantana.example"]

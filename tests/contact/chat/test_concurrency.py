@@ -1,20 +1,19 @@
-"""Row locks under real concurrency (PostgreSQL): one winner per accept, and
-messages numbered 1, 2, 3… with no gap or repeat however many arrive at once."""
+"""Locks under real concurrency: one winner per accept, and messages numbered 1, 2,
+3… with no gap or repeat however many arrive at once. PostgreSQL locks the
+conversation's row; SQLite (make run) takes its write lock as each transaction
+begins, and a writer waits its turn rather than fail (lantana/settings/base.py)."""
 
 import threading
 import uuid
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from contact.chat import services
 from contact.chat.models import ChatMessage
 from tests.support.chat import make_user, start
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
-]
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def at_once(count: int, work) -> list:
