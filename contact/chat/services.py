@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from asgiref.sync import async_to_sync
+from channels.exceptions import ChannelFull
 from channels.layers import get_channel_layer
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.db import transaction
 from django.utils import timezone
+from redis.exceptions import RedisError
 from wagtail.permissions import policy_registry
 
 from lantana.core.models import SiteSettings
@@ -281,18 +283,48 @@ class Outbox:
         broadcast(events)
 
 
-def broadcast(events: list[tuple[str, dict]]) -> None:
-    """Send to the channel layer; a failure (Redis down) is logged by kind only:
-    the rows are stored and every client catches up when it reconnects."""
+def broadcast(events: list[tuple[str, dict]]) -> int:
+    """Send to the channel layer; returns how many sends failed. A send the
+    connection dropped (Redis restarting) is tried once more. A failure is logged
+    with the group, the event's type and the transport's own words, never the
+    event's contents: the rows are stored, and every client catches up when it
+    reconnects."""
     layer = get_channel_layer()
     if layer is None or not events:
-        return
+        return 0
     send = async_to_sync(layer.group_send)
+    failed = 0
     for group, event in events:
         try:
-            send(group, event)
+            try:
+                send(group, event)
+            except RETRIED_ERRORS:
+                send(group, event)
         except Exception as error:  # noqa: BLE001 - the data is safe in the database
-            logger.warning("Live chat: a group send failed (%s)", type(error).__name__)
+            failed += 1
+            logger.warning(
+                "Live chat: a %s event to %s was not sent (%s)",
+                event.get("type"),
+                group,
+                failure_reason(error),
+            )
+    return failed
+
+
+# A dropped or refused connection: worth one more try.
+RETRIED_ERRORS = (ConnectionError, TimeoutError, RedisError)
+# Errors of the transport itself, whose words never quote what was being sent.
+TRANSPORT_ERRORS = (*RETRIED_ERRORS, OSError, RuntimeError, ChannelFull)
+
+
+def failure_reason(error: Exception) -> str:
+    """The exception's class and, for a transport error, its message (e.g. "You
+    cannot use AsyncToSync in the same thread as an async event loop"). Any other
+    error's message could quote the event it failed on: its class only."""
+    kind = type(error).__name__
+    if isinstance(error, TRANSPORT_ERRORS) and str(error):
+        return f"{kind}: {str(error)[:200]}"
+    return kind
 
 
 def notify_queue_changed() -> None:
