@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from contact.chat import services as chat_services
 from tests.support.browser import CHROMIUM, CHROMIUM_ARGS, PageChecker, RequestsInFlight
+from tests.support.chat import sends_from_any_thread
 
 
 @pytest.hookimpl(trylast=True)
@@ -31,6 +33,13 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "args": CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture(autouse=True)
+def chat_sends_from_the_test_thread(monkeypatch):
+    """Live chat's group sends work from the test's thread too (Playwright's loop
+    runs there): tests/support/chat.py sends_from_any_thread."""
+    monkeypatch.setattr(chat_services, "async_to_sync", sends_from_any_thread())
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 1280 px talk through the real ASGI application (uvicorn in a thread), as in
 production: pages, /chat/live/ and both WebSockets from one origin."""
 
+import asyncio
 import re
 import socket
 import threading
@@ -15,6 +16,7 @@ from django.db import connections
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from contact.chat import services
 from contact.chat.models import CannedReply, ChatAvailability, ChatConversation
 from contact.models import Lead
 from contact.permissions import get_lead_reviewers_group
@@ -23,6 +25,7 @@ from demo.factories.home import HomePageFactory
 from lantana.core.models import SiteSettings, User
 from tests.support.auth import sign_in_browser
 from tests.support.browser import SCREENSHOTS, PageChecker, assert_admin_accessible
+from tests.support.chat import sends_from_any_thread
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 PORTS = range(8200, 8300)  # this branch's range on the shared machine
@@ -40,6 +43,16 @@ def free_port() -> int:
     raise RuntimeError("no free port in 8200-8299")
 
 
+class LoopKeepingServer(uvicorn.Server):
+    """uvicorn's server, keeping the event loop it serves from."""
+
+    loop = None
+
+    async def serve(self, sockets=None):
+        self.loop = asyncio.get_running_loop()
+        await super().serve(sockets)
+
+
 class AsgiServer:
     """lantana.asgi.application under uvicorn in a thread, with test settings."""
 
@@ -55,7 +68,7 @@ class AsgiServer:
             lifespan="off",
             log_level="warning",
         )
-        self.server = uvicorn.Server(config)
+        self.server = LoopKeepingServer(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     def start(self):
@@ -67,14 +80,19 @@ class AsgiServer:
             time.sleep(0.05)
         return self
 
+    @property
+    def loop(self):
+        return self.server.loop
+
     def stop(self):
         self.server.should_exit = True
         self.thread.join(timeout=10)
 
 
 @pytest.fixture
-def asgi_site(transactional_db, django_db_serialized_rollback, settings):
-    """The site tree, then uvicorn serving it; stopped before the flush."""
+def asgi_site(transactional_db, django_db_serialized_rollback, settings, monkeypatch):
+    """The site tree, then uvicorn serving it; stopped before the flush. What the
+    test's own changes send to the sockets goes through the server's loop."""
     settings.ALLOWED_HOSTS = ["*"]
     settings.LEAD_MIN_FILL_SECONDS = 0  # Playwright types faster than any person
     site = make_site_root(HomePageFactory(parent=ensure_root()))
@@ -85,6 +103,9 @@ def asgi_site(transactional_db, django_db_serialized_rollback, settings):
     settings.CHAT_ALLOWED_ORIGINS = [server.url]  # the sockets' Origin check
     holder = SimpleNamespace(server=server.start())
     holder.url = holder.server.url
+    monkeypatch.setattr(
+        services, "async_to_sync", sends_from_any_thread(lambda: holder.server.loop)
+    )
     yield holder
     holder.server.stop()
     # The server's threads kept their own connections; PostgreSQL cannot flush or

@@ -1,6 +1,7 @@
 """Live chat helpers: posts that start a chat, signed-in staff, and sockets on the
 real ASGI stack (lantana.asgi) with the in-memory channel layer."""
 
+import asyncio
 import functools
 import threading
 import time
@@ -45,6 +46,32 @@ def in_own_thread(coroutine_function, *args, **kwargs):
     if "error" in outcome:
         raise outcome["error"]
     return outcome.get("value")
+
+
+def sends_from_any_thread(server_loop=lambda: None):
+    """An async_to_sync for contact.chat.services (its channel-layer sends) in the
+    browser tests. There Playwright's sync API runs an event loop in the test's own
+    thread, where async_to_sync refuses to start ("You cannot use AsyncToSync in the
+    same thread as an async event loop"), so the sends that the test's own changes
+    make (a user added to a group, permissions restored between tests) go through
+    the chat server's loop, which owns the in-memory channel layer, as the server's
+    own threads do; with no server running, through a loop of their own."""
+
+    def wrap(function):
+        def call(*args, **kwargs):
+            try:
+                asyncio.get_running_loop()
+            except RuntimeError:  # any other thread: as in production
+                return async_to_sync(function)(*args, **kwargs)
+            loop = server_loop()
+            if loop is None or not loop.is_running():
+                return in_own_thread(function, *args, **kwargs)
+            sent = asyncio.run_coroutine_threadsafe(function(*args, **kwargs), loop)
+            return sent.result(timeout=10)
+
+        return call
+
+    return wrap
 
 
 def asynchronous(test):
