@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 import uvicorn
 from django.db import connections
+from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -25,7 +26,7 @@ from demo.factories.home import HomePageFactory
 from lantana.core.models import SiteSettings, User
 from tests.support.auth import sign_in_browser
 from tests.support.browser import SCREENSHOTS, PageChecker, assert_admin_accessible
-from tests.support.chat import sends_from_any_thread
+from tests.support.chat import sends_from_any_thread, start
 
 PASSWORD = "a-long-test-password"  # noqa: S105
 PORTS = range(8200, 8300)  # this branch's range on the shared machine
@@ -496,6 +497,25 @@ def test_the_visitor_sees_the_phone_while_the_server_is_away(
         0
     )
     assert "And another." not in [m.text for m in conversation.messages.all()]
+
+
+def test_a_chat_that_starts_while_the_panel_is_reconnecting_still_alerts(
+    people, staff_page, asgi_site
+):
+    """The alert is sent once, as the chat starts: a panel whose socket was down
+    then hears of the chat from the queue it gets on reconnecting."""
+    spage = staff_page.page
+    go_available(staff_page)
+    asgi_site.server.stop()
+    expect(spage.locator("[data-panel-connection]")).to_contain_text(
+        "Connection lost", timeout=WAIT
+    )
+    assert start(Client(), preferred_name="Noor").status_code == 201
+    asgi_site.server = AsgiServer(port=asgi_site.server.port).start()
+    expect(spage).to_have_title(re.compile(r"^\(1\) New chat"), timeout=30_000)
+    expect(spage.locator(".live-queue__item", has_text="Noor")).to_contain_text(
+        "Waiting"
+    )
 
 
 def test_intake_hands_a_chat_over_and_closes_another(

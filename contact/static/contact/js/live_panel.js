@@ -30,6 +30,9 @@
   var queue = [], current = null, after = 0, readSeq = {}, byId = {}, transcripts = {};
   var lastStaffItem = null, typingTimer = null, alerts = 0, baseTitle = document.title;
   var audio = null;
+  // Each chat's alert is given once ("new", then "urgent"); null until the first
+  // queue, which holds what was already there when the panel opened.
+  var heard = null;
   var wanted = null; // the switch's state while the server has not confirmed it
 
   var replies = [];
@@ -100,6 +103,7 @@
       var now = Date.now();
       queue.forEach(function (chat) { chat.since = now - (chat.waitingSeconds || 0) * 1000; });
       drawQueue();
+      alertMissed();
       if (current) drawHeader();
     },
     availability: function (data) {
@@ -152,14 +156,34 @@
       if (seq && seq <= data.seq) lastStaffItem.querySelector(".live-msg__seen").hidden = false;
     },
     alert: function (data) {
-      alerts += 1;
-      document.title = "(" + alerts + ") " + (data.urgent ? "Urgent chat" : "New chat") + " · " + baseTitle;
-      beep(data.urgent ? 3 : 2);
+      if (heard) alertOnce(data.lead, data.urgent);
     },
     error: function (data) {
       showError(ERRORS[data.code] || data.message || "That did not work; please try again.");
     },
   };
+
+  // --- alerts -------------------------------------------------------------------
+  function alertOnce(lead, isUrgent) {
+    var level = isUrgent ? "urgent" : "new";
+    if (heard[lead] === level || heard[lead] === "urgent") return;
+    heard[lead] = level;
+    alerts += 1;
+    document.title = "(" + alerts + ") " + (isUrgent ? "Urgent chat" : "New chat") + " · " + baseTitle;
+    beep(isUrgent ? 3 : 2);
+  }
+
+  // An alert sent while the socket was down (reconnecting) is never resent: the
+  // queue that follows the reconnection still shows the chat, so it alerts here.
+  function alertMissed() {
+    var first = heard === null;
+    if (first) heard = {};
+    queue.forEach(function (chat) {
+      if (chat.state !== "waiting" && !chat.urgent) return;
+      if (first) heard[chat.lead] = chat.urgent ? "urgent" : "new";
+      else alertOnce(chat.lead, chat.urgent);
+    });
+  }
 
   // --- the queue ----------------------------------------------------------------
   function find(lead) {
