@@ -7,6 +7,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
 from . import site_cache
+from .rows import Rows
 
 
 def ancestor_paths(page) -> list[str]:
@@ -58,7 +59,8 @@ class ChainRoutingMixin(OneQueryRestrictionsMixin):
 def route_chain(root, request, path_components):
     """What ChainRoutingMixin.route finds below `root`, or None when no page on the
     way matches (the root's own route() answers then). `root` may be a plain Page:
-    only its tree and URL paths are read."""
+    only its tree and URL paths are read, and `root.restricted` when it is known
+    (localized_root)."""
     if not path_components:
         return None
     prefix = root.url_path
@@ -66,12 +68,9 @@ def route_chain(root, request, path_components):
         prefix + "/".join(path_components[:depth]) + "/"
         for depth in range(1, len(path_components) + 1)
     ]
-    above = ancestor_paths(root)
-    pages = Page.objects.filter(
-        Q(url_path__in=wanted, path__startswith=root.path) | Q(path__in=above)
-    ).annotate(restricted=restricted_here())
+    above = [] if hasattr(root, "restricted") else ancestor_paths(root)
     found, on_the_way = {}, []
-    for page in pages:
+    for page in pages_on_the_way(wanted, root.path, above):
         if page.path in above:
             on_the_way.append(page)
         else:
@@ -84,13 +83,57 @@ def route_chain(root, request, path_components):
         chain.append(page)
     if not chain:
         return None
-    deepest = chain[-1].specific
+    deepest = read_specific(chain[-1])
     deepest.route_ancestors = [root, *chain[:-1]]
     on_the_way += chain
-    if not any(page.restricted for page in on_the_way):
+    if not (
+        getattr(root, "restricted", False) or any(p.restricted for p in on_the_way)
+    ):
         # Read with the pages: no restriction applies, no query needed to know it.
         deepest.route_view_restrictions = []
     return deepest.route(request, path_components[len(chain) :])
+
+
+# restricted_here() as SQL, for the pages on the way.
+RESTRICTED_HERE_SQL = (
+    'EXISTS (SELECT 1 FROM "wagtailcore_pageviewrestriction" r'
+    ' WHERE r."page_id" = "wagtailcore_page"."id"'
+    ' OR r."page_id" = "wagtailcore_page"."alias_of_id")'
+)
+PAGES = Rows(Page, extra={"restricted": RESTRICTED_HERE_SQL})
+
+
+def pages_on_the_way(url_paths: list[str], under: str, paths: list[str]) -> list[Page]:
+    """The pages at `url_paths` below the tree path `under`, and those at tree
+    `paths`, each with `restricted` (restricted_here), in one query written once."""
+    url_path, path = PAGES.column("url_path"), PAGES.column("path")
+    where = f"({url_path} IN ({', '.join(['%s'] * len(url_paths))}) AND {path} LIKE %s)"
+    if paths:
+        where += f" OR {path} IN ({', '.join(['%s'] * len(paths))})"
+    # Tree paths are digits and capitals: nothing in them for LIKE to escape.
+    return PAGES.read(where, [*url_paths, under + "%", *paths])
+
+
+SPECIFIC_ROWS: dict[type, Rows] = {}
+
+
+def read_specific(page: Page) -> Page:
+    """page.specific (Wagtail's get_specific: the specific row, then the plain
+    page's other attributes copied over), read with SQL written once per model."""
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page
+    rows = SPECIFIC_ROWS.get(model)
+    if rows is None:
+        rows = SPECIFIC_ROWS[model] = Rows(model)
+    found = rows.read(f"{rows.column(model._meta.pk.name)} = %s", [page.pk])
+    if not found:
+        raise model.DoesNotExist(f"{model.__name__} {page.pk} has no row of its own")
+    specific = found[0]
+    for name, value in page.__dict__.items():
+        specific.__dict__.setdefault(name, value)
+    page.specific = specific
+    return specific
 
 
 def restricted_here():
@@ -154,7 +197,7 @@ def route_from_site_root(request, path: str) -> None:
 
 def route_root(root, request):
     """The site root's own URL, as Wagtail's Page.route answers it."""
-    page = root.specific
+    page = read_specific(root)
     if not root.restricted:
         page.route_view_restrictions = []  # none on it or above: nothing to read
     return page.route(request, [])
