@@ -27,7 +27,6 @@ from wagtail.admin.panels import (
 from wagtail.blocks import StreamValue
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import (
     AbstractGroupApprovalTask,
     Locale,
@@ -40,7 +39,9 @@ from wagtail.models import (
 from wagtail.search import index
 
 from lantana.core import fragments
+from lantana.core.images import read_images
 from lantana.core.routing import OneQueryRestrictionsMixin, public_q
+from lantana.core.rows import Rows
 from lantana.core.templatetags.card_tags import card_renditions
 from lantana.core.translated import in_language, translated_list, with_translation
 from staff.models import ClinicianPage
@@ -52,6 +53,8 @@ from .text import heading_anchors, reading_minutes, table_of_contents
 REVIEW_SOON_DAYS = 30
 # The most related articles an editor may choose that the page still shows.
 MAX_CHOSEN = 12
+# An article's author and reviewer, read with SQL written once (lantana.core.rows).
+CLINICIAN_ROWS = Rows(ClinicianPage)
 
 
 # What a page shows of a topic, in the visitor's language (lantana/core/translated.py).
@@ -488,12 +491,7 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
             for block in raw_body
             if block.get("type") == "image"
         }
-        images = (
-            get_image_model()
-            .objects.filter(pk__in=ids - {None})
-            .prefetch_related("renditions")
-            .in_bulk()
-        )
+        images = read_images(ids)
         self.hero_image = images.get(self.hero_image_id)
         for person in people:
             person.photo = images.get(person.photo_id)
@@ -512,9 +510,7 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
             )
 
     def load_clinicians(self):
-        people = ClinicianPage.objects.filter(
-            pk__in=[self.author_id, self.reviewer_id]
-        ).in_bulk()
+        people = CLINICIAN_ROWS.in_bulk([self.author_id, self.reviewer_id])
         self.author = people.get(self.author_id)
         self.reviewer = people.get(self.reviewer_id)
 
