@@ -10,12 +10,19 @@ from wagtail.models import Page
 
 from articles.models import ArticleIndexPage, ArticlePage
 from lantana.core import fragments
-from lantana.core.models import CustomImage
-from lantana.core.routing import ChainRoutingMixin
+from lantana.core.images import load_images
+from lantana.core.routing import ChainRoutingMixin, live_descendants_sql
+from lantana.core.rows import Rows
 from locations.models import LocationPage
 from staff.models import ClinicianPage, StaffIndexPage
 
 from .structured_data import organization_json_ld
+
+# What the home page shows of the pages below it, read with SQL written once
+# (lantana.core.rows).
+TEAM_ROWS = Rows(ClinicianPage)
+LOCATION_ROWS = Rows(LocationPage)
+PAGE_ROWS = Rows(Page)
 
 
 class HomePage(fragments.KeptPartsMixin, ChainRoutingMixin, Page):
@@ -124,14 +131,16 @@ class HomePage(fragments.KeptPartsMixin, ChainRoutingMixin, Page):
         return list(cards.descendant_of(self)[:count])
 
     def get_team(self, count: int = 4):
-        return list(
-            ClinicianPage.objects.live()
-            .descendant_of(self)
-            .order_by("sort_order", "last_name")[:count]
+        where, params = live_descendants_sql(TEAM_ROWS, self)
+        order = ", ".join(
+            TEAM_ROWS.column(name) for name in ("sort_order", "last_name")
         )
+        return TEAM_ROWS.read(where, params, order, count)
 
     def get_featured_location(self):
-        return LocationPage.objects.live().descendant_of(self).first()
+        where, params = live_descendants_sql(LOCATION_ROWS, self)
+        found = LOCATION_ROWS.read(where, params, LOCATION_ROWS.column("path"), 1)
+        return found[0] if found else None
 
     def get_indexes(self) -> dict:
         """The first live team and article index below, as plain pages, in one query."""
@@ -139,12 +148,13 @@ class HomePage(fragments.KeptPartsMixin, ChainRoutingMixin, Page):
             ContentType.objects.get_for_model(model).pk: model
             for model in (StaffIndexPage, ArticleIndexPage)
         }
+        where, params = live_descendants_sql(PAGE_ROWS, self)
+        types = ", ".join(["%s"] * len(models_by_type))
         indexes = {}
-        for page in (
-            Page.objects.live()
-            .descendant_of(self)
-            .filter(content_type__in=models_by_type)
-            .order_by("-path")
+        for page in PAGE_ROWS.read(
+            f"{where} AND {PAGE_ROWS.column('content_type')} IN ({types})",
+            [*params, *models_by_type],
+            f"{PAGE_ROWS.column('path')} DESC",
         ):
             indexes[models_by_type[page.content_type_id]] = page
         return indexes
@@ -155,11 +165,4 @@ class HomePage(fragments.KeptPartsMixin, ChainRoutingMixin, Page):
         holders += [(article, "hero_image") for article in articles]
         if location is not None:
             holders.append((location, "hero_image"))
-        ids = {getattr(obj, f"{field}_id") for obj, field in holders} - {None}
-        images = (
-            CustomImage.objects.filter(pk__in=ids)
-            .prefetch_related("renditions")
-            .in_bulk()
-        )
-        for obj, field in holders:
-            setattr(obj, field, images.get(getattr(obj, f"{field}_id")))
+        load_images(holders)

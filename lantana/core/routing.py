@@ -212,6 +212,24 @@ def public_q():
     return ~Exists(restricted)
 
 
+# public_q() as SQL, for a Rows query of pages (lantana.core.rows).
+PUBLIC_SQL = (
+    'NOT EXISTS (SELECT 1 FROM "wagtailcore_pageviewrestriction" r'
+    ' INNER JOIN "wagtailcore_page" rp ON rp."id" = r."page_id"'
+    ' WHERE rp."path" = SUBSTR("wagtailcore_page"."path", 1, LENGTH(rp."path")))'
+)
+
+
+def live_descendants_sql(rows: Rows, page) -> tuple[str, list]:
+    """`.live().descendant_of(page)` as a WHERE for a Rows query of pages, and
+    its parameters."""
+    path, depth, live = (rows.column(name) for name in ("path", "depth", "live"))
+    pk = rows.column(rows.model._meta.pk.name)
+    # Tree paths are digits and capitals: nothing in them for LIKE to escape.
+    where = f"{live} AND {path} LIKE %s AND {depth} >= %s AND NOT {pk} = %s"
+    return where, [page.path + "%", page.depth, page.pk]
+
+
 def parent_from_route(page, model):
     """The page's parent as routing read it, if it is a `model` (not specific)."""
     ancestors = getattr(page, "route_ancestors", None) or []
