@@ -10,6 +10,7 @@ from wagtail.models import Page
 from articles.models import ArticlePage
 from lantana.core import site_cache
 from lantana.core.models import StandardPage
+from lantana.core.routing import read_specific_in_bulk
 from staff.models import ClinicianPage
 
 MAX_QUERY_LENGTH = 200
@@ -70,10 +71,11 @@ def search(request):
 
 
 def specific_in_order(pages) -> list[Page]:
-    """The specific pages for a page of results, one query per page type."""
-    ids = [page.pk for page in pages]
-    specific = Page.objects.filter(pk__in=ids).specific().in_bulk()
-    found = [specific[pk] for pk in ids if pk in specific]
+    """The specific pages for a page of results, one query per page type (SQL
+    written once: lantana.core.routing.read_specific_in_bulk)."""
+    pages = list(pages)
+    specific = read_specific_in_bulk(pages)
+    found = [specific[page.pk] for page in pages if page.pk in specific]
     for page in found:
         page.search_label = LABELS.get(type(page), _("Page"))
     return found
