@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from articles.models import ArticleIndexPage, ArticlePage
+from articles.models import ArticleCards, ArticleIndexPage, card_rows
 from lantana.core import fragments
 from lantana.core.images import load_images
 from lantana.core.routing import ChainRoutingMixin, live_descendants_sql
@@ -127,8 +127,9 @@ class HomePage(fragments.KeptPartsMixin, ChainRoutingMixin, Page):
         }
 
     def get_latest_articles(self, count: int = 3):
-        cards = ArticlePage.cards().select_related(None).prefetch_related(None)
-        return list(cards.descendant_of(self)[:count])
+        # Their images with every rendition come with the page's others (load_images).
+        cards = ArticleCards(*live_descendants_sql(card_rows(False), self), False)
+        return cards[:count]
 
     def get_team(self, count: int = 4):
         where, params = live_descendants_sql(TEAM_ROWS, self)

@@ -1,5 +1,6 @@
 """Images a page shows, read with their renditions in two queries whatever their number."""
 
+from collections.abc import Sequence
 from functools import cache
 
 from wagtail.images import get_image_model
@@ -14,27 +15,37 @@ def image_rows() -> tuple[Rows, Rows]:
     return Rows(model), Rows(model.get_rendition_model())
 
 
-def read_images(ids) -> dict:
-    """{id: image} for `ids` (None ignored), each with every rendition it has, in
-    two queries written once: what `.prefetch_related("renditions").in_bulk()`
-    reads, the renditions left where Wagtail looks for prefetched ones
-    (`prefetched_renditions`), each pointing back at its image."""
-    images, renditions = image_rows()
-    found = images.in_bulk(ids)
-    if not found:
-        return found
-    for image in found.values():
+def read_images(ids, specs: Sequence[str] | None = None) -> dict:
+    """{id: image} for `ids` (None ignored), each with every rendition it has (or
+    only those of `specs`), in two queries written once: what
+    `.prefetch_related("renditions").in_bulk()` reads, the renditions left where
+    Wagtail looks for prefetched ones (`prefetched_renditions`), each pointing
+    back at its image. A rendition of `specs` not made yet is made by Wagtail
+    when a template asks for it, as with a prefetch."""
+    found = image_rows()[0].in_bulk(ids)
+    read_renditions(found, specs)
+    return found
+
+
+def read_renditions(images: dict, specs: Sequence[str] | None = None) -> None:
+    """Leave on each of `images` ({id: image}) its renditions (or only those of
+    `specs`), as read_images does, in one query written once (none for none)."""
+    if not images:
+        return
+    renditions = image_rows()[1]
+    for image in images.values():
         image.prefetched_renditions = []
-    keys = list(found)
-    image_id = renditions.column("image")
+    keys = list(images)
+    where = f"{renditions.column('image')} IN ({', '.join(['%s'] * len(keys))})"
+    if specs is not None:
+        where += f" AND {renditions.column('filter_spec')} IN"
+        where += f" ({', '.join(['%s'] * len(specs))})"
+        keys += specs
     back = renditions.model._meta.get_field("image")
-    for rendition in renditions.read(
-        f"{image_id} IN ({', '.join(['%s'] * len(keys))})", keys
-    ):
-        image = found[rendition.image_id]
+    for rendition in renditions.read(where, keys):
+        image = images[rendition.image_id]
         back.set_cached_value(rendition, image)
         image.prefetched_renditions.append(rendition)
-    return found
 
 
 def load_images(holders) -> None:
