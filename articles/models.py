@@ -41,7 +41,7 @@ from wagtail.search import index
 from lantana.core import fragments
 from lantana.core.images import read_images, read_renditions
 from lantana.core.routing import PUBLIC_SQL, OneQueryRestrictionsMixin, public_q
-from lantana.core.rows import Rows
+from lantana.core.rows import Rows, db_value
 from lantana.core.templatetags.card_tags import (
     ARTICLE_PICTURE,
     _picture_node,
@@ -159,7 +159,7 @@ class ArticleIndexPage(OneQueryRestrictionsMixin, RoutablePageMixin, Page):
                 " WHERE t.translation_key = %s"
             )
             where += f" AND {rows.column('page_ptr')} IN ({of_topic})"
-            params.append(topic.translation_key)
+            params.append(db_value(Topic, "translation_key", topic.translation_key))
         return ArticleCards(where, params)
 
     def get_listing_url(self, request, topic, number: int) -> str:
