@@ -689,29 +689,37 @@ def related_articles_sql() -> str:
     """  # noqa: S608 (names from the models' _meta; values are parameters)
 
 
-def first_topic_sql(translated: bool) -> str:
-    """cards()' `topic_name` as SQL: the first of an article's topics by the name
-    shown, in the visitor's language when `translated` (one parameter: it), as
-    with_translation names it. Only table and column names are formatted in."""
+def first_topic_sql(translated: bool) -> dict[str, str]:
+    """cards()' annotations as SQL: `topic_name`, the first of an article's topics
+    by the name shown (then by id), and outside the default language
+    `topic_language`, the language that name is in (parameters: the visitor's
+    language; the default language, the visitor's twice), as with_translation
+    names them. Only table and column names are formatted in."""
     topic, topics = Topic._meta.db_table, ArticlePage.topics.through._meta.db_table
     locale, article = Locale._meta.db_table, ArticlePage._meta.db_table
-    shown = "t.name"
-    if translated:
-        shown = f"""COALESCE((SELECT s.name FROM {topic} s
-            INNER JOIN {locale} lo ON lo.id = s.locale_id
-            WHERE s.translation_key = t.translation_key AND lo.language_code = %s
-            LIMIT 1), t.name)"""  # noqa: S608
-    return f"""(SELECT {shown} AS shown FROM {topic} t
-        INNER JOIN {topics} tt ON tt.topic_id = t.id
+    if not translated:
+        first = f"""FROM {topic} t INNER JOIN {topics} tt ON tt.topic_id = t.id
+            WHERE tt.articlepage_id = {article}.page_ptr_id
+            ORDER BY t.name, t.id LIMIT 1"""  # noqa: S608
+        return {"topic_name": f"(SELECT t.name {first})"}
+    first = f"""FROM {topic} t INNER JOIN {topics} tt ON tt.topic_id = t.id
+        LEFT JOIN (
+            SELECT s.name, s.translation_key FROM {topic} s
+            INNER JOIN {locale} lo ON lo.id = s.locale_id WHERE lo.language_code = %s
+        ) tr ON tr.translation_key = t.translation_key
         WHERE tt.articlepage_id = {article}.page_ptr_id
-        ORDER BY shown LIMIT 1)"""  # noqa: S608
+        ORDER BY COALESCE(tr.name, t.name), t.id LIMIT 1"""  # noqa: S608
+    return {
+        "topic_name": f"(SELECT COALESCE(tr.name, t.name) {first})",
+        "topic_language": f"(SELECT CASE WHEN tr.name IS NULL THEN %s ELSE %s END {first})",
+    }
 
 
 @functools.cache
 def card_rows(translated: bool) -> Rows:
     """ArticlePage.cards()' rows: every field but the body, the hero image, the
-    `topic_name`; written once per process (lantana.core.rows)."""
-    extra = {"topic_name": first_topic_sql(translated)}
+    topic's annotations; written once per process (lantana.core.rows)."""
+    extra = first_topic_sql(translated)
     return Rows(ArticlePage, extra=extra, defer=["body"], related="hero_image")
 
 
@@ -726,7 +734,8 @@ class ArticleCards:
         language = translation.get_language() or settings.LANGUAGE_CODE
         translated = language != settings.LANGUAGE_CODE
         self.rows = card_rows(translated)
-        self.language = [language] if translated else []
+        default = settings.LANGUAGE_CODE
+        self.language = [language, default, language, language] if translated else []
         shown = f"{self.rows.column('live')} AND {PUBLIC_SQL}"
         self.where, self.params = f"{shown} AND {where}", params
         self.renditions = renditions

@@ -26,6 +26,7 @@ def shown(cards):
             card.pk,
             card.title,
             card.topic_name,
+            getattr(card, "topic_language", None),
             card.hero_image_id,
             card.hero_image and card.hero_image.title,
             card.get_deferred_fields(),
@@ -38,6 +39,7 @@ def shown(cards):
 def articles(article_index, make_article):
     family = TopicFactory(name="Family", slug="family")
     sleep = TopicFactory(name="Sleep", slug="sleep")
+    TopicFactory(name="Sleep", slug="sleep-too")  # the same name: then by id
     image = ImageFactory()
     made = [
         make_article(title="Both", topics=[sleep, family], hero_image=image),
