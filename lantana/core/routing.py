@@ -111,7 +111,7 @@ def pages_on_the_way(url_paths: list[str], under: str, paths: list[str]) -> list
     if paths:
         where += f" OR {path} IN ({', '.join(['%s'] * len(paths))})"
     # Tree paths are digits and capitals: nothing in them for LIKE to escape.
-    return PAGES.read(where, [*url_paths, under + "%", *paths])
+    return PAGES.read(where, [*url_paths, under + "%", *paths], path)
 
 
 SPECIFIC_ROWS: dict[type, Rows] = {}
