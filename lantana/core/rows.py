@@ -235,35 +235,3 @@ def db_value(model, field_name: str, value):
     """`value` as a parameter for a column of `model` (a UUID is text on SQLite)."""
     connection = connections[router.db_for_read(model)]
     return model._meta.get_field(field_name).get_db_prep_value(value, connection)
-
-
-CHILD_ROWS: dict[type, Rows] = {}
-
-
-def child_rows(instance, accessor: str) -> list:
-    """`list(instance.<accessor>.all())` for a modelcluster ParentalKey's children
-    (a page's hours, photos…) in their model's order: the editor's objects as they
-    are when in memory (a preview), else read with SQL written once, each pointing
-    back at `instance` as Django's related manager leaves them."""
-    related = getattr(instance, "_cluster_related_objects", {})
-    relation = instance._meta.get_field(accessor)
-    model = relation.related_model
-    ordering = model._meta.ordering
-    if (
-        instance.pk is None
-        or accessor in related
-        or not all(isinstance(name, str) for name in ordering)
-    ):
-        return list(getattr(instance, accessor).all())
-    rows = CHILD_ROWS.get(model)
-    if rows is None:
-        rows = CHILD_ROWS[model] = Rows(model)
-    order_by = ", ".join(
-        f"{rows.column(name[1:])} DESC" if name.startswith("-") else rows.column(name)
-        for name in ordering
-    )
-    parent = relation.field
-    children = rows.read(f"{rows.column(parent.name)} = %s", [instance.pk], order_by)
-    for child in children:
-        parent.set_cached_value(child, instance)
-    return children
