@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connections
+from django.utils import translation
 
 pytest_plugins = ["tests.fixtures"]
 
@@ -31,3 +32,12 @@ def pytest_sessionfinish(session):
     if name and not Path(name).exists():
         for suffix in ("-wal", "-shm"):
             Path(name + suffix).unlink(missing_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language, whatever a request served in this
+    thread before it (a Spanish page through an in-process handler) activated."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
