@@ -42,11 +42,7 @@ from lantana.core import fragments
 from lantana.core.images import read_images, read_renditions
 from lantana.core.routing import PUBLIC_SQL, OneQueryRestrictionsMixin, public_q
 from lantana.core.rows import Rows, db_value
-from lantana.core.templatetags.card_tags import (
-    ARTICLE_PICTURE,
-    _picture_node,
-    card_renditions,
-)
+from lantana.core.templatetags.card_tags import card_rendition_specs, card_renditions
 from lantana.core.translated import in_language, translated_list, with_translation
 from staff.models import ClinicianPage
 
@@ -762,10 +758,3 @@ class ArticleCards:
             images.pop(None, None)
             read_renditions(images, card_rendition_specs("article"))
         return cards
-
-
-@functools.cache
-def card_rendition_specs(kind: str) -> list[str]:
-    """The renditions a card shows (card_renditions' filter specs)."""
-    pictures = {"article": ARTICLE_PICTURE}
-    return [spec.spec for spec in _picture_node(pictures[kind]).get_filters()]

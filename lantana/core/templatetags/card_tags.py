@@ -53,9 +53,19 @@ def card_renditions(kind: str):
     listing's `Prefetch`: an image has a dozen (the hero's sizes, the share
     image…), and a card shows six or nine. A rendition missing here is made or
     read by Wagtail as before."""
+    return (
+        get_image_model()
+        .get_rendition_model()
+        .objects.filter(filter_spec__in=card_rendition_specs(kind))
+    )
+
+
+@cache
+def card_rendition_specs(kind: str) -> list[str]:
+    """The filter specs of the renditions a card's picture uses ("article" or
+    "clinician")."""
     arguments = {"article": ARTICLE_PICTURE, "clinician": CLINICIAN_PICTURE}[kind]
-    specs = [spec.spec for spec in _picture_node(arguments).get_filters()]
-    return get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
+    return [spec.spec for spec in _picture_node(arguments).get_filters()]
 
 
 def _picture(image, arguments: str) -> str:
