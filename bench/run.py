@@ -318,8 +318,9 @@ def start_gunicorn(
         "lantana.wsgi:application",
         "--workers",
         str(WORKERS),
+        # As production (deploy/gunicorn.conf.py): the sync worker on a roomy stack.
         "--worker-class",
-        "sync",
+        "lantana.workers.SyncWorker",
         "--bind",
         f"{HOST}:{port}",
         *extra_bind,

@@ -11,6 +11,9 @@ bind = [os.environ.get("GUNICORN_BIND", "unix:/run/lantana-gunicorn.sock")]
 # WEB_CONCURRENCY overrides; sync workers are right for a site whose pages are
 # short database reads behind nginx's buffering.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# gunicorn's sync worker, serving from a stack that never maps and unmaps a chunk
+# per request (lantana/workers.py: two milliseconds of an article page on 3.11).
+worker_class = "lantana.workers.SyncWorker"
 timeout = 30
 graceful_timeout = 20
 # Recycle workers now and then so a slow leak never becomes an outage.
