@@ -1,16 +1,21 @@
 """Site search over articles, clinicians and general pages."""
 
 import re
+from math import ceil
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Page as ResultsPage
 from django.core.paginator import Paginator
+from django.db.models import Count, Exists, F, OuterRef, Window
+from django.db.models.base import ModelState
+from django.db.models.lookups import StartsWith
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from articles.models import ArticlePage
 from lantana.core import site_cache
 from lantana.core.models import StandardPage
-from lantana.core.routing import read_specific_in_bulk
 from staff.models import ClinicianPage
 
 MAX_QUERY_LENGTH = 200
@@ -21,6 +26,26 @@ LABELS = {
     ClinicianPage: _("Our team"),
     StandardPage: _("Page"),
 }
+# What a result shows, read with the search: {field: column of the search's query}.
+SHOWN_FIELDS = {
+    "id": "id",
+    "url_path": "url_path",
+    "title": "title",
+    "search_description": "search_description",
+}
+SHOWN_OWN_FIELDS = {
+    ArticlePage: {"summary": "articlepage__summary"},
+    ClinicianPage: {
+        "first_name": "clinicianpage__first_name",
+        "last_name": "clinicianpage__last_name",
+        "credentials": "clinicianpage__credentials",
+        "short_bio": "clinicianpage__short_bio",
+    },
+    StandardPage: {"intro": "standardpage__intro"},
+}
+# A page number past this is past the end of any search here: answered as Django's
+# Paginator answers one (the last page) without asking for a row at its offset.
+LAST_PAGE_TRIED = 100_000
 
 
 # Anything that is not a letter, digit or underscore, in any script.
@@ -48,21 +73,7 @@ def search(request):
     query = clean_query(request.GET.get("q", ""))
     results_page = None
     if query:
-        # The visitor's language only, and no alias (English words in the Spanish
-        # tree until an editor translates the page).
-        pages = (
-            Page.objects.live()
-            .public()
-            .type(*SEARCHABLE_TYPES)
-            .filter(locale=site_cache.active_locale())
-            .exclude(id__in=Page.objects.filter(alias_of__isnull=False).values("id"))
-        )
-        terms = search_terms(query)
-        results = pages.search(terms) if terms else pages.none()
-        results_page = Paginator(results, RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
-        results_page.object_list = specific_in_order(results_page.object_list)
+        results_page = get_results_page(search_terms(query), request.GET.get("page"))
     return TemplateResponse(
         request,
         "home/search_results.html",
@@ -70,12 +81,91 @@ def search(request):
     )
 
 
-def specific_in_order(pages) -> list[Page]:
-    """The specific pages for a page of results, one query per page type (SQL
-    written once: lantana.core.routing.read_specific_in_bulk)."""
-    pages = list(pages)
-    specific = read_specific_in_bulk(pages)
-    found = [specific[page.pk] for page in pages if page.pk in specific]
-    for page in found:
-        page.search_label = LABELS.get(type(page), _("Page"))
-    return found
+def get_results_page(terms: str, number: str | None) -> ResultsPage:
+    """The page `number` of the results for `terms`, as
+    `Paginator(results, RESULTS_PER_PAGE).get_page(number)` finds it (the first
+    for anything not a whole number, the last for one past the end), each result
+    its specific page with the fields it shows and `search_label`.
+
+    The rows come with their total (a window count: Paginator's own count was a
+    second search) in one query, two or three for a number past the end."""
+    paginator = Paginator((), RESULTS_PER_PAGE)
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        number = 1
+    rows, total = [], 0
+    if terms:
+        found = search_rows(terms)
+        if 1 <= number <= LAST_PAGE_TRIED:
+            rows, total = read_results(found, number)
+        if not rows and number != 1:
+            rows, total = read_results(found, 1)
+            number = max(1, ceil(total / RESULTS_PER_PAGE))
+            if number > 1:
+                rows, total = read_results(found, number)
+    else:
+        number = 1
+    paginator.count = total
+    return ResultsPage([result_page(row) for row in rows], number, paginator)
+
+
+def search_rows(terms: str):
+    """The live, public pages of SEARCHABLE_TYPES in the visitor's language (no
+    alias: English words in the Spanish tree until an editor translates the page)
+    matching `terms`, best first, as rows of the fields shown, each with the total.
+
+    The database backends search a Django queryset (`get_queryset()`, the query
+    their results run): the filters the backend cannot check are added to it."""
+    pages = (
+        Page.objects.live()
+        .type(*SEARCHABLE_TYPES)
+        .filter(locale=site_cache.active_locale())
+    )
+    columns = list(SHOWN_FIELDS.values())
+    for own in SHOWN_OWN_FIELDS.values():
+        columns += own.values()
+    return (
+        pages.search(terms)
+        .get_queryset()
+        .filter(alias_of__isnull=True)
+        .exclude(under_restriction())
+        .annotate(total=Window(Count("*")))
+        .values_list("content_type_id", *columns, "total")
+    )
+
+
+def under_restriction() -> Exists:
+    """Whether a page is private: it or a page above it has a view restriction
+    (Wagtail's `PageQuerySet.public()`, without reading the restrictions first)."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            StartsWith(OuterRef("path"), F("page__path"))
+        )
+    )
+
+
+def read_results(found, number: int) -> tuple[list, int]:
+    """The rows of page `number` and the total (0 when there is no row)."""
+    start = (number - 1) * RESULTS_PER_PAGE
+    rows = list(found[start : start + RESULTS_PER_PAGE])
+    return rows, (rows[0][-1] if rows else 0)
+
+
+def result_page(row: tuple) -> Page:
+    """The specific page of a result row, with the fields it shows (as `.only()`
+    would read them) and its `search_label`."""
+    model = ContentType.objects.get_for_id(row[0]).model_class()
+    values = iter(row[1:])
+    fields = dict(zip(SHOWN_FIELDS, values, strict=False))
+    for kind, own in SHOWN_OWN_FIELDS.items():
+        kind_values = dict(zip(own, values, strict=False))
+        if issubclass(model, kind):
+            fields.update(kind_values)
+    page = model.__new__(model)
+    page.__dict__.update(fields)
+    page.__dict__[model._meta.pk.attname] = fields["id"]
+    page._state = ModelState()
+    page._state.adding, page._state.db = False, Page.objects.db
+    page.search_label = LABELS.get(model, _("Page"))
+    return page
