@@ -395,7 +395,7 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
         self.load_images(related)
         body, toc = self.get_body_and_toc()
         breadcrumbs = self.get_breadcrumbs()
-        topics = translated_list(self.topics.all(), *TOPIC_SHOWN)
+        topics = self.get_topics()
         index = breadcrumbs[-2] if len(breadcrumbs) > 1 else None
         values = {
             "topics": topics,
@@ -412,6 +412,23 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
         }
         values["json_ld"] = article_json_ld(self, values, request)
         return values
+
+    def get_topics(self) -> list[Topic]:
+        """The article's topics by name, each with what translated_list gives
+        (`local_name`, `local_slug`, `local_description`; `local_language` outside
+        the default language), read with SQL written once."""
+        topics = self.topics.all()
+        if not isinstance(topics, models.QuerySet):  # a preview's unsaved topics
+            return translated_list(topics, *TOPIC_SHOWN)
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if language == settings.LANGUAGE_CODE:
+            rows = read(Topic, article_topics_sql(False), [self.pk])
+            for row in rows:
+                for name in TOPIC_SHOWN:
+                    setattr(row, f"local_{name}", getattr(row, name))
+            return rows
+        params = [settings.LANGUAGE_CODE, language, self.pk, language]
+        return read(Topic, article_topics_sql(True), params)
 
     def get_breadcrumbs(self) -> list[Page]:
         # Routing already read the pages on the way (lantana.core.routing).
@@ -725,6 +742,34 @@ def first_topic_sql(translated: bool) -> dict[str, str]:
         "topic_name": f"(SELECT COALESCE(tr.name, t.name) {first})",
         "topic_language": f"(SELECT CASE WHEN tr.name IS NULL THEN %s ELSE %s END {first})",
     }
+
+
+@functools.cache
+def article_topics_sql(translated: bool) -> str:
+    """An article's topics by name (its id the parameter), as
+    `translated_list(article.topics.all(), *TOPIC_SHOWN)` reads them: outside the
+    default language (parameters: the default language, the visitor's, the
+    article's id, the visitor's language) joined to their translation.
+    Only table and column names from the models are formatted in."""
+    topic, topics = Topic._meta.db_table, ArticlePage.topics.through._meta.db_table
+    mine = f"""SELECT t.* FROM {topic} t WHERE t.id IN (
+        SELECT tt.topic_id FROM {topics} tt WHERE tt.articlepage_id = %s
+    )"""  # noqa: S608
+    if not translated:
+        return f"{mine} ORDER BY t.name"
+    shown = ", ".join(
+        f"COALESCE(t.{name}, q.{name}) AS local_{name}" for name in TOPIC_SHOWN
+    )
+    return f"""
+        SELECT q.*, {shown},
+            CASE WHEN t.id IS NULL THEN %s ELSE %s END AS local_language
+        FROM ({mine}) q
+        LEFT JOIN {topic} t ON t.translation_key = q.translation_key
+            AND t.locale_id = (
+                SELECT id FROM {Locale._meta.db_table} WHERE language_code = %s
+            )
+        ORDER BY q.name
+    """  # noqa: S608 (names from the models' _meta; values are parameters)
 
 
 @functools.cache
