@@ -1,10 +1,12 @@
-"""`{% article_body %}` and `{% article_toc %}`: an article's body and its table of
-contents, printed in Python.
+"""`{% article_header %}`, `{% article_body %}` and `{% article_toc %}`: an
+article's breadcrumbs and header, its body and its table of contents, printed in
+Python.
 
 Through `{% include_block %}` each of a body's blocks rendered its own template
 (a context, its nodes, a rich text template inside it): a quarter of a cold
-article. These print the same bytes as the blocks' templates (`templates/blocks/`)
-and `articles/includes/toc.html`, which stay as the reference
+article. These print the same bytes as `articles/includes/article_header.html`, the
+blocks' templates (`templates/blocks/`) and `articles/includes/toc_entries.html`,
+which stay as the reference
 (tests/articles/test_article_tags.py compares the two for every block type, in
 English and Spanish). A block type without a printer here (a table, a gallery)
 goes through its template, as `{% include_block %}` does.
@@ -14,13 +16,16 @@ from functools import cache
 
 from django import template
 from django.template import Engine
+from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import truncatechars
+from django.utils.formats import localize
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, pgettext
 from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.rich_text import RichText, expand_db_html
 
-from lantana.core.templatetags.core_tags import safe_link
+from lantana.core.templatetags.core_tags import lang_of, safe_link
 from lantana.core.templatetags.picture_tags import picture_html
 
 register = template.Library()
@@ -41,8 +46,9 @@ def _picture_node(arguments: str):
     return compiled.nodelist[-1]
 
 
-# The sizes and formats of the hero's `{% picture %}` in articles/article_page.html.
+# The sizes and formats of the hero's `{% picture %}` (articles/includes/article_header.html).
 HERO_PICTURE = "format-{avif,webp,jpeg} fill-{480x270,800x450,1280x720}"
+HERO_ATTRS = 'sizes="(min-width: 64rem) 26rem, 100vw" fetchpriority="high" alt=alt'
 
 
 @cache
@@ -50,6 +56,17 @@ def rendition_specs(arguments: str) -> tuple[str, ...]:
     """The filter specs of the renditions a `{% picture %}` with these arguments
     shows (FIGURE_PICTURE, HERO_PICTURE)."""
     return tuple(spec.spec for spec in _picture_node(arguments).get_filters())
+
+
+def _picture(image, arguments: str, alt) -> str:
+    """A `{% picture image … alt=alt %}` whose other attributes are literals."""
+    node = _picture_node(arguments)
+    renditions = get_renditions_or_not_found(image, node.get_filters())
+    attrs = {
+        name: alt if name == "alt" else literal.resolve({})
+        for name, literal in node.attrs.items()
+    }
+    return picture_html(renditions, attrs)
 
 
 def _rich_text(value) -> str:
@@ -138,18 +155,14 @@ def image_html(value, anchor=None, request=None) -> str:
     image = value["image"]
     if not image:
         return "\n"
-    node = _picture_node(FIGURE_PICTURE)
-    renditions = get_renditions_or_not_found(image, node.get_filters())
-    alt = value["alt_text"] or image.default_alt_text
-    attrs = {
-        name: alt if name == "alt" else literal.resolve({})
-        for name, literal in node.attrs.items()
-    }
+    picture = _picture(
+        image, FIGURE_PICTURE, value["alt_text"] or image.default_alt_text
+    )
     caption = value["caption"]
     caption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
     return (
         '\n<figure class="content-figure">\n'
-        f"    {picture_html(renditions, attrs)}\n"
+        f"    {picture}\n"
         f"    {caption}\n</figure>\n\n"
     )
 
@@ -211,3 +224,100 @@ def _toc_entry(entry) -> str:
 def article_toc(toc):
     """The entries of `articles/includes/toc.html`'s list, printed in Python."""
     return mark_safe("".join(_toc_entry(entry) for entry in toc))  # noqa: S308
+
+
+def _lang(languages) -> str:
+    code = getattr(languages, "content_language", "") if languages else ""
+    return f' lang="{escape(code)}"' if code else ""
+
+
+def _crumbs(breadcrumbs, words: str, request) -> str:
+    items = []
+    last = len(breadcrumbs) - 1
+    for position, crumb in enumerate(breadcrumbs):
+        title = escape(crumb.title)
+        if position == last:
+            items.append(f'<li><span aria-current="page"{words}>{title}</span></li>')
+            continue
+        shown = escape(gettext("Home")) if position == 0 else title
+        url = escape(crumb.get_url(request=request))  # what {% pageurl %} prints
+        items.append(f'<li><a href="{url}">{shown}</a></li>')
+    return "".join(items)
+
+
+def _person(person, request) -> str:
+    name = escape(person.name_with_credentials)
+    if person.live:
+        return f'<a href="{escape(person.get_url(request=request))}">{name}</a>'
+    return name
+
+
+def _byline(page, request) -> str:
+    date_format = pgettext("date format", "F j, Y")
+    author = ""
+    if page.author:
+        author = (
+            f'<p class="byline__author">{escape(gettext("By"))} '
+            f"{_person(page.author, request)}</p>"
+        )
+    published = page.publication_date
+    minutes = escape(localize(page.reading_time))
+    dates = (
+        f'<p class="byline__dates">{escape(gettext("Published"))} '
+        f'<time datetime="{escape(date_filter(published, "Y-m-d"))}">'
+        f"{escape(date_filter(published, date_format))}</time> · "
+        f"{gettext('%(minutes)s min read') % {'minutes': minutes}}</p>"
+    )
+    review = ""
+    if page.reviewer and page.last_reviewed:
+        reviewed = page.last_reviewed
+        review = (
+            f'<p class="byline__review">{escape(gettext("Clinically reviewed by"))} '
+            f"{_person(page.reviewer, request)} "
+            f"{escape(pgettext('reviewed on a date', 'on'))} "
+            f'<time datetime="{escape(date_filter(reviewed, "Y-m-d"))}">'
+            f"{escape(date_filter(reviewed, date_format))}</time></p>"
+        )
+    return (
+        '<div class="byline">\n'
+        f"            {author}\n            {dates}\n            {review}\n"
+        "        </div>"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def article_header(context, page, breadcrumbs, topic_links, languages):
+    """`{% include "articles/includes/article_header.html" %}`, printed in Python."""
+    request = context.get("request")
+    words = _lang(languages)
+    topics = ""
+    if topic_links:
+        links = "".join(
+            f'<li><a href="{escape(url)}"{lang_of(topic)}>'
+            f"{escape(topic.local_name)}</a></li>"
+            for topic, url in topic_links
+        )
+        topics = (
+            f'<ul class="article-header__topics" aria-label="{escape(gettext("Topics"))}">'
+            f"{links}</ul>"
+        )
+    hero = ""
+    if page.hero_image:
+        image = page.hero_image
+        picture = _picture(
+            image, f"{HERO_PICTURE} {HERO_ATTRS}", image.default_alt_text
+        )
+        hero = f'<div class="article-hero">{picture}</div>'
+    html = (
+        f'<nav class="breadcrumbs" aria-label="{escape(gettext("Breadcrumb"))}">\n'
+        "        <ol>\n"
+        f"            {_crumbs(breadcrumbs or [], words, request)}\n"
+        "        </ol>\n    </nav>\n"
+        '    <header class="article-header">\n'
+        f"        {topics}\n"
+        f"        <h1{words}>{escape(page.title)}</h1>\n"
+        f'        <p class="article-header__summary"{words}>{escape(page.summary)}</p>\n'
+        f"        {_byline(page, request)}\n"
+        f"        {hero}\n    </header>"
+    )
+    return mark_safe(html)  # noqa: S308 — every value above is escaped

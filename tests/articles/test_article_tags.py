@@ -2,6 +2,9 @@
 templates (templates/blocks/) and articles/includes/toc_entries.html draw, and the
 article's topics and images are read as the ORM and translated_list read them."""
 
+import datetime
+from types import SimpleNamespace
+
 import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
@@ -183,3 +186,49 @@ def test_images_shown_have_only_their_renditions(photo):
     (everything,) = read_images([photo.pk]).values()
     assert len(everything.prefetched_renditions) == len(specs) + 1
     assert all(r.image is shown for r in shown.prefetched_renditions)
+
+
+HEADER = (
+    "{% load article_tags %}{% article_header page breadcrumbs topic_links languages %}"
+)
+HEADER_REFERENCE = '{% include "articles/includes/article_header.html" %}'
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_article_header_matches_its_template(
+    make_article, author, reviewing_clinician, topic, photo, request_, language
+):
+    spanish = spanish_locale()
+    familia = topic.copy_for_translation(spanish)
+    familia.name, familia.slug = "Familia & <co>", "familia"
+    familia.save()
+    plain = Topic.objects.create(name="Work & life", slug="work")
+    article = make_article(
+        title='Plain & "simple" <b>',
+        summary="A < B & C",
+        topics=[topic, plain],
+        hero_image=photo,
+        author=author,
+        reviewer=reviewing_clinician,
+        last_reviewed=datetime.date(2026, 3, 4),
+        publication_date=datetime.date(2026, 1, 2),
+    )
+    with translation.override(language):
+        page = ArticlePage.objects.get(pk=article.pk)
+        context = {"page": page, "request": request_}
+        context.update(page.get_costly_context(request_))
+        assert context["topic_links"] and page.author and page.hero_image
+
+        def compare(**changes):
+            values = {**context, **changes}
+            for words in ("", "en"):
+                values["languages"] = SimpleNamespace(content_language=words)
+                printed = Template(HEADER).render(Context(values))
+                assert printed == Template(HEADER_REFERENCE).render(Context(values))
+
+        compare()
+        compare(topic_links=[], breadcrumbs=context["breadcrumbs"][-1:])
+        page.author.live = page.reviewer.live = False
+        compare()
+        page.author, page.hero_image, page.last_reviewed = None, None, None
+        compare()
