@@ -1,5 +1,6 @@
 import datetime
 import functools
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -39,15 +40,16 @@ from wagtail.models import (
 from wagtail.search import index
 
 from lantana.core import fragments
-from lantana.core.images import read_images, read_renditions
+from lantana.core.images import read_images_shown, read_renditions
 from lantana.core.routing import PUBLIC_SQL, OneQueryRestrictionsMixin, public_q
-from lantana.core.rows import Rows, db_value
+from lantana.core.rows import Rows, db_value, read
 from lantana.core.templatetags.card_tags import card_rendition_specs, card_renditions
 from lantana.core.translated import in_language, translated_list, with_translation
 from staff.models import ClinicianPage
 
 from .blocks import ArticleStreamBlock
-from .structured_data import article_json_ld, share_image_url
+from .structured_data import SHARE_IMAGE_FILTER, article_json_ld, share_image_url
+from .templatetags.article_tags import FIGURE_PICTURE, HERO_PICTURE, rendition_specs
 from .text import heading_anchors, reading_minutes, table_of_contents
 
 REVIEW_SOON_DAYS = 30
@@ -393,7 +395,7 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
         self.load_images(related)
         body, toc = self.get_body_and_toc()
         breadcrumbs = self.get_breadcrumbs()
-        topics = translated_list(self.topics.all(), *TOPIC_SHOWN)
+        topics = self.get_topics()
         index = breadcrumbs[-2] if len(breadcrumbs) > 1 else None
         values = {
             "topics": topics,
@@ -410,6 +412,23 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
         }
         values["json_ld"] = article_json_ld(self, values, request)
         return values
+
+    def get_topics(self) -> list[Topic]:
+        """The article's topics by name, each with what translated_list gives
+        (`local_name`, `local_slug`, `local_description`; `local_language` outside
+        the default language), read with SQL written once."""
+        topics = self.topics.all()
+        if not isinstance(topics, models.QuerySet):  # a preview's unsaved topics
+            return translated_list(topics, *TOPIC_SHOWN)
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if language == settings.LANGUAGE_CODE:
+            rows = read(Topic, article_topics_sql(False), [self.pk])
+            for row in rows:
+                for name in TOPIC_SHOWN:
+                    setattr(row, f"local_{name}", getattr(row, name))
+            return rows
+        params = [settings.LANGUAGE_CODE, language, self.pk, language]
+        return read(Topic, article_topics_sql(True), params)
 
     def get_breadcrumbs(self) -> list[Page]:
         # Routing already read the pages on the way (lantana.core.routing).
@@ -444,13 +463,12 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
         links = self.related_links.all()
         language = translation.get_language() or settings.LANGUAGE_CODE
         if isinstance(links, models.QuerySet):
-            articles = list(
-                ArticlePage.objects.raw(
-                    related_articles_sql(),
-                    [language, settings.LANGUAGE_CODE, language, language]
-                    + [*[self.pk] * 3, self.locale_id, self.pk, self.pk]
-                    + [limit + MAX_CHOSEN],
-                )
+            articles = read(
+                ArticlePage,
+                related_articles_sql(),
+                [language, settings.LANGUAGE_CODE, language, language]
+                + [*[self.pk] * 3, self.locale_id, self.pk, self.pk]
+                + [limit + MAX_CHOSEN],
             )
         else:
             articles = self.get_related_in_preview(limit)
@@ -497,17 +515,23 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
         return ids, rank if rank is not None else Value(None, output_field=number)
 
     def load_images(self, related):
-        """Hero, body and related-card images and their renditions in two queries."""
+        """Hero, body and related-card images, each with only the renditions the
+        page shows of it, in two queries."""
         raw_body = list(self.body.raw_data)
         people = [p for p in (self.author, self.reviewer) if p is not None]
-        ids = {self.hero_image_id} | {article.hero_image_id for article in related}
-        ids |= {person.photo_id for person in people}
-        ids |= {
-            (block.get("value") or {}).get("image")
-            for block in raw_body
-            if block.get("type") == "image"
-        }
-        images = read_images(ids)
+        shown = defaultdict(set)
+        shown[self.hero_image_id].update(
+            rendition_specs(HERO_PICTURE), [SHARE_IMAGE_FILTER]
+        )
+        for article in related:
+            shown[article.hero_image_id].update(card_rendition_specs("article"))
+        for person in people:
+            shown[person.photo_id].update(card_rendition_specs("clinician"))
+        for block in raw_body:
+            if block.get("type") == "image":
+                image_id = (block.get("value") or {}).get("image")
+                shown[image_id].update(rendition_specs(FIGURE_PICTURE))
+        images = read_images_shown(shown)
         self.hero_image = images.get(self.hero_image_id)
         for person in people:
             person.photo = images.get(person.photo_id)
@@ -524,6 +548,15 @@ class ArticlePage(fragments.KeptPartsMixin, OneQueryRestrictionsMixin, Page):
             self.body[position] = StreamValue.StreamChild(
                 image_block, struct, id=block.get("id")
             )
+        # A call to action linking no page is read without the stream's bulk
+        # reading, whose page query Django builds even for no id at all.
+        action_block = self.body.stream_block.child_blocks["call_to_action"]
+        for position, block in enumerate(raw_body):
+            value = block.get("value") or {}
+            if block.get("type") == "call_to_action" and not value.get("link_page"):
+                self.body[position] = StreamValue.StreamChild(
+                    action_block, action_block.to_python(value), id=block.get("id")
+                )
 
     def load_clinicians(self):
         people = CLINICIAN_ROWS.in_bulk([self.author_id, self.reviewer_id])
@@ -709,6 +742,34 @@ def first_topic_sql(translated: bool) -> dict[str, str]:
         "topic_name": f"(SELECT COALESCE(tr.name, t.name) {first})",
         "topic_language": f"(SELECT CASE WHEN tr.name IS NULL THEN %s ELSE %s END {first})",
     }
+
+
+@functools.cache
+def article_topics_sql(translated: bool) -> str:
+    """An article's topics by name (its id the parameter), as
+    `translated_list(article.topics.all(), *TOPIC_SHOWN)` reads them: outside the
+    default language (parameters: the default language, the visitor's, the
+    article's id, the visitor's language) joined to their translation.
+    Only table and column names from the models are formatted in."""
+    topic, topics = Topic._meta.db_table, ArticlePage.topics.through._meta.db_table
+    mine = f"""SELECT t.* FROM {topic} t WHERE t.id IN (
+        SELECT tt.topic_id FROM {topics} tt WHERE tt.articlepage_id = %s
+    )"""  # noqa: S608
+    if not translated:
+        return f"{mine} ORDER BY t.name"
+    shown = ", ".join(
+        f"COALESCE(t.{name}, q.{name}) AS local_{name}" for name in TOPIC_SHOWN
+    )
+    return f"""
+        SELECT q.*, {shown},
+            CASE WHEN t.id IS NULL THEN %s ELSE %s END AS local_language
+        FROM ({mine}) q
+        LEFT JOIN {topic} t ON t.translation_key = q.translation_key
+            AND t.locale_id = (
+                SELECT id FROM {Locale._meta.db_table} WHERE language_code = %s
+            )
+        ORDER BY q.name
+    """  # noqa: S608 (names from the models' _meta; values are parameters)
 
 
 @functools.cache

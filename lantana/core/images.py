@@ -1,6 +1,7 @@
 """Images a page shows, read with their renditions in two queries whatever their number."""
 
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from functools import cache
 
 from wagtail.images import get_image_model
@@ -33,16 +34,45 @@ def read_renditions(images: dict, specs: Sequence[str] | None = None) -> None:
     if not images:
         return
     renditions = image_rows()[1]
+    keys = list(images)
+    where = f"{renditions.column('image')} IN ({_marks(keys)})"
+    if specs is not None:
+        where += f" AND {renditions.column('filter_spec')} IN ({_marks(specs)})"
+        keys += specs
+    _attach(images, renditions.read(where, keys))
+
+
+def read_images_shown(shown: Mapping) -> dict:
+    """{id: image} for the images of `shown` ({image id: the filter specs of the
+    renditions a page shows of it}; None ignored), each with only those
+    renditions, in two queries: an image has a dozen (each size of every place
+    it appears), a page shows two or three of each."""
+    shown = {key: specs for key, specs in shown.items() if key is not None}
+    images = image_rows()[0].in_bulk(shown)
+    if not images:
+        return images
+    renditions = image_rows()[1]
+    groups = defaultdict(list)
+    for key in images:
+        groups[tuple(sorted(shown[key]))].append(key)
+    image, spec = renditions.column("image"), renditions.column("filter_spec")
+    clauses, params = [], []
+    for specs, keys in groups.items():
+        clauses.append(f"({image} IN ({_marks(keys)}) AND {spec} IN ({_marks(specs)}))")
+        params += [*keys, *specs]
+    _attach(images, renditions.read(" OR ".join(clauses), params))
+    return images
+
+
+def _marks(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _attach(images: dict, renditions) -> None:
     for image in images.values():
         image.prefetched_renditions = []
-    keys = list(images)
-    where = f"{renditions.column('image')} IN ({', '.join(['%s'] * len(keys))})"
-    if specs is not None:
-        where += f" AND {renditions.column('filter_spec')} IN"
-        where += f" ({', '.join(['%s'] * len(specs))})"
-        keys += specs
-    back = renditions.model._meta.get_field("image")
-    for rendition in renditions.read(where, keys):
+    back = image_rows()[1].model._meta.get_field("image")
+    for rendition in renditions:
         image = images[rendition.image_id]
         back.set_cached_value(rendition, image)
         image.prefetched_renditions.append(rendition)
