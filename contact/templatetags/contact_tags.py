@@ -1,9 +1,15 @@
 from django import template
+from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import localize
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext, pgettext
+
+from lantana.core.chrome import _e, clinic_of, translated, words_lang
+from lantana.core.chrome import field as field_value
+from lantana.core.phones import sms_href, tel_href
 
 from .. import dialog
 
@@ -106,3 +112,287 @@ def lead_field(field):
             f"    {control(field)}\n</div>\n"
         )
     return mark_safe(html + "\n")  # noqa: S308 — every value above is escaped
+
+
+# The lead form block, printed in Python. Through the templates
+# (contact/includes/lead_form.html with side_help.html, notice_links.html,
+# callback_fields.html and components/crisis_line.html) it was a fifth of a
+# location page's work. These print the templates' exact bytes
+# (tests/contact/test_lead_form_tags.py compares them, blank, bound and with
+# errors, in English and Spanish); the templates stay as the reference.
+
+
+def crisis_line(crisis) -> str:
+    """`components/crisis_line.html`: one sentence offering the crisis line."""
+    if translation.get_language() == "es":
+        return (
+            translated(
+                '<a href="tel:988">Call 988 and press 2</a> or '
+                '<a href="sms:988?body=AYUDA">text AYUDA to 988</a> for the Suicide '
+                "&amp; Crisis Lifeline in Spanish, any time."
+            )
+            + "\n"
+        )
+    sentence = translated(
+        '<a href="%(call)s">Call %(crisis)s</a> or <a href="%(text)s">text '
+        "%(crisis)s</a>, the Suicide &amp; Crisis Lifeline, any time.",
+        call=tel_href(crisis),
+        text=sms_href(crisis),
+        crisis=crisis,
+    )
+    return sentence + "\n"
+
+
+@register.simple_tag(takes_context=True)
+def side_help(context) -> str:
+    """`{% include "contact/includes/side_help.html" %}`, printed in Python."""
+    clinic = clinic_of(context)
+    wording = context.get("site_wording")
+    phone, text_line = field_value(clinic, "phone"), field_value(clinic, "text_line")
+    call = ""
+    if phone:
+        call = (
+            '<p><a class="button button--large lead-side__call" '
+            f'href="{_e(tel_href(phone))}">{translated("Call %(phone)s", phone=phone)}'
+            "</a></p>"
+        )
+    text = ""
+    if text_line:
+        text = "<p>{}</p>".format(
+            translated(
+                'Or text us at <a href="%(href)s">%(number)s</a>.',
+                href=sms_href(text_line),
+                number=text_line,
+            )
+        )
+    hours = field_value(wording, "admissions_hours")
+    if hours:
+        language = translation.get_language()
+        hours = f"<p{words_lang(wording, language)}>{_e(hours)}</p>"
+    crisis = crisis_line(field_value(clinic, "crisis_phone") or "988")
+    emergency = translated('In an emergency, call <a href="tel:911">911</a>.')
+    return mark_safe(  # noqa: S308 — every value below is escaped
+        '\n<aside class="lead-side" aria-labelledby="lead-side-heading">\n'
+        f'    <h2 id="lead-side-heading">{gettext("Rather talk now?")}</h2>\n'
+        f"    {call}\n"
+        f"    {text}\n"
+        f"    {hours}\n"
+        '    <div class="lead-side__crisis">\n'
+        f"        <h3>{gettext('In crisis?')}</h3>\n"
+        f"        <p>{crisis} {emergency}</p>\n"
+        "    </div>\n</aside>\n\n"
+    )
+
+
+def notice_links(links) -> str:
+    """`contact/includes/notice_links.html`: the notices a form relies on."""
+    if not links:
+        return "\n"
+    last = len(links) - 1
+    parts = []
+    for index, link in enumerate(links):
+        # `{% translate link.title as title %}` then `{{ title|lower }}`.
+        title = _e(gettext(link.title.replace("%", "%%"))).replace("%%", "%")
+        parts.append(f'<a href="{_e(link.url)}">{title.lower()}</a>')
+        if index < last:
+            and_ = pgettext("the last of a list", "and")
+            parts.append(f" {and_} " if index == last - 1 else ", ")
+    return (
+        f'<p class="lead-form__notices">{gettext("This relies on our")} '
+        f"{''.join(parts)}.</p>\n"
+    )
+
+
+def _error_summary(form) -> str:
+    count = len(form.errors)
+    title = ngettext(
+        "Please check one thing before sending",
+        "Please check %(counter)s things before sending",
+        count,
+    ) % {"counter": _e(localize(count))}
+    items = []
+    for bound in form.visible_fields():
+        if bound.errors:
+            if bound.widget_type == "radioselect":
+                target = f"{_e(bound.auto_id)}_0"
+            else:
+                target = _e(bound.id_for_label)
+            items.append(
+                f'\n            <li><a href="#{target}">{_e(bound.errors[0])}</a></li>'
+            )
+    others = "".join(f"<li>{_e(error)}</li>" for error in form.non_field_errors())
+    prefix = _e(form.prefix)
+    return (
+        '\n    <div class="error-summary" tabindex="-1" role="alert" '
+        f'aria-labelledby="{prefix}-error-summary-title" data-error-summary>\n'
+        '        <h2 class="error-summary__title" '
+        f'id="{prefix}-error-summary-title">{title}</h2>\n'
+        f"        <ul>{''.join(items)}\n"
+        f"            {others}\n"
+        "        </ul>\n    </div>\n    "
+    )
+
+
+def _inquiry_fields(form) -> str:
+    """lead_form.html's own questions (a form without `detail_names`)."""
+    message = lead_field(form["message"]) if "message" in form.fields else ""
+    return (
+        f"\n    {lead_field(form['preferred_name'])}\n"
+        '    <div class="lead-form__pair">\n'
+        f"        {lead_field(form['phone'])}\n"
+        f"        {lead_field(form['email'])}\n"
+        "    </div>\n"
+        f"    {lead_field(form['preferred_method'])}\n"
+        f"    {lead_field(form['preferred_time'])}\n"
+        '    <fieldset class="field field--choices">\n'
+        '        <legend class="field__label">'
+        f"{gettext('Is it safe to leave a message?')}</legend>\n"
+        '        <p class="field__hint">'
+        f"{gettext('Leave these unticked if someone else might hear or read it.')}"
+        "</p>\n"
+        f"        {lead_field(form['voicemail_ok'])}\n"
+        f"        {lead_field(form['email_ok'])}\n"
+        "    </fieldset>\n"
+        f"    {lead_field(form['lead_for'])}\n"
+        f"    {message}\n    "
+    )
+
+
+def _callback_fields(form) -> str:
+    """`contact/includes/callback_fields.html`: the short form, the rest folded."""
+    main = "".join(f"{lead_field(bound)}\n" for bound in form.main_fields)
+    details = []
+    for bound in form.detail_fields:
+        if bound.name == "voicemail_ok":
+            drawn = (
+                '\n        <fieldset class="field field--choices">\n'
+                '            <legend class="field__label">'
+                f"{gettext('Is it safe to leave a message?')}</legend>\n"
+                '            <p class="field__hint">'
+                f"{gettext('Leave this unticked if someone else might hear it.')}</p>\n"
+                f"            {lead_field(bound)}\n"
+                "        </fieldset>\n        "
+            )
+        else:
+            drawn = lead_field(bound)
+        details.append(f"\n        {drawn}\n        ")
+    return (
+        f"\n{main}"
+        f'<details class="lead-form__details"{" open" if form.details_open else ""}>\n'
+        '    <summary class="lead-form__details-toggle">'
+        f'{gettext("Add details")} <span class="lead-form__optional">'
+        f"{gettext('(optional)')}</span></summary>\n"
+        '    <div class="lead-form__details-body">\n'
+        f"        {''.join(details)}\n"
+        "    </div>\n</details>\n"
+    )
+
+
+def _small_print(form) -> str:
+    careful = ""
+    if not getattr(form, "detail_names", None):
+        careful = (
+            gettext("Please do not include details you would not want in an email.")
+            + " "
+        )
+    if translation.get_language() == "es":
+        danger = translated(
+            'If you are in danger right now, <a href="tel:988">call 988 and press '
+            '2</a> or <a href="sms:988?body=AYUDA">text AYUDA to 988</a>, or call '
+            '<a href="tel:911">911</a>.'
+        )
+    else:
+        danger = translated(
+            'If you are in danger right now, <a href="tel:988">call 988</a> or '
+            '<a href="sms:988">text 988</a>, or call <a href="tel:911">911</a>.'
+        )
+    return f'<p class="lead-form__small">{careful}{danger}</p>'
+
+
+# Filled in by lead-form.js (or chat.js) from chat_session.
+CSRF_BY_SCRIPT = (
+    '<input type="hidden" name="csrfmiddlewaretoken" value="" data-csrf-input>'
+)
+
+
+@register.simple_tag(takes_context=True)
+def lead_form(
+    context, form, action="", with_token=False, notice="", submit_label=""
+) -> str:
+    """`{% include "contact/includes/lead_form.html" with form=… action=…
+    with_token=… notice=… submit_label=… %}`, printed in Python (`token_by_script`
+    is read from the context, as the include does)."""
+    prefix = _e(form.prefix)
+    by_script = context.get("token_by_script")
+    session = ""
+    if by_script:
+        session = (
+            f' data-lead-session="{_e(reverse("contact:chat_session"))}" '
+            f'data-lead-prefix="{prefix}"'
+        )
+    if with_token and not by_script:
+        csrf = CsrfTokenNode().render(context)
+    else:
+        csrf = CSRF_BY_SCRIPT
+    if notice:
+        notice = f'<p class="lead-form__notice" role="status">{_e(notice)}</p>'
+    errors = _error_summary(form) if form.errors else ""
+    hidden = "".join(str(bound) for bound in form.hidden_fields())
+    trap = form["leave_blank"]
+    if getattr(form, "detail_names", None):
+        questions = _callback_fields(form)
+    else:
+        questions = _inquiry_fields(form)
+    label = _e(submit_label) if submit_label else gettext("Send")
+    return mark_safe(  # noqa: S308 — every value below is escaped
+        f'\n<form class="lead-form" action="{_e(action)}" method="post" novalidate '
+        f'data-lead-form data-lead-kind="{prefix}"{session}>\n'
+        f"    {csrf}\n"
+        f"    {notice or ''}\n"
+        f"    {errors}\n"
+        f"    {hidden}\n"
+        '    <div class="lead-form__trap" aria-hidden="true">\n'
+        f'        <label for="{_e(trap.id_for_label)}">{_e(trap.label)}</label>'
+        f"{trap}\n"
+        "    </div>\n"
+        f"    {questions}\n"
+        f"    {lead_field(form['consent'])}\n"
+        f"    {notice_links(form.notice_links)}\n"
+        '    <p class="lead-form__actions"><button type="submit" '
+        f'class="button button--large">{label}</button></p>\n'
+        f"    {_small_print(form)}\n"
+        "</form>\n"
+    )
+
+
+@register.simple_tag(takes_context=True)
+def location_contact(context) -> str:
+    """`{% include "contact/includes/location_contact.html" %}`, printed in Python;
+    the thank-you state (once a lead) still goes through the template."""
+    if context.get("sent"):
+        reference = context.template.engine.get_template(
+            "contact/includes/location_contact.html"
+        )
+        return reference.render(context)
+    page = context["page"]
+    heading = translated("Write to our %(place)s team", place=page.title)
+    action = page.get_url(request=context.get("request")) + "#location-contact"
+    form = lead_form(
+        context,
+        context.get("form"),
+        action=action,
+        with_token=True,
+        notice=context.get("notice"),
+        submit_label=mark_safe(gettext("Send my message")),  # noqa: S308 — a literal's translation
+    )
+    return mark_safe(  # noqa: S308 — every value below is escaped
+        "\n\n"
+        '<section class="band location-contact" id="location-contact" '
+        'aria-labelledby="location-contact-heading">\n'
+        f'    <h2 id="location-contact-heading">{heading}</h2>\n'
+        '    <div class="lead-layout">\n'
+        f"        {side_help(context)}\n"
+        '        <div class="lead-layout__main">\n'
+        f"            {form}\n"
+        "        </div>\n    </div>\n</section>\n\n"
+    )
