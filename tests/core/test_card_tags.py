@@ -8,7 +8,11 @@ from django.utils import translation
 
 from articles.models import ArticlePage
 from demo.factories.staff import ClinicianPageFactory
-from lantana.core.templatetags.card_tags import article_card, clinician_card
+from lantana.core.templatetags.card_tags import (
+    article_card,
+    clinician_card,
+    sibling_url,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +102,24 @@ def test_an_untranslated_alias_card_matches_its_template_in_spanish(
         )
         assert 'lang="en"' in drawn
         assert clinician_card(clinician, show_bio=True, request=request_) == drawn
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_clinician_card_urls_match_each_page_url(
+    clinician, team_index, location_index, request_, language
+):
+    """A card's link is built once per parent page and request
+    (card_tags.sibling_url): it must be the URL Wagtail gives each page, for plain
+    slugs, for one reverse() quotes, and under another parent."""
+    pages = [clinician]
+    for slug in ["ana-ruiz", "b_2", "niño", "zoë-x"]:
+        pages.append(ClinicianPageFactory(parent=team_index, slug=slug, photo=None))
+    pages.append(ClinicianPageFactory(parent=location_index, slug="odd", photo=None))
+    with translation.override(language):
+        for _ in range(2):  # the second round reads what the first kept
+            for page in pages:
+                assert sibling_url(page, request_) == page.get_url(request=request_)
+                assert sibling_url(page, None) == page.get_url()
+        for page in pages:
+            card = clinician_card(page, request=request_)
+            assert f'href="{page.get_url(request=request_)}"' in card

@@ -11,11 +11,13 @@ and Spanish). The pictures go through the very `{% picture %}` node the template
 use (filters parsed once), so renditions are found as before.
 """
 
+import re
 from functools import cache
 
 from django import template
 from django.template import Engine
 from django.template.defaultfilters import date as date_filter
+from django.utils import translation
 from django.utils.formats import localize
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
@@ -118,6 +120,35 @@ def article_card(article, heading_level=None, request=None):
     return mark_safe(html)  # noqa: S308 — every value above is escaped
 
 
+# A slug reverse() prints as it is (nothing to quote).
+_PLAIN_SLUG = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def sibling_url(page, request) -> str | None:
+    """`page.get_url(request)`, with Wagtail's URL building done once per parent
+    page and request: pages under one parent (a location's fourteen clinicians)
+    have URLs that differ only by their slug, and each get_url costs a reverse()
+    in a switched language. A slug that reverse() would quote, a page outside the
+    request's sites and a URL without its trailing slash go through get_url."""
+    url_path = page.url_path
+    parent, _, slug = url_path[:-1].rpartition("/")
+    if request is None or not url_path.endswith("/") or not _PLAIN_SLUG.fullmatch(slug):
+        return page.get_url(request=request)
+    # What get_url reads besides the URL path: the sites it falls under, the language.
+    key = (
+        parent,
+        page._get_relevant_site_root_paths(request),
+        translation.get_language(),
+    )
+    prefixes = request.__dict__.setdefault("_sibling_url_prefixes", {})
+    if key in prefixes:
+        return f"{prefixes[key]}{slug}/"
+    url = page.get_url(request=request)
+    if url and url.endswith(f"/{slug}/"):
+        prefixes[key] = url[: -len(slug) - 1]
+    return url
+
+
 @register.simple_tag
 def clinician_card(clinician, heading_level=None, show_bio=False, request=None):
     """`{% include "components/clinician_card.html" with clinician=… heading_level=…
@@ -138,7 +169,7 @@ def clinician_card(clinician, heading_level=None, show_bio=False, request=None):
         )
     link = (
         '<a class="clinician-card__link" '
-        f'href="{escape(clinician.get_url(request=request))}">'
+        f'href="{escape(sibling_url(clinician, request))}">'
         f"{escape(clinician.full_name)}{credentials}</a>"
     )
     words = lang_of(clinician)  # ' lang="en"' on an untranslated alias under /es/
