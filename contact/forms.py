@@ -118,6 +118,10 @@ class BaseLeadForm(forms.ModelForm):
     kind = None
     # Its text inputs printed without a template each (lantana/core/form_renderer.py).
     default_renderer = FastInputRenderer
+    # True when a blank form's fields print the same on every page but for the
+    # source path and the consent wording (no choices read from the database):
+    # `{% lead_form %}` then draws them once per language.
+    blank_is_constant = False
 
     preferred_name = TextField(
         label=_("What should we call you?"),
@@ -343,6 +347,7 @@ class InquiryForm(LeadForm):
     )
 
     kind = LeadKind.INQUIRY
+    blank_is_constant = True
 
     class Meta(LeadForm.Meta):
         model = Lead

@@ -1,3 +1,6 @@
+import functools
+from types import SimpleNamespace
+
 from django import template
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
@@ -309,6 +312,63 @@ def _small_print(form) -> str:
     return f'<p class="lead-form__small">{careful}{danger}</p>'
 
 
+def _fields(form) -> str:
+    """lead_form.html from the hidden fields to the consent."""
+    hidden = "".join(str(bound) for bound in form.hidden_fields())
+    trap = form["leave_blank"]
+    if getattr(form, "detail_names", None):
+        questions = _callback_fields(form)
+    else:
+        questions = _inquiry_fields(form)
+    return (
+        f"{hidden}\n"
+        '    <div class="lead-form__trap" aria-hidden="true">\n'
+        f'        <label for="{_e(trap.id_for_label)}">{_e(trap.label)}</label>'
+        f"{trap}\n"
+        "    </div>\n"
+        f"    {questions}\n"
+        f"    {lead_field(form['consent'])}"
+    )
+
+
+# Stand-ins for what a blank form's fields print from data, in the fields drawn once.
+SOURCE, CONSENT, WORDING = "\ue000source\ue000", "\ue000consent\ue000", "\ue000id\ue000"
+
+
+def _is_constant_blank(form) -> bool:
+    """A blank form whose fields print the same but for its source path and
+    consent wording (`blank_is_constant`, e.g. the inquiry form: no choices
+    read from the database)."""
+    return (
+        getattr(form, "blank_is_constant", False)
+        and not form.is_bound
+        and form.initial.keys() == {"source_path"}
+        and bool(form.initial["source_path"])
+        and form.wording is not None
+    )
+
+
+def _blank_fields(form) -> str:
+    drawn = _drawn_blank_fields(
+        type(form), form.prefix, form.auto_id, translation.get_language()
+    )
+    return (
+        drawn.replace(SOURCE, _e(form.initial["source_path"]))
+        .replace(CONSENT, _e(form.wording.text))
+        .replace(WORDING, _e(form.wording.pk))
+    )
+
+
+@functools.cache
+def _drawn_blank_fields(form_class, prefix, auto_id, language) -> str:
+    """A blank form's fields (`_fields`) drawn once per process and language, with
+    stand-ins for its source path and consent wording: the same for every page
+    (tests/contact/test_lead_form_tags.py compares them with the template)."""
+    form = form_class(prefix=prefix, auto_id=auto_id, initial={"source_path": SOURCE})
+    form.wording = SimpleNamespace(text=CONSENT, pk=WORDING)
+    return _fields(form)
+
+
 # Filled in by lead-form.js (or chat.js) from chat_session.
 CSRF_BY_SCRIPT = (
     '<input type="hidden" name="csrfmiddlewaretoken" value="" data-csrf-input>'
@@ -337,12 +397,7 @@ def lead_form(
     if notice:
         notice = f'<p class="lead-form__notice" role="status">{_e(notice)}</p>'
     errors = _error_summary(form) if form.errors else ""
-    hidden = "".join(str(bound) for bound in form.hidden_fields())
-    trap = form["leave_blank"]
-    if getattr(form, "detail_names", None):
-        questions = _callback_fields(form)
-    else:
-        questions = _inquiry_fields(form)
+    fields = _blank_fields(form) if _is_constant_blank(form) else _fields(form)
     label = _e(submit_label) if submit_label else gettext("Send")
     return mark_safe(  # noqa: S308 — every value below is escaped
         f'\n<form class="lead-form" action="{_e(action)}" method="post" novalidate '
@@ -350,13 +405,7 @@ def lead_form(
         f"    {csrf}\n"
         f"    {notice or ''}\n"
         f"    {errors}\n"
-        f"    {hidden}\n"
-        '    <div class="lead-form__trap" aria-hidden="true">\n'
-        f'        <label for="{_e(trap.id_for_label)}">{_e(trap.label)}</label>'
-        f"{trap}\n"
-        "    </div>\n"
-        f"    {questions}\n"
-        f"    {lead_field(form['consent'])}\n"
+        f"    {fields}\n"
         f"    {notice_links(form.notice_links)}\n"
         '    <p class="lead-form__actions"><button type="submit" '
         f'class="button button--large">{label}</button></p>\n'

@@ -15,7 +15,12 @@ from django.utils import translation
 
 from contact.cost_forms import EstimateRequestForm, InsuranceCheckForm
 from contact.forms import ChatRequestForm, InquiryForm
-from contact.templatetags.contact_tags import crisis_line, notice_links
+from contact.templatetags.contact_tags import (
+    _is_constant_blank,
+    crisis_line,
+    notice_links,
+)
+from lantana.core.chrome import _e
 from notices.current import NoticeLink
 
 pytestmark = pytest.mark.django_db
@@ -179,3 +184,32 @@ def test_location_contact(location, site, language):
                 values,
             )
             assert printed == drawn, case
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("form_class", [InquiryForm, EstimateRequestForm])
+def test_blank_fields_drawn_once_take_each_pages_values(form_class, language):
+    """A blank inquiry form's fields are drawn once per language with stand-ins
+    for the source path and the consent wording: each form still prints its own."""
+    with translation.override(language):
+        for path, text, pk in [
+            ("/a/", "I agree.", 1),
+            ("/b/?q=<x>&y='1'", 'Yes & <b>"no"</b>', 12),
+            ("/es/ubicación/", "Acepto.", 3),
+        ]:
+            form = form_class(prefix="inquiry", initial={"source_path": path})
+            form.wording = SimpleNamespace(text=text, pk=pk)
+            assert _is_constant_blank(form)
+            printed, drawn = both(
+                "{% lead_form form action='/a/' %}",
+                '{% include "contact/includes/lead_form.html" with form=form '
+                "action='/a/' %}",
+                {"form": form},
+            )
+            assert printed == drawn
+            assert _e(path) in printed and _e(text) in printed
+
+
+def test_forms_reading_choices_from_the_database_are_drawn_each_time():
+    assert not InsuranceCheckForm.blank_is_constant
+    assert not ChatRequestForm.blank_is_constant
