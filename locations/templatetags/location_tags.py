@@ -1,4 +1,5 @@
-"""The sections of a location page that repeat a row per item, printed in Python:
+"""The sections of a location page, printed in Python: `{% location_details %}`
+(address, availability, phone, hours) and those that repeat a row per item,
 `{% opening_hours %}`, `{% service_list %}`, `{% fact_list %}`, `{% credential_list %}`.
 
 Drawn by the template engine, their loops were a fifth of a cold location page's
@@ -12,9 +13,14 @@ escaped (a `{% translate "…" %}` of a literal is safe) and everything else is.
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import time as time_filter
+from django.template.defaultfilters import timesince_filter
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext, pgettext
+
+from lantana.core.chrome import clinic_of, field, translated
+from lantana.core.phones import tel_href
 
 register = template.Library()
 
@@ -178,4 +184,75 @@ def credential_list(credentials):
         f"{gettext('Licences and accreditation')}</h2>\n"
         f'                <ul class="credential-list">\n                    {items}\n'
         "                </ul>\n            </section>\n            "
+    )
+
+
+def _availability(availability, next_assessment: str) -> str:
+    if not availability:
+        return ""
+    accepting = availability.accepting
+    if accepting:
+        state = gettext("Accepting new patients")
+    else:
+        state = gettext("Not taking new patients right now")
+    upcoming = ""
+    if accepting and next_assessment:
+        day = escape(date_filter(availability.next_assessment_on, "Y-m-d"))
+        upcoming = (
+            f"<br>{gettext('Next assessment:')} "
+            f'<time datetime="{day}">{escape(next_assessment)}</time>'
+        )
+    updated = translated(
+        'Updated <time datetime="%(iso)s">%(since)s ago</time>',
+        iso=date_filter(template_localtime(availability.updated_at), "c"),
+        since=timesince_filter(availability.updated_at),
+    )
+    return (
+        f'\n            <p class="availability{" availability--open" if accepting else ""}">'
+        f"\n                <strong>{state}</strong>\n"
+        f"                {upcoming}\n"
+        f'                <br><span class="availability__updated">{updated}</span>\n'
+        "            </p>\n            "
+    )
+
+
+@register.simple_tag(takes_context=True)
+def location_details(context):
+    """`locations/includes/details.html`: how to visit and reach the location."""
+    page = context["page"]
+    phone = page.phone or field(clinic_of(context), "phone")
+    if phone:
+        phone = (
+            f"\n            <p>{gettext('Phone:')} "
+            f'<a href="{escape(tel_href(phone))}">{escape(phone)}</a></p>'
+        )
+    email = ""
+    if page.email:
+        email = (
+            f"<p>{gettext('Email:')} "
+            f'<a href="mailto:{escape(page.email)}">{escape(page.email)}</a></p>'
+        )
+    notes = ""
+    if page.hours_notes:
+        words = getattr(context.get("languages"), "content_language", "")
+        words = f' lang="{escape(words)}"' if words else ""
+        notes = f'<p class="hours__note"{words}>{escape(page.hours_notes)}</p>'
+    availability = _availability(
+        context.get("availability"), context.get("next_assessment")
+    )
+    address = "<br>".join(escape(line) for line in page.address_lines)
+    return mark_safe(  # noqa: S308 — every value is escaped
+        '<section class="location__details" aria-labelledby="visit-heading">\n'
+        f'            <h2 id="visit-heading">{gettext("Visit and contact")}</h2>\n'
+        f"            {availability}\n"
+        f'            <address class="location__address">{address}</address>\n'
+        '            <p><a class="button button--secondary" '
+        f'href="{escape(page.directions_url)}" rel="noopener noreferrer" '
+        f'target="_blank">{gettext("Get directions")}<span class="visually-hidden"> '
+        f"{gettext('(opens a map in a new tab)')}</span></a></p>\n"
+        f"            {phone or ''}\n"
+        f"            {email}\n"
+        f"            {opening_hours(context.get('hours'))}\n"
+        f"            {notes}\n"
+        "        </section>"
     )

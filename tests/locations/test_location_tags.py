@@ -4,15 +4,19 @@ templates, templates/locations/includes/*.html, byte for byte: every shape of ro
 in English and Spanish, with what editors type escaped."""
 
 import datetime
+import itertools
+from types import SimpleNamespace
 
 import pytest
+from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.utils import translation
+from django.utils import timezone, translation
 
 from demo.factories.contact import InsurerFactory
 from demo.factories.core import StandardPageFactory
 from demo.factories.locations import CredentialFactory, LocationOperatingHoursFactory
+from locations.availability import Availability
 from locations.credentials import credentials_shown
 from locations.facts import location_facts
 from locations.models import LocationOperatingHours, LocationPage
@@ -121,3 +125,52 @@ def test_a_preview_shows_the_editors_unsaved_rows(location):
     saved = LocationPage.objects.get(pk=location.pk)
     assert [row.day for row in get_hours(saved)] == ["MON", "SUN"]
     assert get_insurers(saved) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_details(location, language):
+    """`{% location_details %}` prints `locations/includes/details.html` (whose own
+    last line break is not part of the section) with every field filled or empty,
+    each availability state, the clinic's phone standing in for the location's."""
+    now = timezone.now()
+    hours = get_hours(location)
+    states = [
+        None,
+        Availability(False, None, now - datetime.timedelta(minutes=3)),
+        Availability(True, None, now - datetime.timedelta(hours=5)),
+        Availability(True, datetime.date(2026, 3, 9), now),
+    ]
+    filled = {
+        "street_address": TYPED,
+        "city": "Charleston & co",
+        "phone": "(843) 555-0100",
+        "email": "a&b@example.com",
+        "hours_notes": TYPED,
+    }
+    with translation.override(language):
+        for state, fields, clinic_phone, words, rows in itertools.product(
+            states,
+            [filled, {"phone": "", "email": "", "hours_notes": ""}],
+            ["", "843 555 <0134>"],
+            ["", "en"],
+            [hours, []],
+        ):
+            for name, value in fields.items():
+                setattr(location, name, value)
+            context = Context(
+                {
+                    "page": location,
+                    "availability": state,
+                    "next_assessment": "Monday & <more>" if state else "",
+                    "hours": rows,
+                    "languages": SimpleNamespace(content_language=words),
+                    "settings": {
+                        "core": {"SiteSettings": SimpleNamespace(phone=clinic_phone)}
+                    },
+                }
+            )
+            drawn = Template('{% include "locations/includes/details.html" %}').render(
+                context
+            )
+            printed = Template("{% load location_tags %}{% location_details %}")
+            assert printed.render(context) == drawn.removesuffix("\n")
