@@ -25,6 +25,7 @@ from django.utils.translation import gettext, pgettext
 from wagtail.images import get_image_model
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
+from ..chrome import _e
 from .core_tags import lang_of, topic_lang_of
 from .picture_tags import picture_html
 
@@ -152,35 +153,34 @@ def sibling_url(page, request) -> str | None:
 @register.simple_tag
 def clinician_card(clinician, heading_level=None, show_bio=False, request=None):
     """`{% include "components/clinician_card.html" with clinician=… heading_level=…
-    show_bio=… request=request only %}`, printed in Python."""
+    show_bio=… request=request only %}`, printed in Python (escaped with chrome._e:
+    conditional_escape's lazy-string wrapper was a third of a card)."""
     if clinician.photo:
         media = _picture(clinician.photo, CLINICIAN_PICTURE)
     else:
         media = (
             '<span class="clinician-card__initials monogram monogram--tone-'
-            f'{escape(localize(clinician.placeholder_tone))}" aria-hidden="true">'
-            f"{escape(clinician.initials)}</span>"
+            f'{_e(localize(clinician.placeholder_tone))}" aria-hidden="true">'
+            f"{_e(clinician.initials)}</span>"
         )
     credentials = ""
     if clinician.credentials:
         credentials = (
             '<span class="clinician-card__credentials">, '
-            f"{escape(clinician.credentials)}</span>"
+            f"{_e(clinician.credentials)}</span>"
         )
     link = (
         '<a class="clinician-card__link" '
-        f'href="{escape(sibling_url(clinician, request))}">'
-        f"{escape(clinician.full_name)}{credentials}</a>"
+        f'href="{_e(sibling_url(clinician, request))}">'
+        f"{_e(clinician.full_name)}{credentials}</a>"
     )
     words = lang_of(clinician)  # ' lang="en"' on an untranslated alias under /es/
     role = ""
     if clinician.job_title:
-        role = (
-            f'<p class="clinician-card__role"{words}>{escape(clinician.job_title)}</p>'
-        )
+        role = f'<p class="clinician-card__role"{words}>{_e(clinician.job_title)}</p>'
     bio = ""
     if show_bio and clinician.short_bio:
-        bio = f'<p class="clinician-card__bio"{words}>{escape(clinician.short_bio)}</p>'
+        bio = f'<p class="clinician-card__bio"{words}>{_e(clinician.short_bio)}</p>'
     html = (
         '\n<article class="clinician-card">\n'
         '    <div class="clinician-card__layout">\n'
