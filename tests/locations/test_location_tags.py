@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from demo.factories.contact import InsurerFactory
 from demo.factories.core import StandardPageFactory
 from demo.factories.locations import CredentialFactory, LocationOperatingHoursFactory
+from demo.factories.staff import ClinicianPageFactory
 from locations.availability import Availability
 from locations.credentials import credentials_shown
 from locations.facts import location_facts
@@ -27,6 +28,7 @@ from locations.templatetags.location_tags import (
     opening_hours,
     service_list,
 )
+from staff.models import ClinicianPage
 
 pytestmark = pytest.mark.django_db
 LANGUAGES = ["en", "es"]
@@ -174,3 +176,22 @@ def test_details(location, language):
             )
             printed = Template("{% load location_tags %}{% location_details %}")
             assert printed.render(context) == drawn.removesuffix("\n")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_clinician_items(clinician, team_index, site, language):
+    ClinicianPageFactory(parent=team_index, slug="ana", job_title=TYPED, photo=None)
+    request = RequestFactory().get("/")
+    request._wagtail_site = site
+    clinicians = list(ClinicianPage.objects.order_by("pk"))
+    with translation.override(language):
+        for shown in (clinicians, clinicians[:1], []):
+            context = Context({"clinicians": shown, "request": request})
+            drawn = Template(
+                "{% load card_tags %}{% for clinician in clinicians %}<li>"
+                "{% clinician_card clinician 3 request=request %}</li>{% endfor %}"
+            ).render(context)
+            printed = Template(
+                "{% load location_tags %}{% clinician_items clinicians request=request %}"
+            ).render(context)
+            assert printed == drawn
