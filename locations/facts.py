@@ -12,6 +12,7 @@ locator's listing answers it (https://findtreatment.gov/locator/listing, each
 service as category, code, name). Check them against the current codebook before
 each yearly update; a code SAMHSA retires is changed here once."""
 
+import functools
 from dataclasses import dataclass
 
 from django.db import models
@@ -106,6 +107,12 @@ class FactFamily:
     heading: str  # as families read it on the page and in the export
     choices: type[models.TextChoices]
 
+    @functools.cached_property
+    def options(self) -> tuple:
+        """(code, label) in the choices' order: iterating the enum each time cost
+        location_facts half its work."""
+        return tuple((choice.value, choice.label) for choice in self.choices)
+
 
 FAMILIES = (
     FactFamily("care_levels", _("Levels of care"), CareLevel),
@@ -139,7 +146,7 @@ def location_facts(location) -> list[FactGroup]:
     for family in FAMILIES:
         chosen = set(getattr(location, family.name) or ())
         facts = [
-            Fact(c.value, str(c.label)) for c in family.choices if c.value in chosen
+            Fact(code, str(label)) for code, label in family.options if code in chosen
         ]
         if facts:
             groups.append(FactGroup(family.name, str(family.heading), facts))

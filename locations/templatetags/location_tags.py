@@ -23,7 +23,13 @@ from lantana.core.chrome import clinic_of, field, translated
 from lantana.core.phones import tel_href
 from lantana.core.templatetags.card_tags import clinician_card
 
+from ..choices import Weekday
+
 register = template.Library()
+
+
+# `row.get_day_display()`, whose lookup builds the choices' dict on every call.
+DAYS = dict(Weekday.choices)
 
 
 def _hours_row(row, times: dict) -> str:
@@ -31,9 +37,10 @@ def _hours_row(row, times: dict) -> str:
         shown = gettext("Closed")
     else:
         shown = f"{times[row.opens]} – {times[row.closes]}"
+    day = DAYS.get(row.day, row.day)
     return (
         '\n                <div class="hours__row">'
-        f"<dt>{escape(gettext(row.get_day_display()))}</dt><dd>{shown}</dd></div>\n"
+        f"<dt>{escape(gettext(day))}</dt><dd>{shown}</dd></div>\n"
         "                "
     )
 
