@@ -109,6 +109,11 @@ def consent_field(label: str) -> forms.BooleanField:
     return forms.BooleanField(label=label, error_messages={"required": CONSENT_MESSAGE})
 
 
+# A form's consent wording, read when the label is drawn (lazy() makes a class:
+# made once here, not for every form).
+_wording_text = lazy(lambda form: form.wording.text, str)
+
+
 class BaseLeadForm(forms.ModelForm):
     """What every public lead form carries besides its own questions: a name to call
     the visitor by, consent (a form may reword it), the submission id that makes a
@@ -150,7 +155,7 @@ class BaseLeadForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Read when drawn or saved, so a form checked without a database works.
-        self.fields["consent"].label = lazy(lambda: self.wording.text, str)()
+        self.fields["consent"].label = _wording_text(self)
         self.fields["consent_wording"].initial = lambda: str(self.wording.pk)
 
     @cached_property
