@@ -25,7 +25,7 @@ run them (an article's topics: 0.65 ms with the ORM, 0.19 ms as plain SQL).
 from collections.abc import Sequence
 
 from django.db import connections, models, router
-from django.db.models import DEFERRED, Model
+from django.db.models import Model
 from django.db.models.base import ModelState
 from modelcluster.models import ClusterableModel
 from wagtail.models.pages import AbstractPage, ShowInMenusMixin
@@ -106,16 +106,10 @@ class Rows:
         inits = [
             k.__dict__["__init__"] for k in model.__mro__ if "__init__" in k.__dict__
         ]
-        # Model.__init__ alone when every other constructor adds nothing to a row.
-        self._model_init_only = (
-            model.from_db.__func__ is Model.from_db.__func__
-            and all(
-                init in ROW_NO_OP_INITS for init in inits if init is not object.__init__
-            )
+        # Made without a constructor when none adds anything to a saved row.
+        self._made_directly = model.from_db.__func__ is Model.from_db.__func__ and all(
+            init in ROW_NO_OP_INITS for init in inits if init is not object.__init__
         )
-        self._deferred = [
-            field.name in self.defer for field in model._meta.concrete_fields
-        ]
 
     def column(self, field_name: str) -> str:
         """A field's column, quoted and qualified by the table it lives in (a
@@ -190,17 +184,18 @@ class Rows:
             return cursor.fetchone()[0]
 
     def _instance(self, alias: str, values: list):
-        """Model.from_db(alias, self.fields, values), without the constructors that
-        add nothing to a saved row (ROW_NO_OP_INITS)."""
-        if not self._model_init_only:
+        """Model.from_db(alias, self.fields, values), made as `read` makes its
+        instances when no constructor adds anything to a saved row
+        (ROW_NO_OP_INITS): the values set directly, a deferred field left out
+        (read on first use), and no init signals sent (the only receiver in the
+        project is ImageField's, which fills an image's width and height when
+        they are empty: never on a saved row)."""
+        if not self._made_directly:
             return self.model.from_db(alias, frozenset(self.fields), values)
-        if self.defer:
-            read = iter(values)
-            values = [DEFERRED if gap else next(read) for gap in self._deferred]
         instance = self.model.__new__(self.model)
-        Model.__init__(instance, *values)
-        instance._state.adding = False
-        instance._state.db = alias
+        instance.__dict__.update(zip(self.fields, values, strict=True))
+        instance._state = ModelState()
+        instance._state.adding, instance._state.db = False, alias
         return instance
 
     def _select(self, connection):

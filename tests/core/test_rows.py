@@ -100,11 +100,11 @@ def test_a_deferred_field_is_read_when_asked_as_the_orm_does(home):
 
 def test_only_constructors_that_add_nothing_to_a_saved_row_are_skipped(db):
     # A page's constructors (modelcluster's, Wagtail's page mixins) add nothing.
-    assert Rows(StandardPage)._model_init_only
+    assert Rows(StandardPage)._made_directly
     # An image's sets attributes of its own: it is built by from_db, as the ORM does.
     image = ImageFactory()
     rows = Rows(type(image))
-    assert not rows._model_init_only
+    assert not rows._made_directly
     (read,) = rows.read(f"{rows.column('id')} = %s", [image.pk])
     assert read.decorative is False
     assert read.contextual_alt_text is None
