@@ -80,9 +80,14 @@ def _insurers_sql(field) -> str:
 
 
 def get_clinicians(location) -> list[ClinicianPage]:
-    """The live clinicians who practise at the location, in the team page's order,
-    with only the columns their cards read."""
-    return plain.read(ClinicianPage, _clinicians_sql(), [location.pk])
+    """The live clinicians who practise at the location, in its language, in the
+    team page's order, with only the columns their cards read.
+
+    A clinician's links to locations are copied with its translation, so a
+    Spanish profile links to the English location it was translated from: the
+    clinicians shown are those of the location's language whose version in any
+    language links to the location in any language (each person once)."""
+    return plain.read(ClinicianPage, _clinicians_sql(), [location.pk, location.pk])
 
 
 @functools.cache
@@ -95,8 +100,15 @@ def _clinicians_sql() -> str:
     )
     return f"""
         SELECT {columns} FROM {clinician} c JOIN {page} p ON p.id = c.page_ptr_id
-        WHERE p.live AND c.page_ptr_id IN (
-            SELECT l.clinician_id FROM {links} l WHERE l.location_id = %s
-        )
+        WHERE p.live
+            AND p.locale_id = (SELECT here.locale_id FROM {page} here WHERE here.id = %s)
+            AND p.translation_key IN (
+                SELECT cp.translation_key FROM {links} l
+                JOIN {page} cp ON cp.id = l.clinician_id
+                JOIN {page} lp ON lp.id = l.location_id
+                WHERE lp.translation_key = (
+                    SELECT here.translation_key FROM {page} here WHERE here.id = %s
+                )
+            )
         ORDER BY c.sort_order, c.last_name
     """  # noqa: S608 (names from the models' _meta; values are parameters)

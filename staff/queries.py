@@ -71,8 +71,10 @@ def _articles_sql(clinician_meta) -> str:
 
 
 def get_locations(clinician) -> list:
-    """The live locations `clinician` practises at, in the editor's order, with
-    what the profile shows of them (title, URL, address)."""
+    """The live locations `clinician` practises at, in the editor's order, each in
+    the clinician's language when it has a live version in it (a translated
+    profile's links still name the location it was translated from), with what
+    the profile shows of them (title, URL, address)."""
     links = clinician.locations.all()
     if not isinstance(links, models.QuerySet):  # a preview's unsaved rows
         places = [link.location for link in links]
@@ -94,9 +96,13 @@ def _locations_sql(link_model) -> str:
     return f"""
         SELECT p.id, p.url_path, p.title, p.live, l.{location.pk.column},
             l.street_address, l.city, l.state, l.postal_code
-        FROM {links} cl JOIN {location.db_table} l
-            ON l.{location.pk.column} = cl.location_id
-        JOIN {page} p ON p.id = l.{location.pk.column}
+        FROM {links} cl JOIN {page} linked ON linked.id = cl.location_id
+        LEFT JOIN {page} mine ON mine.translation_key = linked.translation_key
+            AND mine.live AND mine.locale_id = (
+                SELECT me.locale_id FROM {page} me WHERE me.id = cl.clinician_id
+            )
+        JOIN {page} p ON p.id = COALESCE(mine.id, linked.id)
+        JOIN {location.db_table} l ON l.{location.pk.column} = p.id
         WHERE cl.clinician_id = %s
         ORDER BY cl.sort_order
     """  # noqa: S608 (names from the models' _meta; values are parameters)

@@ -318,3 +318,37 @@ def test_an_approach_nobody_translated_yet_is_marked_english(
         for item in page.select(".approach-list li")
     }
     assert marks == {"Entrevista motivacional": None, "Mindfulness": "en"}
+
+
+def test_a_location_lists_its_team_in_its_own_language_each_person_once(
+    client, home_es, location, clinician, spanish
+):
+    # Translating a profile copies its links to locations: the Spanish Maya links
+    # to the English Charleston, which she must not join twice, and the Spanish
+    # Charleston must show her (and link her Spanish profile).
+    ubicacion = translate(location, spanish)
+    maya_es = translate(clinician, spanish, alias_of=None)
+    assert maya_es.locations.get().location_id == location.pk
+
+    english = client.get(location.url).content.decode()
+    assert english.count('<article class="clinician-card">') == 1
+    assert f'href="{clinician.url}"' in english
+    assert f'href="{maya_es.url}"' not in english
+
+    spanish_page = client.get(ubicacion.url).content.decode()
+    assert spanish_page.count('<article class="clinician-card">') == 1
+    assert f'href="{maya_es.url}"' in spanish_page
+
+    profile = client.get(maya_es.url).content.decode()
+    assert f'href="{ubicacion.url}"' in profile
+    assert f'href="{location.url}"' not in profile
+    # The English profile keeps the English location.
+    assert f'href="{location.url}"' in client.get(clinician.url).content.decode()
+
+
+def test_a_profile_whose_location_has_no_live_translation_links_the_original(
+    client, home_es, location, clinician, spanish
+):
+    maya_es = translate(clinician, spanish)
+    profile = client.get(maya_es.url).content.decode()
+    assert f'href="{location.url}"' in profile
