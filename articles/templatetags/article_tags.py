@@ -15,18 +15,16 @@ goes through its template, as `{% include_block %}` does.
 from functools import cache
 
 from django import template
-from django.template import Engine
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import truncatechars
 from django.utils.formats import localize
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
-from wagtail.images.shortcuts import get_renditions_or_not_found
 from wagtail.rich_text import RichText, expand_db_html
 
 from lantana.core.templatetags.core_tags import lang_of, safe_link
-from lantana.core.templatetags.picture_tags import picture_html
+from lantana.core.templatetags.picture_tags import picture_specs, printed_picture
 
 register = template.Library()
 
@@ -35,15 +33,6 @@ FIGURE_PICTURE = (
     "format-{avif,webp,jpeg} width-{480,800,1200} "
     'sizes="(min-width: 48rem) 44rem, 100vw" loading="lazy" alt=alt'
 )
-
-
-@cache
-def _picture_node(arguments: str):
-    """The `{% picture image … %}` node these arguments make, compiled once."""
-    compiled = Engine.get_default().from_string(
-        "{% load picture_tags %}{% picture image " + arguments + " %}"
-    )
-    return compiled.nodelist[-1]
 
 
 # The sizes and formats of the hero's `{% picture %}` (articles/includes/article_header.html).
@@ -55,18 +44,12 @@ HERO_ATTRS = 'sizes="(min-width: 64rem) 26rem, 100vw" fetchpriority="high" alt=a
 def rendition_specs(arguments: str) -> tuple[str, ...]:
     """The filter specs of the renditions a `{% picture %}` with these arguments
     shows (FIGURE_PICTURE, HERO_PICTURE)."""
-    return tuple(spec.spec for spec in _picture_node(arguments).get_filters())
+    return picture_specs(arguments)
 
 
 def _picture(image, arguments: str, alt) -> str:
     """A `{% picture image … alt=alt %}` whose other attributes are literals."""
-    node = _picture_node(arguments)
-    renditions = get_renditions_or_not_found(image, node.get_filters())
-    attrs = {
-        name: alt if name == "alt" else literal.resolve({})
-        for name, literal in node.attrs.items()
-    }
-    return picture_html(renditions, attrs)
+    return printed_picture(image, arguments, alt=alt)
 
 
 def _rich_text(value) -> str:

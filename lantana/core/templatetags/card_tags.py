@@ -15,7 +15,6 @@ import re
 from functools import cache
 
 from django import template
-from django.template import Engine
 from django.template.defaultfilters import date as date_filter
 from django.utils import translation
 from django.utils.formats import localize
@@ -23,11 +22,10 @@ from django.utils.html import conditional_escape as escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
 from wagtail.images import get_image_model
-from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from ..chrome import _e
 from .core_tags import lang_of, topic_lang_of
-from .picture_tags import picture_html
+from .picture_tags import picture_specs, printed_picture
 
 register = template.Library()
 
@@ -40,15 +38,6 @@ CLINICIAN_PICTURE = (
     "format-{avif,webp,jpeg} fill-{160x160,320x320,480x480} "
     'sizes="7rem" loading="lazy" class="clinician-card__photo" alt=""'
 )
-
-
-@cache
-def _picture_node(arguments: str):
-    """The `{% picture image … %}` node these arguments make, compiled once."""
-    compiled = Engine.get_default().from_string(
-        "{% load picture_tags %}{% picture image " + arguments + " %}"
-    )
-    return compiled.nodelist[-1]
 
 
 def card_renditions(kind: str):
@@ -68,15 +57,12 @@ def card_rendition_specs(kind: str) -> list[str]:
     """The filter specs of the renditions a card's picture uses ("article" or
     "clinician")."""
     arguments = {"article": ARTICLE_PICTURE, "clinician": CLINICIAN_PICTURE}[kind]
-    return [spec.spec for spec in _picture_node(arguments).get_filters()]
+    return list(picture_specs(arguments))
 
 
 def _picture(image, arguments: str) -> str:
-    node = _picture_node(arguments)
-    renditions = get_renditions_or_not_found(image, node.get_filters())
     # Every attribute is a literal in the tag: resolving needs no context.
-    attrs = {name: value.resolve({}) for name, value in node.attrs.items()}
-    return picture_html(renditions, attrs)
+    return printed_picture(image, arguments)
 
 
 def _heading(level, css_class: str, inner: str) -> str:

@@ -9,10 +9,12 @@ writes the same markup directly (`picture_html`, tested against Wagtail's
 Picture for every shape we use). The renditions are found as Wagtail finds them.
 """
 
+from functools import cache
 from html import escape
 
 from django import template
 from django.apps import apps
+from django.template import Engine
 from django.utils.safestring import mark_safe
 from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
@@ -50,6 +52,32 @@ def picture(parser, token):
         output_var_name=parsed.output_var_name,
         attrs=parsed.attrs,
     )
+
+
+@cache
+def picture_node(arguments: str) -> PictureNode:
+    """The `{% picture image … %}` node these arguments make, compiled once."""
+    compiled = Engine.get_default().from_string(
+        "{% load picture_tags %}{% picture image " + arguments + " %}"
+    )
+    return compiled.nodelist[-1]
+
+
+def picture_specs(arguments: str) -> tuple[str, ...]:
+    """The filter specs of the renditions such a `{% picture %}` shows."""
+    return tuple(spec.spec for spec in picture_node(arguments).get_filters())
+
+
+def printed_picture(image, arguments: str, **given) -> str:
+    """`{% picture image … %}` drawn in Python, for printers of markup: its
+    attributes are the tag's literals, but those `given` (such as alt=alt)."""
+    node = picture_node(arguments)
+    renditions = get_renditions_or_not_found(image, node.get_filters())
+    attrs = {
+        name: given[name] if name in given else literal.resolve({})
+        for name, literal in node.attrs.items()
+    }
+    return picture_html(renditions, attrs)
 
 
 def picture_html(renditions: dict, attrs: dict) -> str:
