@@ -16,6 +16,9 @@ for what the middleware would have served from the cache anyway:
 Each process also keeps the answers it has served in memory for the generation
 they were drawn in (local.py). Anything else, and any miss or cache outage, goes
 to Django as before.
+
+`final_answer(environ)` is that lookup on its own: the worker production runs
+(lantana/workers.py) asks it first and writes a hit out itself.
 """
 
 from django.conf import settings
@@ -37,22 +40,29 @@ def servable(request) -> bool:
     ):
         return False
     try:
-        request.get_host()  # validates it against ALLOWED_HOSTS
+        store.site_origin(request)  # validates the host against ALLOWED_HOSTS
     except DisallowedHost:
         return False
     return request.is_secure() or not settings.SECURE_SSL_REDIRECT
 
 
 class PageCacheWSGIHandler(WSGIHandler):
+    def final_answer(self, environ):
+        """The stored final answer (status line, headers, body) for this request,
+        or None for Django to answer it. lantana.workers.SyncWorker asks this too,
+        before gunicorn builds a response."""
+        if environ.get("REQUEST_METHOD") != "GET" or not store.enabled():
+            return None
+        generation().forget_request_memo()  # a new request: read it afresh
+        request = self.request_class(environ)
+        return store.lookup_final(request) if servable(request) else None
+
     def __call__(self, environ, start_response):
-        if environ.get("REQUEST_METHOD") == "GET" and store.enabled():
-            generation().forget_request_memo()  # a new request: read it afresh
-            request = self.request_class(environ)
-            found = store.lookup_final(request) if servable(request) else None
-            if found is not None:
-                status, headers, content = found
-                start_response(status, headers)
-                return [content]
+        found = self.final_answer(environ)
+        if found is not None:
+            status, headers, content = found
+            start_response(status, headers)
+            return [content]
         return super().__call__(environ, start_response)
 
     def get_response(self, request):

@@ -28,7 +28,7 @@ class LocalAnswers:
         self.limit = limit_bytes
         self.lock = threading.Lock()
         self.generation = None
-        self.answers: dict[str, tuple] = {}  # answer key -> (expires, answer)
+        self.answers: dict = {}  # what the answer is kept as -> (expires, answer)
         self.size = 0
 
     def _move_to(self, gen: int) -> None:
@@ -37,7 +37,7 @@ class LocalAnswers:
             self.answers.clear()
             self.size = 0
 
-    def get(self, answer_key: str, gen: int):
+    def get(self, answer_key, gen: int):
         with self.lock:
             self._move_to(gen)
             kept = self.answers.get(answer_key)
@@ -45,7 +45,7 @@ class LocalAnswers:
                 return None
             return kept[1]
 
-    def keep(self, answer_key: str, gen: int, expires: float, answer) -> None:
+    def keep(self, answer_key, gen: int, expires: float, answer) -> None:
         with self.lock:
             if gen != self.generation:
                 return  # read under a generation this process has left behind

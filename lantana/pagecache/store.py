@@ -18,11 +18,14 @@ Pages under any view restriction (login, groups, a password) are never stored.
 Every cache call goes through `_safe`: an unreachable cache is a miss, never a 500.
 """
 
+import datetime
 import hashlib
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -72,7 +75,15 @@ def _hash(*parts) -> str:
 
 
 def site_origin(request) -> str:
-    return f"{request.scheme}://{request.get_host().lower()}"
+    """scheme://host, validated against ALLOWED_HOSTS (DisallowedHost if not).
+
+    Read for every key of a request, so worked out once and kept on it.
+    """
+    origin = request.__dict__.get("page_cache_origin")
+    if origin is None:
+        origin = f"{request.scheme}://{request.get_host().lower()}"
+        request.page_cache_origin = origin
+    return origin
 
 
 def stamp() -> tuple[int, str] | None:
@@ -87,7 +98,41 @@ def stamp() -> tuple[int, str] | None:
     gen = generation.current()
     if gen is None:
         return None
-    return gen, timezone.localdate().isoformat()
+    return gen, _today.read()
+
+
+class Today:
+    """Today's date in the site's time zone, read on every hit: worked out again
+    only when the clock leaves the day it was worked out for."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self) -> None:
+        self.start = self.end = 0.0  # the day, in seconds since the epoch
+        self.value = ""
+
+    def read(self) -> str:
+        now = time.time()
+        if not self.start <= now < self.end:
+            today = timezone.localdate()
+            zone = timezone.get_current_timezone()
+            start = datetime.datetime.combine(today, datetime.time(), zone)
+            end = datetime.datetime.combine(
+                today + datetime.timedelta(days=1), datetime.time(), zone
+            )
+            self.start, self.end = start.timestamp(), end.timestamp()
+            self.value = today.isoformat()
+        return self.value
+
+
+_today = Today()
+
+
+@receiver(setting_changed)
+def _time_zone_changed(setting, **kwargs):
+    if setting in {"TIME_ZONE", "USE_TZ"}:
+        _today.reset()
 
 
 def route_key(request, gen: tuple) -> str:
@@ -232,7 +277,7 @@ def store(request, response, candidate: Candidate) -> None:
 # when this process kept the answer and trusts the generation (local.py and
 # lantana/core/generation.py).
 MAX_REMEMBERED_ROUTES = 10_000
-_routes: dict[str, Route] = {}
+_routes: dict[tuple, Route] = {}
 
 
 def store_final(request, response) -> None:
@@ -255,31 +300,36 @@ def store_final(request, response) -> None:
 
 
 def lookup_final(request):
-    """The final answer (status line, headers, body) for this GET, or None."""
+    """The final answer (status line, headers, body) for this GET, or None.
+
+    This process finds its routes and kept answers under the request's own parts
+    (site, path, generation, declared values); they are hashed into cache keys
+    only for a trip to the cache.
+    """
     gen = stamp()
     if gen is None:
         return None
-    key = route_key(request, gen)
-    route = _routes.get(key)
+    where = (site_origin(request), request.path, gen)
+    route = _routes.get(where)
     if route is None:
-        route = _safe("get", None, key)
+        route = _safe("get", None, route_key(request, gen))
         if not isinstance(route, Route):
             return None
         if len(_routes) >= MAX_REMEMBERED_ROUTES:
             _routes.clear()
-        _routes[key] = route
+        _routes[where] = route
     if route.bypassed_by(request):
         return None
-    answer_key = route.final_key(request, gen)
+    kept_as = (*where, declared_values(request, route.params))
     local = local_answers()
     if local is not None:
-        answer = local.get(answer_key, gen)
+        answer = local.get(kept_as, gen)
         if answer is not None:
             return answer
-    stored = _safe("get", None, answer_key)
+    stored = _safe("get", None, route.final_key(request, gen))
     if stored is None:
         return None
     expires, *answer = stored
     if local is not None:
-        local.keep(answer_key, gen, expires, answer)
+        local.keep(kept_as, gen, expires, answer)
     return answer
