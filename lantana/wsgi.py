@@ -10,4 +10,8 @@ django.setup(set_prefix=False)
 from insights.wsgi import BeaconWSGIBranch  # noqa: E402
 from lantana.pagecache.handler import PageCacheWSGIHandler  # noqa: E402
 
-application = BeaconWSGIBranch(PageCacheWSGIHandler())
+handler = PageCacheWSGIHandler()
+application = BeaconWSGIBranch(handler)
+# Asked first by the worker production runs (lantana/workers.py): a page-cache
+# hit is written out whole, without gunicorn building a WSGI response for it.
+application.final_answer = handler.final_answer

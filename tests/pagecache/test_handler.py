@@ -149,6 +149,8 @@ def test_gunicorn_serves_the_handler():
 
     # Behind the insight beacons' branch (insights/wsgi.py), which passes all else on.
     assert isinstance(application.application, PageCacheWSGIHandler)
+    # The worker asks for hits first (lantana/workers.py; tests/pagecache/test_worker_hits.py).
+    assert application.final_answer == application.application.final_answer
 
 
 def test_a_page_kept_only_by_the_middleware_is_answered_early_next(wsgi, client, home):
