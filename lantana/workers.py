@@ -61,8 +61,9 @@ class SyncWorker(GunicornSyncWorker):
 
         The application's `final_answer(environ)` (lantana/wsgi.py) gives the
         page cache's stored final answer for a GET, or None, and then gunicorn
-        serves the request as ever (building the environ once more: a few
-        microseconds of a page being drawn). The lines written are gunicorn's
+        serves the request as ever: it builds the environ again and the handler
+        looks again (at most one Redis round trip, beside a page being drawn).
+        The lines written are gunicorn's
         own (status, Server, Date, Connection: close, then the answer's headers
         less any hop-by-hop one), and the hooks and the access log run as for
         any request. Left to gunicorn: anything but a GET, a request expecting
