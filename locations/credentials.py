@@ -219,7 +219,11 @@ def credentials_shown(location, day=None) -> list[Credential]:
     """The credentials a location page shows today, in the editor's order: attached,
     covering it, active, unexpired (one query, written once: credentials_sql)."""
     day = day or timezone.localdate()
-    rows = plain.read(Credential, credentials_sql(), [location.pk, location.pk])
+    params = [
+        location.pk,
+        plain.db_value(Page, "translation_key", location.translation_key),
+    ]
+    rows = plain.read(Credential, credentials_sql(), params)
     return [credential for credential in rows if credential.is_shown_on(day)]
 
 
@@ -228,18 +232,17 @@ def credentials_sql() -> str:
     """The credentials attached to location %s whose scope covers it, in the
     editor's order. A translation of a covered location is the same place: the
     scope names the page in one language, the translation shares its
-    translation_key (the second parameter is the location's id again). Built by
-    the ORM (a join through the scope, then DISTINCT) it cost a millisecond and a
-    half of Python; only table and column names are formatted in."""
+    translation_key (the second parameter: the location's, as the database
+    stores it). Built by the ORM (a join through the scope, then DISTINCT) it
+    cost a millisecond and a half of Python; only table and column names are
+    formatted in."""
     credential, attached = Credential._meta.db_table, LocationCredential._meta.db_table
     scope, page = CredentialScope._meta.db_table, Page._meta.db_table
     return f"""
         SELECT c.* FROM {attached} lc JOIN {credential} c ON c.id = lc.credential_id
         WHERE lc.location_id = %s AND EXISTS (
             SELECT 1 FROM {scope} s JOIN {page} sp ON sp.id = s.location_id
-            WHERE s.credential_id = c.id AND sp.translation_key = (
-                SELECT here.translation_key FROM {page} here WHERE here.id = %s
-            )
+            WHERE s.credential_id = c.id AND sp.translation_key = %s
         )
         ORDER BY lc.sort_order, lc.id
     """  # noqa: S608 (names from the models' _meta; values are parameters)

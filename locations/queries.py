@@ -87,7 +87,11 @@ def get_clinicians(location) -> list[ClinicianPage]:
     Spanish profile links to the English location it was translated from: the
     clinicians shown are those of the location's language whose version in any
     language links to the location in any language (each person once)."""
-    return plain.read(ClinicianPage, _clinicians_sql(), [location.pk, location.pk])
+    params = [
+        location.locale_id,
+        plain.db_value(Page, "translation_key", location.translation_key),
+    ]
+    return plain.read(ClinicianPage, _clinicians_sql(), params)
 
 
 @functools.cache
@@ -101,14 +105,12 @@ def _clinicians_sql() -> str:
     return f"""
         SELECT {columns} FROM {clinician} c JOIN {page} p ON p.id = c.page_ptr_id
         WHERE p.live
-            AND p.locale_id = (SELECT here.locale_id FROM {page} here WHERE here.id = %s)
+            AND p.locale_id = %s
             AND p.translation_key IN (
                 SELECT cp.translation_key FROM {links} l
                 JOIN {page} cp ON cp.id = l.clinician_id
                 JOIN {page} lp ON lp.id = l.location_id
-                WHERE lp.translation_key = (
-                    SELECT here.translation_key FROM {page} here WHERE here.id = %s
-                )
+                WHERE lp.translation_key = %s
             )
         ORDER BY c.sort_order, c.last_name
     """  # noqa: S608 (names from the models' _meta; values are parameters)
