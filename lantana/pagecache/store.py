@@ -103,27 +103,29 @@ def stamp() -> tuple[int, str] | None:
 
 class Today:
     """Today's date in the site's time zone, read on every hit: worked out again
-    only when the clock leaves the day it was worked out for."""
+    only when the clock leaves the day it was worked out for. The day and its
+    date are one value, so a thread never reads one day's bounds with another's
+    date."""
 
     def __init__(self):
         self.reset()
 
     def reset(self) -> None:
-        self.start = self.end = 0.0  # the day, in seconds since the epoch
-        self.value = ""
+        self.day = (0.0, 0.0, "")  # its start and end (epoch seconds), its date
 
     def read(self) -> str:
+        start, end, value = self.day
         now = time.time()
-        if not self.start <= now < self.end:
+        if not start <= now < end:
             today = timezone.localdate()
             zone = timezone.get_current_timezone()
             start = datetime.datetime.combine(today, datetime.time(), zone)
             end = datetime.datetime.combine(
                 today + datetime.timedelta(days=1), datetime.time(), zone
             )
-            self.start, self.end = start.timestamp(), end.timestamp()
-            self.value = today.isoformat()
-        return self.value
+            value = today.isoformat()
+            self.day = (start.timestamp(), end.timestamp(), value)
+        return value
 
 
 _today = Today()
