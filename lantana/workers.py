@@ -63,10 +63,9 @@ class SyncWorker(GunicornSyncWorker):
         page cache's stored final answer for a GET, or None, and then gunicorn
         serves the request as ever: it builds the environ again and the handler
         looks again (at most one Redis round trip, beside a page being drawn).
-        The lines written are gunicorn's
-        own (status, Server, Date, Connection: close, then the answer's headers
-        less any hop-by-hop one), and the hooks and the access log run as for
-        any request. Left to gunicorn: anything but a GET, a request expecting
+        The lines written are gunicorn's own (status, Server, Date, Connection:
+        close, then the answer's headers less any hop-by-hop one), and the hooks
+        and the access log run as for any request. Left to gunicorn: anything but a GET, a request expecting
         100-continue (gunicorn answers that while building the environ), and an
         answer without a Content-Length.
         """
@@ -94,11 +93,8 @@ class SyncWorker(GunicornSyncWorker):
             self.log.info("Autorestarting worker after current request.")
             self.alive = False
         try:
-            send_all(
-                client,
-                [_status_line(req.version, status, resp.version), _date.line()]
-                + [block, content],
-            )
+            status_line = _status_line(req.version, status, resp.version)
+            send_all(client, [status_line, _date.line(), block, content])
             resp.sent = len(content)
         finally:
             self.log.access(resp, req, environ, datetime.now() - start)
