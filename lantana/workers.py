@@ -17,9 +17,13 @@ is reached first). That chunk is mapped once per worker and never unmapped.
 It also writes out page-cache hits itself (`answer_hit`): once the page cache has
 the answer, gunicorn's WSGI response (header checks and formatting per request)
 cost more than finding it did. docs/benchmarks/2026-12-05-hits-in-the-worker.md.
+And it closes a hit's connection at once when the client has nothing more on its
+way (`close_if_nothing_unread`), rather than waiting for the client to close
+first: docs/benchmarks/2026-12-05-closing-hits.md.
 """
 
 import functools
+import socket
 import time
 from datetime import datetime
 
@@ -65,15 +69,17 @@ class SyncWorker(GunicornSyncWorker):
         looks again (at most one Redis round trip, beside a page being drawn).
         The lines written are gunicorn's own (status, Server, Date, Connection:
         close, then the answer's headers less any hop-by-hop one), and the hooks
-        and the access log run as for any request. Left to gunicorn: anything but a GET, a request expecting
-        100-continue (gunicorn answers that while building the environ), and an
-        answer without a Content-Length.
+        and the access log run as for any request. Left to gunicorn: anything but
+        a GET, a request expecting 100-continue (gunicorn answers that while
+        building the environ), TLS ended by gunicorn itself (never in deploy/),
+        and an answer without a Content-Length.
         """
         final_answer = getattr(self.wsgi, "final_answer", None)
         if (
             final_answer is None
             or req.method != "GET"
             or self.cfg.protocol != "http"
+            or self.cfg.is_ssl  # an SSL socket has no gathered writes nor peeking
             or any(name == "EXPECT" for name, _value in req.headers)
         ):
             return False
@@ -96,6 +102,7 @@ class SyncWorker(GunicornSyncWorker):
             status_line = _status_line(req.version, status, resp.version)
             send_all(client, [status_line, _date.line(), block, content])
             resp.sent = len(content)
+            close_if_nothing_unread(client)
         finally:
             self.log.access(resp, req, environ, datetime.now() - start)
             try:
@@ -103,6 +110,33 @@ class SyncWorker(GunicornSyncWorker):
             except Exception:
                 self.log.exception("Exception in post_request hook")
         return True
+
+
+def close_if_nothing_unread(sock) -> bool:
+    """Close a connection whose answer is written whole, unless the client may
+    still be sending; True if closed.
+
+    The answer said `Connection: close`. gunicorn then half-closes and waits for
+    the client to close its side (up to two seconds), so that a request the
+    client sent before it read the answer cannot meet a closed socket, whose
+    reset could destroy the answer in the client's buffers (RFC 9112, 9.6). That
+    wait keeps the worker from its next connection until the client has read
+    the whole answer. As nginx does by default (`lingering_close on`), it is
+    skipped when nothing unread is waiting: a hit is a GET whose head has been
+    read, and a client that reads an answer saying `close` sends nothing after
+    it (nginx in front never does). Anything still waiting, or an error, leaves
+    the socket to gunicorn's lingering close.
+    """
+    try:
+        if sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT):
+            return False  # more from the client: linger, as gunicorn does
+    except BlockingIOError:
+        pass  # nothing waiting
+    except OSError:
+        return False
+    # gunicorn's close_graceful, which follows, finds the socket closed and stops.
+    sock.close()
+    return True
 
 
 def send_all(sock, parts: list[bytes]) -> None:

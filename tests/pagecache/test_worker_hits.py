@@ -9,12 +9,19 @@ import re
 import socket
 
 import pytest
+from gunicorn import http, util
 from gunicorn.config import Config
 from gunicorn.workers.sync import SyncWorker as GunicornSyncWorker
 
 from lantana import workers
 from lantana.pagecache.handler import PageCacheWSGIHandler
-from lantana.workers import DateLine, HeaderBlocks, SyncWorker, send_all
+from lantana.workers import (
+    DateLine,
+    HeaderBlocks,
+    SyncWorker,
+    close_if_nothing_unread,
+    send_all,
+)
 
 DATE = re.compile(rb"\r\nDate: [^\r]+\r\n")
 
@@ -192,6 +199,102 @@ def test_an_application_without_final_answers_is_served_as_ever(home, wsgi):
     ours = worker_of(SyncWorker, PageCacheWSGIHandler().__call__)
     for _ in range(2):
         assert exchange(ours, get()).startswith(b"HTTP/1.1 200 OK")
+
+
+def test_tls_ended_by_gunicorn_is_left_to_gunicorn(served, home):
+    application, _ours, _theirs = served
+    ours = worker_of(SyncWorker, application, certfile="cert.pem", keyfile="key.pem")
+    server, client = socket.socketpair()
+    with server, client:
+        client.sendall(get())
+        request = next(http.get_parser(ours.cfg, server, ("127.0.0.1", 40000)))
+        assert not ours.answer_hit(Listener(), request, server, ("127.0.0.1", 40000))
+    assert application.called == 0
+
+
+# -- closing --------------------------------------------------------------------------
+
+
+def connected_pair(kind):
+    """Server and client ends of one connection: a Unix socket pair (nginx in
+    front, production) or TCP on loopback."""
+    if kind == "unix":
+        return socket.socketpair()
+    with socket.create_server(("127.0.0.1", 0)) as listening:
+        client = socket.create_connection(listening.getsockname())
+        server, _addr = listening.accept()
+    return server, client
+
+
+@pytest.fixture
+def closings(monkeypatch):
+    """Whether each connection was still open when gunicorn's lingering close got it."""
+    seen = []
+    linger = util.close_graceful
+
+    def close_graceful(sock, *args, **kwargs):
+        seen.append("lingered" if sock.fileno() != -1 else "closed at once")
+        return linger(sock, timeout=0.2)
+
+    monkeypatch.setattr(util, "close_graceful", close_graceful)
+    return seen
+
+
+@pytest.mark.parametrize("kind", ["unix", "tcp"])
+def test_a_hit_closes_at_once_without_waiting_for_the_client(
+    served, home, closings, kind
+):
+    _application, ours, _theirs = served
+    exchange(ours, get())
+    server, client = connected_pair(kind)
+    with server, client:
+        client.sendall(get())  # and keeps its side open, as nginx and wrk do
+        ours.handle(Listener(), server, ("127.0.0.1", 40000))
+        answer = b""
+        while chunk := client.recv(1 << 16):
+            answer += chunk
+    assert closings[-1] == "closed at once"
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert b"X-Page-Cache: hit" in head
+    length = re.search(rb"Content-Length: (\d+)", head)[1]
+    assert len(body) == int(length)
+
+
+@pytest.mark.parametrize("kind", ["unix", "tcp"])
+def test_a_hit_lingers_when_the_client_sent_more(served, home, closings, kind):
+    application, ours, _theirs = served
+    exchange(ours, get())
+    server, client = connected_pair(kind)
+    find = application.final_answer
+
+    def final_answer(environ):  # the client sends on while the worker looks
+        client.sendall(get())
+        return find(environ)
+
+    application.final_answer = final_answer
+    with server, client:
+        client.sendall(get())
+        ours.handle(Listener(), server, ("127.0.0.1", 40000))
+        answer = client.recv(1 << 20)
+    assert closings[-1] == "lingered"
+    assert b"X-Page-Cache: hit" in answer
+
+
+def test_a_miss_is_closed_by_gunicorn_as_ever(served, home, closings):
+    _application, ours, _theirs = served
+    exchange(ours, get())
+    assert closings == ["lingered"]
+
+
+def test_closing_leaves_a_socket_with_data_waiting_or_in_error_alone():
+    server, client = socket.socketpair()
+    with server, client:
+        client.sendall(b"more")
+        assert not close_if_nothing_unread(server)
+        assert server.fileno() != -1
+        assert server.recv(4) == b"more"  # only peeked at
+    server.close()
+    assert not close_if_nothing_unread(server)  # closed already: an error
 
 
 # -- the pieces ------------------------------------------------------------------------
