@@ -165,6 +165,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+# On PostgreSQL, the SQL that lantana.core.rows sends is prepared once per connection
+# (lantana/core/prepared.py). Off for a pooler that moves statements between sessions
+# (PgBouncer in transaction mode).
+PREPARED_STATEMENTS = env_bool("PREPARED_STATEMENTS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
