@@ -92,7 +92,7 @@ def read_locales():
     return rows.read(f"{rows.column('language_code')} = %s", ["en"])
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_statement_the_server_forgot_is_sent_as_text_again():
     english = Locale.objects.get_or_create(language_code="en")[0]
     assert read_locales() == [english]
@@ -104,7 +104,7 @@ def test_a_statement_the_server_forgot_is_sent_as_text_again():
     assert any(n.startswith("lantana_") for n in server_statements())
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_table_changed_under_a_statement_is_read_as_text_again():
     english = Locale.objects.get_or_create(language_code="en")[0]
     sql = "SELECT * FROM wagtailcore_locale WHERE id = %s"
