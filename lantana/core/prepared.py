@@ -56,7 +56,11 @@ class Statements:
 def execute(connection, cursor, sql: str, params) -> None:
     """`cursor.execute(sql, params)`; on PostgreSQL, `sql` prepared once on this
     connection and executed with `params`."""
-    if connection.vendor != "postgresql" or not settings.PREPARED_STATEMENTS:
+    if (
+        connection.vendor != "postgresql"
+        or not settings.PREPARED_STATEMENTS
+        or not isinstance(params, (list, tuple))  # None (no %% escapes) or named
+    ):
         cursor.execute(sql, params)
         return
     statements = _statements(connection)

@@ -74,6 +74,22 @@ def test_off_sends_the_text(about, settings):
     assert not queries[0]["sql"].startswith("EXECUTE")
 
 
+@pytest.mark.parametrize(
+    ("sql", "params"),
+    [
+        ("SELECT id, title FROM wagtailcore_page WHERE title LIKE 'Ab%%'", None),
+        ("SELECT id, title FROM wagtailcore_page WHERE id = %(id)s", "named"),
+    ],
+    ids=["no-parameters", "named-parameters"],
+)
+def test_sql_not_written_with_listed_parameters_is_sent_as_it_is(about, sql, params):
+    params = {"id": about.pk} if params == "named" else params
+    with CaptureQueriesContext(connection) as queries:
+        found = read(Page, sql, params)
+    assert not queries[0]["sql"].startswith("EXECUTE")
+    assert [page.pk for page in found] == [about.pk]
+
+
 def test_a_text_that_cannot_be_prepared_is_sent_as_it_is_and_the_transaction_lives(
     about,
 ):
