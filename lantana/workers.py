@@ -19,7 +19,7 @@ the answer, gunicorn's WSGI response (header checks and formatting per request)
 cost more than finding it did. docs/benchmarks/2026-12-05-hits-in-the-worker.md.
 And it closes a hit's connection at once when the client has nothing more on its
 way (`close_if_nothing_unread`), rather than waiting for the client to close
-first: docs/benchmarks/2026-12-05-closing-hits.md.
+first: docs/benchmarks/2026-12-05-closing-hits-and-prepared-sql.md.
 """
 
 import functools
