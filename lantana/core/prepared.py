@@ -42,6 +42,8 @@ _PLACEHOLDER = re.compile(r"%%|%s")
 # (invalid_sql_statement_name).
 STALE = {"0A000", "26000"}
 LIMIT = 200
+# Where a Django connection keeps its Statements.
+KEPT_AS = "lantana_statements"
 
 
 class Statements:
@@ -83,7 +85,7 @@ def execute(connection, cursor, sql: str, params) -> None:
 
 def forget(connection) -> None:
     """Drop every statement prepared on this connection (no transaction open)."""
-    statements = connection.__dict__.pop("lantana_statements", None)
+    statements = connection.__dict__.pop(KEPT_AS, None)
     if statements is not None and statements.raw is connection.connection:
         with statements.raw.cursor() as raw_cursor:
             raw_cursor.execute("DEALLOCATE ALL")
@@ -92,9 +94,9 @@ def forget(connection) -> None:
 def _statements(connection) -> Statements:
     """This connection's statements; none yet when Django has connected anew."""
     raw = connection.connection
-    statements = connection.__dict__.get("lantana_statements")
+    statements = connection.__dict__.get(KEPT_AS)
     if statements is None or statements.raw is not raw:
-        statements = connection.__dict__["lantana_statements"] = Statements(raw)
+        statements = connection.__dict__[KEPT_AS] = Statements(raw)
     return statements
 
 
